@@ -1,0 +1,122 @@
+/*
+ * validate: `fragebogen validate [--walks N] [--seed S] FORM…`.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "form/loader.h"
+#include "form/walk.h"
+#include "util/xmalloc.h"
+
+/* A whole number argument in [lo, hi]; -1 if it is none. */
+static int parse_count(const char *s, unsigned long long lo, unsigned long long hi,
+                       unsigned long long *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *end || s[0] == '-' || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Read a whole file for the walk report's line numbers; NULL on failure. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+	do {
+		if (n == cap)
+			buf = xrealloc(buf, cap = cap ? cap * 2 : 65536);
+		got = fread(buf + n, 1, cap - n, fp);
+		n += got;
+	} while (got > 0 && n <= LOADER_MAX_BYTES);
+	fclose(fp);
+	*len = n;
+	return buf;
+}
+
+/* Load one form, report, and walk it if asked. */
+static int validate_one(const char *path, int walks, uint64_t seed)
+{
+	struct form *f;
+	struct diag d;
+	if (loader_load_file(path, &f, &d) < 0) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return 1;
+	}
+	diag_free(&d);
+	int rc = 0;
+	if (walks > 0) {
+		struct walk_report rep;
+		walk_run(f, walks, seed, &rep);
+		size_t len = 0;
+		char *src = slurp(path, &len);
+		bool ok = walk_ok(f, &rep);
+		walk_print(f, &rep, src, len, ok ? stdout : stderr);
+		free(src);
+		walk_free(f, &rep);
+		rc = ok ? 0 : 1;
+	}
+	if (rc == 0)
+		printf("%s: in Ordnung (%d Abschnitte, %d Fragen, %d Variablen)\n", path,
+		       f->nsections, f->nquestions, f->nslots);
+	form_free(&f);
+	return rc;
+}
+
+int validate_main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"walks", required_argument, NULL, 'w'},
+		{"seed", required_argument, NULL, 's'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	unsigned long long walks = 0, seed = (unsigned long long)time(NULL);
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "w:s:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'w':
+			if (parse_count(optarg, 1, 10000000, &walks) < 0) {
+				fprintf(stderr, "fragebogen validate: --walks erwartet eine Zahl von 1 bis "
+				                "10000000, nicht „%s“\n", optarg);
+				return 2;
+			}
+			break;
+		case 's':
+			if (parse_count(optarg, 0, UINT64_MAX, &seed) < 0) {
+				fprintf(stderr, "fragebogen validate: --seed erwartet eine nicht negative "
+				                "ganze Zahl, nicht „%s“\n", optarg);
+				return 2;
+			}
+			break;
+		case 'h':
+			printf("Aufruf: fragebogen validate [--walks N] [--seed ZAHL] FORMULAR…\n");
+			return 0;
+		default:
+			return 2;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "fragebogen validate: welche Formulardatei? "
+		                "(fragebogen validate FORMULAR…)\n");
+		return 2;
+	}
+	int rc = 0;
+	for (int i = optind; i < argc; i++)
+		rc |= validate_one(argv[i], (int)walks, seed);
+	return rc;
+}

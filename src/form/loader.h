@@ -1,0 +1,44 @@
+/*
+ * loader: reads a questionnaire (JSON) into a form, checking everything.
+ *
+ * Nothing in the file is trusted: size, depth, counts and string lengths are
+ * limited, every key is known, every name resolves, every expression is
+ * typed. Problems go to the caller's diag list as "file:line:column: message"
+ * in German; the loader keeps going to report as many as it sensibly can.
+ *
+ * Ownership: on success *out is a new form, freed with form_free(). On
+ * failure *out is NULL and the diag list holds at least one message.
+ */
+#ifndef FB_LOADER_H
+#define FB_LOADER_H
+
+#include <stddef.h>
+
+#include "form/diag.h"
+#include "form/form.h"
+
+#define LOADER_MAX_BYTES (8u << 20)
+#define LOADER_MAX_DEPTH 32
+#define LOADER_MAX_SECTIONS 500
+#define LOADER_MAX_QUESTIONS 10000
+#define LOADER_MAX_CHOICES 500
+#define LOADER_CODES_MAX LOADER_MAX_CHOICES
+#define LOADER_MAX_ROWS 200
+#define LOADER_MAX_TEXT 8000
+#define LOADER_MAX_CHECKS 20
+#define LOADER_MAX_COMPUTED 500
+#define LOADER_MAX_SETS 200
+
+/* Load from a file. 'd' is initialised by the loader; free it with diag_free(). */
+__attribute__((warn_unused_result))
+int loader_load_file(const char *path, struct form **out, struct diag *d);
+
+/*
+ * Load from memory; 'name' is used in messages. 'd' is initialised by the
+ * loader and must not outlive 'name'.
+ */
+__attribute__((warn_unused_result))
+int loader_load_buffer(const char *name, const char *text, size_t len, struct form **out,
+                       struct diag *d);
+
+#endif

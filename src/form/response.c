@@ -1,0 +1,442 @@
+/*
+ * response: answers, confirmations and their JSON form.
+ */
+#include "form/response.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/date.h"
+#include "util/xmalloc.h"
+
+/* A random UUID version 4 from libsodium's generator. */
+static void new_uuid(char out[37])
+{
+	unsigned char b[16];
+	randombytes_buf(b, sizeof b);
+	b[6] = (unsigned char)((b[6] & 0x0F) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3F) | 0x80);
+	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+	         b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
+	         b[13], b[14], b[15]);
+}
+
+struct response *response_new(const struct form *f, int64_t now)
+{
+	struct response *r = xcalloc(1, sizeof *r);
+	r->form = f;
+	new_uuid(r->uuid);
+	r->status = RESP_DRAFT;
+	r->revision = 1;
+	r->created = r->modified = now;
+	r->ans = xcalloc((size_t)f->nslots + 1, sizeof *r->ans);
+	return r;
+}
+
+static void answer_reset(struct answer *a)
+{
+	value_free(&a->v);
+	a->state = ANS_EMPTY;
+	a->missing = 0;
+}
+
+void response_free(struct response **rp)
+{
+	struct response *r = *rp;
+	if (!r)
+		return;
+	for (int i = 0; i < r->form->nslots; i++) {
+		answer_reset(&r->ans[i]);
+		free(r->ans[i].other);
+	}
+	free(r->ans);
+	for (int i = 0; i < r->nconfirmed; i++)
+		free(r->confirmed[i]);
+	free(r->confirmed);
+	free(r->position);
+	cJSON_Delete(r->extra);
+	free(r);
+	*rp = NULL;
+}
+
+void response_set_value(struct response *r, int slot, const struct value *v, int64_t now)
+{
+	struct answer *a = &r->ans[slot];
+	answer_reset(a);
+	if (v->type == VT_NULL) {
+		response_clear(r, slot, now);
+		return;
+	}
+	a->v = value_copy(v);
+	a->state = ANS_VALUE;
+	a->at = r->modified = now;
+}
+
+void response_set_missing(struct response *r, int slot, int32_t code, int64_t now)
+{
+	struct answer *a = &r->ans[slot];
+	answer_reset(a);
+	a->state = ANS_MISSING;
+	a->missing = code;
+	a->at = r->modified = now;
+}
+
+void response_clear(struct response *r, int slot, int64_t now)
+{
+	answer_reset(&r->ans[slot]);
+	r->ans[slot].at = r->modified = now;
+}
+
+void response_set_other(struct response *r, int slot, const char *text, int64_t now)
+{
+	struct answer *a = &r->ans[slot];
+	free(a->other);
+	a->other = text && *text ? xstrdup(text) : NULL;
+	a->at = r->modified = now;
+}
+
+/* Position of check_id in the sorted list, or where it would go. */
+static int find_confirmed(const struct response *r, const char *id, int *found)
+{
+	int lo = 0, hi = r->nconfirmed;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		int c = strcmp(r->confirmed[mid], id);
+		if (c == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = 0;
+	return lo;
+}
+
+void response_confirm(struct response *r, const char *id)
+{
+	int found, at = find_confirmed(r, id, &found);
+	if (found)
+		return;
+	r->confirmed = xreallocarray(r->confirmed, (size_t)r->nconfirmed + 1, sizeof *r->confirmed);
+	memmove(r->confirmed + at + 1, r->confirmed + at,
+	        (size_t)(r->nconfirmed - at) * sizeof *r->confirmed);
+	r->confirmed[at] = xstrdup(id);
+	r->nconfirmed++;
+}
+
+void response_unconfirm(struct response *r, const char *id)
+{
+	int found, at = find_confirmed(r, id, &found);
+	if (!found)
+		return;
+	free(r->confirmed[at]);
+	memmove(r->confirmed + at, r->confirmed + at + 1,
+	        (size_t)(r->nconfirmed - at - 1) * sizeof *r->confirmed);
+	r->nconfirmed--;
+}
+
+bool response_is_confirmed(const struct response *r, const char *id)
+{
+	int found;
+	find_confirmed(r, id, &found);
+	return found != 0;
+}
+
+void response_set_position(struct response *r, const char *qid)
+{
+	free(r->position);
+	r->position = qid ? xstrdup(qid) : NULL;
+}
+
+void response_format_time(int64_t t, char *buf, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!gmtime_r(&tt, &tm) || !strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		snprintf(buf, n, "1970-01-01T00:00:00Z");
+}
+
+int response_parse_time(const char *s, int64_t *out)
+{
+	int y, mo, d, h, mi, se;
+	char z;
+	int32_t days;
+	if (strlen(s) != 20 ||
+	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &se, &z) != 7 || z != 'Z' ||
+	    h > 23 || mi > 59 || se > 60 || date_from_ymd(y, mo, d, &days) < 0)
+		return -1;
+	*out = (int64_t)days * 86400 + h * 3600 + mi * 60 + se;
+	return 0;
+}
+
+/* The JSON form of a value. */
+static cJSON *value_json(const struct value *v)
+{
+	char buf[DATE_BUF];
+	switch (v->type) {
+	case VT_NUM: return cJSON_CreateNumber(v->u.num);
+	case VT_STR: return cJSON_CreateString(v->u.str);
+	case VT_BOOL: return cJSON_CreateBool(v->u.b);
+	case VT_DATE:
+		date_format_iso(v->u.date, buf);
+		return cJSON_CreateString(buf);
+	case VT_SET: {
+		cJSON *a = cJSON_CreateArray();
+		for (uint32_t i = 0; i < v->u.set.n; i++)
+			cJSON_AddItemToArray(a, cJSON_CreateNumber(v->u.set.codes[i]));
+		return a;
+	}
+	case VT_NULL: break;
+	}
+	return cJSON_CreateNull();
+}
+
+static void add_time(cJSON *o, const char *key, int64_t t)
+{
+	char buf[32];
+	if (!t) {
+		cJSON_AddNullToObject(o, key);
+		return;
+	}
+	response_format_time(t, buf, sizeof buf);
+	cJSON_AddStringToObject(o, key, buf);
+}
+
+char *response_to_json(const struct response *r)
+{
+	const struct form *f = r->form;
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "format", "fragebogen-response");
+	cJSON_AddNumberToObject(o, "format_version", 1);
+	cJSON_AddStringToObject(o, "uuid", r->uuid);
+	cJSON_AddStringToObject(o, "form_id", f->id);
+	cJSON_AddStringToObject(o, "form_version", f->version);
+	cJSON_AddStringToObject(o, "status", r->status == RESP_COMPLETE ? "complete" : "draft");
+	cJSON_AddNumberToObject(o, "revision", r->revision);
+	add_time(o, "created", r->created);
+	add_time(o, "modified", r->modified);
+	add_time(o, "completed", r->completed);
+	if (r->position)
+		cJSON_AddStringToObject(o, "position", r->position);
+	else
+		cJSON_AddNullToObject(o, "position");
+	cJSON *ans = cJSON_AddObjectToObject(o, "answers");
+	for (int s = 0; s < f->nslots; s++) {
+		const struct answer *a = &r->ans[s];
+		if (a->state == ANS_EMPTY && !a->other)
+			continue;
+		cJSON *e = cJSON_AddObjectToObject(ans, f->vars[f->slot_var[s]].name);
+		if (a->state == ANS_VALUE)
+			cJSON_AddItemToObject(e, "value", value_json(&a->v));
+		else if (a->state == ANS_MISSING)
+			cJSON_AddNumberToObject(e, "missing", a->missing);
+		if (a->other)
+			cJSON_AddStringToObject(e, "other", a->other);
+		add_time(e, "at", a->at);
+	}
+	for (cJSON *x = r->extra ? ((cJSON *)r->extra)->child : NULL; x; x = x->next)
+		cJSON_AddItemToObject(ans, x->string, cJSON_Duplicate(x, 1));
+	cJSON *conf = cJSON_AddArrayToObject(o, "confirmed");
+	for (int i = 0; i < r->nconfirmed; i++)
+		cJSON_AddItemToArray(conf, cJSON_CreateString(r->confirmed[i]));
+	char *out = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	if (!out)
+		abort();
+	return out;
+}
+
+struct jerr {
+	char *buf;
+	size_t n;
+	int failed;
+};
+
+static void jfail(struct jerr *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void jfail(struct jerr *e, const char *fmt, ...)
+{
+	if (e->failed++)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->buf, e->n, fmt, ap);
+	va_end(ap);
+}
+
+/* An optional timestamp member. */
+static int64_t get_time(const cJSON *o, const char *key, struct jerr *e)
+{
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(o, key);
+	int64_t t = 0;
+	if (!n || cJSON_IsNull(n))
+		return 0;
+	if (!cJSON_IsString(n) || response_parse_time(n->valuestring, &t) < 0)
+		jfail(e, "„%s“ ist kein Zeitpunkt der Form JJJJ-MM-TTTHH:MM:SSZ", key);
+	return t;
+}
+
+/* A value of the slot's type from JSON. */
+static int parse_value(const cJSON *n, enum vtype t, struct value *out)
+{
+	int32_t days;
+	switch (t) {
+	case VT_NUM:
+		if (!cJSON_IsNumber(n) || !isfinite(n->valuedouble))
+			return -1;
+		*out = value_num(n->valuedouble);
+		return 0;
+	case VT_STR:
+		if (!cJSON_IsString(n))
+			return -1;
+		*out = value_str(n->valuestring);
+		return 0;
+	case VT_DATE:
+		if (!cJSON_IsString(n) || date_parse_iso(n->valuestring, &days) < 0)
+			return -1;
+		*out = value_date(days);
+		return 0;
+	case VT_SET: {
+		int count = cJSON_GetArraySize(n);
+		if (!cJSON_IsArray(n) || count > 10000)
+			return -1;
+		int32_t *codes = xcalloc((size_t)count + 1, sizeof *codes);
+		int k = 0;
+		const cJSON *c;
+		cJSON_ArrayForEach(c, n) {
+			if (!cJSON_IsNumber(c) || c->valuedouble != floor(c->valuedouble) ||
+			    fabs(c->valuedouble) > 1e9) {
+				free(codes);
+				return -1;
+			}
+			codes[k++] = (int32_t)c->valuedouble;
+		}
+		*out = value_set(codes, (size_t)k);
+		free(codes);
+		return 0;
+	}
+	case VT_NULL:
+	case VT_BOOL:
+		break;
+	}
+	return -1;
+}
+
+/* One entry of "answers". */
+static void parse_answer(struct response *r, const cJSON *n, struct jerr *e)
+{
+	const struct form *f = r->form;
+	int v = form_var(f, n->string);
+	if (v < 0 || f->vars[v].slot < 0) {
+		if (!r->extra)
+			r->extra = cJSON_CreateObject();
+		cJSON_AddItemToObject(r->extra, n->string, cJSON_Duplicate(n, 1));
+		return;
+	}
+	struct answer *a = &r->ans[f->vars[v].slot];
+	const cJSON *val = cJSON_GetObjectItemCaseSensitive(n, "value");
+	const cJSON *mis = cJSON_GetObjectItemCaseSensitive(n, "missing");
+	const cJSON *oth = cJSON_GetObjectItemCaseSensitive(n, "other");
+	if (!cJSON_IsObject(n) || (val && mis)) {
+		jfail(e, "die Antwort „%s“ ist fehlerhaft", n->string);
+		return;
+	}
+	if (val && parse_value(val, f->vars[v].type, &a->v) == 0)
+		a->state = ANS_VALUE;
+	else if (val)
+		jfail(e, "die Antwort „%s“ hat einen Wert vom falschen Typ", n->string);
+	if (mis && cJSON_IsNumber(mis) && mis->valuedouble == floor(mis->valuedouble) &&
+	    fabs(mis->valuedouble) <= 99999) {
+		a->state = ANS_MISSING;
+		a->missing = (int32_t)mis->valuedouble;
+	} else if (mis) {
+		jfail(e, "der Fehlwert-Code von „%s“ ist keine ganze Zahl", n->string);
+	}
+	if (oth && cJSON_IsString(oth))
+		a->other = xstrdup(oth->valuestring);
+	else if (oth)
+		jfail(e, "„other“ von „%s“ ist kein Text", n->string);
+	a->at = get_time(n, "at", e);
+}
+
+/* Header fields: identity, status, revision, times. */
+static void parse_header(struct response *r, const cJSON *o, struct jerr *e)
+{
+	const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(o, "format");
+	const cJSON *ver = cJSON_GetObjectItemCaseSensitive(o, "format_version");
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(o, "uuid");
+	const cJSON *st = cJSON_GetObjectItemCaseSensitive(o, "status");
+	const cJSON *rev = cJSON_GetObjectItemCaseSensitive(o, "revision");
+	const cJSON *pos = cJSON_GetObjectItemCaseSensitive(o, "position");
+	const cJSON *fid = cJSON_GetObjectItemCaseSensitive(o, "form_id");
+	if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, "fragebogen-response") != 0)
+		{ jfail(e, "keine Antwortdatei von fragebogen"); return; }
+	if (!cJSON_IsNumber(ver) || ver->valuedouble != 1)
+		{ jfail(e, "unbekannte Version des Antwortformats"); return; }
+	if (!cJSON_IsString(fid) || strcmp(fid->valuestring, r->form->id) != 0)
+		{ jfail(e, "die Antworten gehören zu einem anderen Fragebogen"); return; }
+	if (!cJSON_IsString(id) || strlen(id->valuestring) != 36)
+		{ jfail(e, "die UUID fehlt oder ist fehlerhaft"); return; }
+	memcpy(r->uuid, id->valuestring, 37);
+	if (cJSON_IsString(st) && strcmp(st->valuestring, "complete") == 0)
+		r->status = RESP_COMPLETE;
+	else if (!cJSON_IsString(st) || strcmp(st->valuestring, "draft") != 0)
+		jfail(e, "unbekannter Status");
+	if (!cJSON_IsNumber(rev) || rev->valuedouble < 1 || rev->valuedouble > 1e9 ||
+	    rev->valuedouble != floor(rev->valuedouble))
+		jfail(e, "die Revision fehlt oder ist fehlerhaft");
+	else
+		r->revision = (int)rev->valuedouble;
+	if (cJSON_IsString(pos))
+		r->position = xstrdup(pos->valuestring);
+	r->created = get_time(o, "created", e);
+	r->modified = get_time(o, "modified", e);
+	r->completed = get_time(o, "completed", e);
+}
+
+int response_from_json(const struct form *f, const char *text, size_t len,
+                       struct response **out, char *err, size_t errlen)
+{
+	struct jerr e = {err, errlen, 0};
+	*out = NULL;
+	cJSON *o = cJSON_ParseWithLength(text, len);
+	if (!cJSON_IsObject(o)) {
+		cJSON_Delete(o);
+		snprintf(err, errlen, "die Antwortdatei ist kein gültiges JSON");
+		return -1;
+	}
+	struct response *r = response_new(f, 0);
+	parse_header(r, o, &e);
+	const cJSON *ans = cJSON_GetObjectItemCaseSensitive(o, "answers");
+	const cJSON *n;
+	if (!e.failed && !cJSON_IsObject(ans))
+		jfail(&e, "„answers“ fehlt");
+	if (e.failed)
+		ans = NULL;
+	cJSON_ArrayForEach(n, ans)
+		parse_answer(r, n, &e);
+	const cJSON *conf = cJSON_GetObjectItemCaseSensitive(o, "confirmed");
+	if (e.failed)
+		conf = NULL;
+	cJSON_ArrayForEach(n, conf) {
+		if (cJSON_IsString(n))
+			response_confirm(r, n->valuestring);
+		else
+			jfail(&e, "„confirmed“ enthält etwas anderes als Prüfungs-IDs");
+	}
+	cJSON_Delete(o);
+	if (e.failed) {
+		response_free(&r);
+		return -1;
+	}
+	*out = r;
+	return 0;
+}
