@@ -267,7 +267,7 @@ static struct expr *parse_call(struct parser *p, char *name, size_t pos)
 {
 	struct expr *e = node(E_CALL, pos);
 	e->str = name;
-	int min, max;
+	int min = 0, max = 0;
 	if (expr_fn_lookup(name, &e->fn, &min, &max) < 0)
 		fail(p, pos, "unbekannte Funktion „%s“", name);
 	next(p); /* '(' */

@@ -240,3 +240,11 @@ struct sema_site ld_site(struct ld *l, const cJSON *node, const char *what, int 
 	struct sema_site s = {jpos_val(&l->jp, node), what, limit, self};
 	return s;
 }
+
+const struct choicelist *ld_set(const struct ld *l, const char *name)
+{
+	for (int i = 0; i < l->nsets; i++)
+		if (strcmp(l->f->lists[i]->name, name) == 0)
+			return l->f->lists[i];
+	return NULL;
+}

@@ -24,7 +24,11 @@ struct ld {
 	struct sema sema;
 	const cJSON **qnode;   /* JSON object of each question */
 	const cJSON **snode;   /* JSON object of each section */
+	int nsets;             /* the named choice sets are f->lists[0 .. nsets) */
 };
+
+/* The named choice set 'name', or NULL. */
+const struct choicelist *ld_set(const struct ld *l, const char *name);
 
 /* Report at a node's value. */
 void ld_err(struct ld *l, const cJSON *node, const char *fmt, ...)

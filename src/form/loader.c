@@ -21,28 +21,37 @@
 /* Explain where cJSON stopped, in words a form author can act on. */
 static void syntax_error(struct diag *d, const char *s, size_t len, size_t pos)
 {
+	while (pos > 0 && pos < len && strchr(" \t\r\n", s[pos]))
+		pos--;
 	size_t p = pos;
 	while (p > 0 && strchr(" \t\r\n", s[p - 1]))
 		p--;
 	char prev = p > 0 ? s[p - 1] : '\0';
 	char c = pos < len ? s[pos] : '\0';
+	const char *pre = "ungültiges JSON";
 	if (pos + 1 >= len && c != '}' && c != ']')
-		diag_at(d, len, "ungültiges JSON: unerwartetes Dateiende (fehlt eine schließende "
-		                "Klammer oder ein Anführungszeichen?)");
+		diag_at(d, len, "%s: unerwartetes Dateiende (fehlt eine schließende Klammer oder "
+		                "ein Anführungszeichen?)", pre);
 	else if ((c == '}' || c == ']') && prev == ',')
-		diag_at(d, p - 1, "ungültiges JSON: überzähliges Komma vor „%c“", c);
-	else if (c == '\'')
-		diag_at(d, pos, "ungültiges JSON: Zeichenketten stehen in doppelten "
-		                "Anführungszeichen (\"…\"), nicht in einfachen");
+		diag_at(d, p - 1, "%s: überzähliges Komma vor „%c“", pre, c);
+	else if (c == '\'' || prev == '\'')
+		diag_at(d, c == '\'' ? pos : p - 1, "%s: Zeichenketten stehen in doppelten "
+		        "Anführungszeichen (\"…\"), nicht in einfachen", pre);
 	else if (c == '"' && (prev == '"' || prev == '}' || prev == ']' ||
 	                      (prev >= '0' && prev <= '9') || prev == 'e' || prev == 'l'))
-		diag_at(d, pos, "ungültiges JSON: hier fehlt ein Komma");
-	else if (c == '/' )
-		diag_at(d, pos, "ungültiges JSON: Kommentare sind in JSON nicht erlaubt");
+		diag_at(d, pos, "%s: hier fehlt ein Komma", pre);
+	else if (c == '\\')
+		diag_at(d, pos, "%s: ungültige Escape-Folge (erlaubt: \\\" \\\\ \\/ \\b \\f \\n "
+		        "\\r \\t \\uXXXX)", pre);
+	else if (c == '/')
+		diag_at(d, pos, "%s: Kommentare sind in JSON nicht erlaubt", pre);
+	else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		diag_at(d, pos, "%s: ungültiger Wert (erwartet: \"Text\", Zahl, true, false, null, "
+		        "{…} oder […])", pre);
 	else if ((unsigned char)c >= 0x20 && (unsigned char)c < 0x7f)
-		diag_at(d, pos, "ungültiges JSON: unerwartetes Zeichen „%c“", c);
+		diag_at(d, pos, "%s: unerwartetes Zeichen „%c“", pre, c);
 	else
-		diag_at(d, pos, "ungültiges JSON: unerwartetes Zeichen (Byte 0x%02x)",
+		diag_at(d, pos, "%s: unerwartetes Zeichen (Byte 0x%02x)", pre,
 		        (unsigned)(unsigned char)c);
 }
 
@@ -89,7 +98,7 @@ static cJSON *parse_json(struct diag *d, const char *s, size_t len)
 /* Form-wide missing codes. */
 static void read_missing(struct ld *l, const cJSON *root)
 {
-	const cJSON *arr = ld_array(l, root, "missing", false, 0, FORM_MAX_MISSING, "dem Formular");
+	const cJSON *arr = ld_array(l, root, "missing", false, 0, FORM_MAX_MISSING, "den Formularangaben");
 	static const char *const keys[] = {"code", "label", "key", NULL};
 	const cJSON *m;
 	cJSON_ArrayForEach(m, arr) {
@@ -148,6 +157,7 @@ static void read_sets(struct ld *l, const cJSON *root)
 				ld_err_key(l, s, "die Antwortliste „%s“ ist doppelt definiert", s->string);
 		qparse_choicelist(l, s, s->string, what);
 	}
+	l->nsets = l->f->nlists;
 }
 
 /* Metadata of the form. */
@@ -155,13 +165,13 @@ static void read_meta(struct ld *l, const cJSON *root)
 {
 	struct form *f = l->f;
 	double fmt;
-	if (ld_int(l, root, "format", 1, 1, &fmt, "dem Formular") < 0)
+	if (ld_int(l, root, "format", 1, 1, &fmt, "den Formularangaben") < 0)
 		return;
-	f->id = ld_str(l, root, "id", true, 64, "dem Formular");
-	f->title = ld_str(l, root, "title", true, 500, "dem Formular");
-	f->version = ld_str(l, root, "version", true, 32, "dem Formular");
-	f->language = ld_str(l, root, "language", true, 6, "dem Formular");
-	f->recipient = ld_str(l, root, "recipient", false, 200, "dem Formular");
+	f->id = ld_str(l, root, "id", true, 64, "den Formularangaben");
+	f->title = ld_str(l, root, "title", true, 500, "den Formularangaben");
+	f->version = ld_str(l, root, "version", true, 32, "den Formularangaben");
+	f->language = ld_str(l, root, "language", true, 6, "den Formularangaben");
+	f->recipient = ld_str(l, root, "recipient", false, 200, "den Formularangaben");
 	if (f->id && (strspn(f->id, "abcdefghijklmnopqrstuvwxyz0123456789._-") != strlen(f->id) ||
 	              f->id[0] == '.' || f->id[0] == '-' || f->id[0] == '_'))
 		ld_err(l, ld_get(root, "id"), "die Formular-ID darf nur a–z, 0–9, Punkt, - und _ "
@@ -186,7 +196,7 @@ static void read_sections(struct ld *l, const cJSON *root)
 {
 	struct form *f = l->f;
 	const cJSON *secs = ld_array(l, root, "sections", true, 1, LOADER_MAX_SECTIONS,
-	                             "dem Formular");
+	                             "den Formularangaben");
 	if (!secs)
 		return;
 	int total = 0;
@@ -215,7 +225,7 @@ static void read_sections(struct ld *l, const cJSON *root)
 			continue;
 		}
 		ld_keys(l, s, keys, "einem Abschnitt");
-		sec->id = ld_str(l, s, "id", true, 32, "einem Abschnitt");
+		sec->id = ld_str(l, s, "id", true, 64, "einem Abschnitt");
 		sec->title = ld_str(l, s, "title", true, LOADER_MAX_TEXT, "einem Abschnitt");
 		sec->intro = ld_str(l, s, "intro", false, LOADER_MAX_TEXT, "einem Abschnitt");
 		if (sec->id)
@@ -235,7 +245,7 @@ static void read_computed(struct ld *l, const cJSON *root)
 {
 	struct form *f = l->f;
 	const cJSON *arr = ld_array(l, root, "computed", false, 0, LOADER_MAX_COMPUTED,
-	                            "dem Formular");
+	                            "den Formularangaben");
 	if (!arr)
 		return;
 	f->computed = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *f->computed);
@@ -248,16 +258,14 @@ static void read_computed(struct ld *l, const cJSON *root)
 		}
 		ld_keys(l, c, keys, "einem berechneten Wert");
 		struct computed *cv = &f->computed[f->ncomputed];
-		cv->id = ld_str(l, c, "id", true, 32, "einem berechneten Wert");
+		cv->id = ld_str(l, c, "id", true, 64, "einem berechneten Wert");
 		cv->label = ld_str(l, c, "label", false, 120, "einem berechneten Wert");
 		char *ex = ld_str(l, c, "expr", true, EXPR_MAX_LEN, "einem berechneten Wert");
 		free(ex);
 		if (ld_get(c, "choices")) {
 			const cJSON *ch = ld_get(c, "choices");
 			if (cJSON_IsString(ch)) {
-				for (int i = 0; i < f->nlists; i++)
-					if (f->lists[i]->name && strcmp(f->lists[i]->name, ch->valuestring) == 0)
-						cv->choices = f->lists[i];
+				cv->choices = ld_set(l, ch->valuestring);
 				if (!cv->choices)
 					ld_err(l, ch, "unbekannte Antwortliste „%s“", ch->valuestring);
 			} else {
@@ -526,7 +534,7 @@ int loader_load_buffer(const char *name, const char *text, size_t len, struct fo
 		static const char *const keys[] = {"$schema", "format", "id", "title", "version",
 		                                   "language", "recipient", "missing", "choice_sets",
 		                                   "computed", "sections", NULL};
-		ld_keys(&l, root, keys, "dem Formular");
+		ld_keys(&l, root, keys, "den Formularangaben");
 		read_meta(&l, root);
 		read_missing(&l, root);
 		read_sets(&l, root);

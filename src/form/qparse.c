@@ -105,9 +105,9 @@ static const struct choicelist *choices_of(struct ld *l, const cJSON *obj, const
 	}
 	if (!cJSON_IsString(n))
 		return qparse_choicelist(l, n, NULL, what);
-	for (int i = 0; i < l->f->nlists; i++)
-		if (l->f->lists[i]->name && strcmp(l->f->lists[i]->name, n->valuestring) == 0)
-			return l->f->lists[i];
+	const struct choicelist *set = ld_set(l, n->valuestring);
+	if (set)
+		return set;
 	ld_err(l, n, "unbekannte Antwortliste „%s“ (siehe „choice_sets“)", n->valuestring);
 	return NULL;
 }
@@ -266,7 +266,7 @@ static void parse_matrix(struct ld *l, const cJSON *obj, struct question *q, int
 		}
 		ld_keys(l, r, rkeys, "einer Zeile");
 		struct mrow *mr = &q->rows[q->nrows];
-		mr->id = ld_str(l, r, "id", true, 32, "einer Zeile");
+		mr->id = ld_str(l, r, "id", true, 64, "einer Zeile");
 		mr->text = ld_str(l, r, "text", true, LOADER_MAX_TEXT, "einer Zeile");
 		mr->label = ld_str(l, r, "label", false, 120, "einer Zeile");
 		if (!mr->id || !mr->text) {
@@ -426,7 +426,7 @@ void qparse_question(struct ld *l, const cJSON *obj, int qi, int si)
 		ld_err(l, obj, "eine Frage muss ein Objekt sein");
 		return;
 	}
-	q->id = ld_str(l, obj, "id", true, 32, "einer Frage");
+	q->id = ld_str(l, obj, "id", true, 64, "einer Frage");
 	char what[80];
 	snprintf(what, sizeof what, "Frage „%s“", q->id ? q->id : "?");
 	const cJSON *tn = ld_get(obj, "type");

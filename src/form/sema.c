@@ -77,7 +77,8 @@ static void resolve(struct cur *c, struct expr *e)
 		struct suggest sg;
 		suggest_init(&sg, e->str);
 		for (int i = 0; i < f->nvars; i++)
-			if (f->vars[i].kind != VAR_EXPORT)
+			if (f->vars[i].kind != VAR_EXPORT && f->vars[i].kind != VAR_SECTION &&
+			    f->vars[i].kind != VAR_NOTE)
 				suggest_offer(&sg, f->vars[i].name);
 		const char *best = suggest_best(&sg);
 		if (best)
@@ -482,7 +483,7 @@ int sema_types(struct sema *s, const struct sema_site *site, const char *text,
 	struct cur c = {s, site, text, 0};
 	enum vtype t = types(&c, e);
 	if (!c.failed && t != VT_NULL && want != VT_NULL && t != want)
-		ERR(&c, e->pos, "der Ausdruck ergibt %s, erwartet wird %s", value_type_name(t),
+		ERR(&c, 0, "der Ausdruck ergibt %s, erwartet wird %s", value_type_name(t),
 		    value_type_name(want));
 	return c.failed || t == VT_NULL ? -1 : 0;
 }

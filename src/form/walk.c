@@ -180,7 +180,7 @@ static void answer(struct walker *w, int qi)
 	}
 }
 
-/* Count how each check of qi judges the first random answer. */
+/* Count how each check of qi judges the answer just given. */
 static void tally_checks(struct walker *w, int qi)
 {
 	const struct question *q = &w->f->questions[qi];
@@ -208,8 +208,10 @@ static void settle(struct walker *w, int qi)
 		issue_free_list(&is);
 		if (!bad)
 			return;
-		if (attempt < 25)
+		if (attempt < 25) {
 			answer(w, qi);
+			tally_checks(w, qi);
+		}
 		else if (q->nmissing && q->type != Q_MATRIX)
 			engine_set_missing(&w->e, w->f->vars[q->var].slot, q->missing[0]);
 		else if (q->req != REQ_HARD && q->type != Q_MATRIX)

@@ -5,7 +5,7 @@
  * blank), follows the routing, confirms warnings, and tries to finish.
  *
  * The report says which questions were never reached, which checks never
- * or always fired, which expressions failed at run time (division by zero
+ * or always fired (over every random answer tried, retries included), which expressions failed at run time (division by zero
  * and the like), and which walks could not be finished. Walks are
  * repeatable from their seed.
  *
