@@ -113,6 +113,8 @@ void input_format_number(double d, int decimals, int group, char *buf, size_t n)
 	char *dot = strchr(raw, '.');
 	size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw);
 	size_t start = raw[0] == '-' ? 1 : 0;
+	if (intlen - start <= 4)
+		group = 0; /* DIN 5008: 1980 and 5000 stay whole, 12.500 is grouped */
 	size_t o = 0;
 	for (size_t i = 0; i < intlen && o + 2 < n; i++) {
 		buf[o++] = raw[i];

@@ -18,7 +18,8 @@ __attribute__((warn_unused_result))
 int input_parse_number(const char *s, unsigned flags, double *out);
 /*
  * Format with 'decimals' places, decimal comma, and thousands dots when
- * 'group' is set ("12.500", "3,50"). Writes at most n bytes.
+ * 'group' is set and the number has five or more digits before the comma
+ * ("12.500", "1980", "3,50"). Writes at most n bytes.
  */
 void input_format_number(double d, int decimals, int group, char *buf, size_t n);
 
