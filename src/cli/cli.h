@@ -8,5 +8,10 @@
 
 int validate_main(int argc, char **argv);
 int print_main(int argc, char **argv);
+int init_main(int argc, char **argv);
+int list_main(int argc, char **argv);
+int show_main(int argc, char **argv);
+int passwd_main(int argc, char **argv);
+int import_main(int argc, char **argv);
 
 #endif

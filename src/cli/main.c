@@ -2,10 +2,22 @@
  * main: entry point; dispatches to the subcommands.
  */
 #include <locale.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 #include "cli/cli.h"
+#include "store/fio.h"
+
+/* No core dumps: they would put keys and answers on disk in plain text. */
+static void no_core_dumps(void)
+{
+	struct rlimit rl = {0, 0};
+	setrlimit(RLIMIT_CORE, &rl);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
 
 static void usage(FILE *out)
 {
@@ -20,7 +32,28 @@ static void usage(FILE *out)
 	      "  fragebogen print FORMULAR\n"
 	      "      Gibt den Fragebogen als lesbaren Text aus (Fragen, Antworten mit\n"
 	      "      Codes, Filter und Prüfungen), etwa zum Korrekturlesen.\n"
+	      "  fragebogen init       Verschlüsselten Speicher einrichten (Passwort,\n"
+	      "                       Wiederherstellungscode)\n"
+	      "  fragebogen list [--json]\n"
+	      "                       Gespeicherte Antworten: Kommune, Status, Fortschritt\n"
+	      "  fragebogen show [--json] ID\n"
+	      "                       Eine Antwort als lesbarer Text\n"
+	      "  fragebogen import DATEI\n"
+	      "                       Antworten aus JSON oder CSV übernehmen (geprüft)\n"
+	      "  fragebogen passwd [--recovery]\n"
+	      "                       Passwort ändern (mit dem Wiederherstellungscode)\n"
 	      "  fragebogen --help | --version\n"
+	      "\n"
+	      "Optionen der Speicherbefehle:\n"
+	      "  --store ORDNER       Speicherort (sonst FRAGEBOGEN_STORE oder\n"
+	      "                       $XDG_DATA_HOME/fragebogen)\n"
+	      "  --form DATEI         Fragebogen (sonst der mitgelieferte DESI-Fragebogen)\n"
+	      "  --passphrase-file DATEI\n"
+	      "                       Passwort aus einer Datei statt vom Terminal (auch\n"
+	      "                       FRAGEBOGEN_PASSPHRASE_FILE)\n"
+	      "  --kdf-cost STUFE     Aufwand der Schlüsselableitung bei init und passwd:\n"
+	      "                       moderate (Vorgabe), interactive, sensitive; test nur\n"
+	      "                       für automatische Tests\n"
 	      "\n"
 	      "Rückgabewerte: 0 in Ordnung, 1 Probleme in der Eingabe, 2 falscher Aufruf.\n",
 	      out);
@@ -29,6 +62,12 @@ static void usage(FILE *out)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	no_core_dumps();
+	if (sodium_init() < 0) {
+		fputs("fragebogen: die Kryptobibliothek lässt sich nicht starten\n", stderr);
+		return 1;
+	}
+	fio_fault_from_env();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
@@ -42,10 +81,17 @@ int main(int argc, char **argv)
 		printf("fragebogen %s\n", FRAGEBOGEN_VERSION);
 		return 0;
 	}
-	if (strcmp(cmd, "validate") == 0)
-		return validate_main(argc - 1, argv + 1);
-	if (strcmp(cmd, "print") == 0)
-		return print_main(argc - 1, argv + 1);
+	static const struct {
+		const char *name;
+		int (*fn)(int, char **);
+	} cmds[] = {
+		{"validate", validate_main}, {"print", print_main}, {"init", init_main},
+		{"list", list_main},         {"show", show_main},   {"passwd", passwd_main},
+		{"import", import_main},
+	};
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(cmd, cmds[i].name) == 0)
+			return cmds[i].fn(argc - 1, argv + 1);
 	fprintf(stderr, "fragebogen: unbekannter Befehl „%s“ (siehe fragebogen --help)\n", cmd);
 	return 2;
 }

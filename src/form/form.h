@@ -135,6 +135,7 @@ struct computed {
 struct form {
 	char *file;
 	char *id, *title, *version, *language, *recipient;
+	int label_var;          /* variable that names a response in lists, or -1 */
 	struct missing missing[FORM_MAX_MISSING];
 	int nmissing;
 	struct choicelist **lists;

@@ -487,9 +487,24 @@ static void unique_check_ids(struct ld *l)
 	free(ids);
 }
 
+/* "label_variable": the answer that names a response in lists. */
+static void check_label_var(struct ld *l, const cJSON *root)
+{
+	const cJSON *n = ld_get(root, "label_variable");
+	l->f->label_var = -1;
+	if (!n)
+		return;
+	int v = cJSON_IsString(n) ? form_var(l->f, n->valuestring) : -1;
+	if (v < 0 || (l->f->vars[v].kind != VAR_ANSWER && l->f->vars[v].kind != VAR_CELL))
+		ld_err(l, n, "„label_variable“ muss eine Frage des Formulars nennen");
+	else
+		l->f->label_var = v;
+}
+
 /* Everything after the structure: runs when pass one was clean. */
 static void pass_two(struct ld *l, const cJSON *root)
 {
+	check_label_var(l, root);
 	check_computed(l, root);
 	if (diag_count(l->d))
 		return;
@@ -532,7 +547,7 @@ int loader_load_buffer(const char *name, const char *text, size_t len, struct fo
 		l.f->file = xstrdup(name);
 		l.sema = (struct sema){l.f, d, buf, len};
 		static const char *const keys[] = {"$schema", "format", "id", "title", "version",
-		                                   "language", "recipient", "missing", "choice_sets",
+		                                   "language", "recipient", "label_variable", "missing", "choice_sets",
 		                                   "computed", "sections", NULL};
 		ld_keys(&l, root, keys, "den Formularangaben");
 		read_meta(&l, root);

@@ -36,6 +36,8 @@ struct response *response_new(const struct form *f, int64_t now)
 	r->revision = 1;
 	r->created = r->modified = now;
 	r->ans = xcalloc((size_t)f->nslots + 1, sizeof *r->ans);
+	r->audit = cJSON_CreateArray();
+	response_audit(r, now, "created", NULL);
 	return r;
 }
 
@@ -61,44 +63,133 @@ void response_free(struct response **rp)
 	free(r->confirmed);
 	free(r->position);
 	cJSON_Delete(r->extra);
+	cJSON_Delete(r->audit);
 	free(r);
 	*rp = NULL;
+}
+
+static cJSON *value_json(const struct value *v);
+
+/* An answer as JSON for the audit trail: {"value":…}, {"missing":…} or null. */
+static cJSON *answer_json(const struct answer *a)
+{
+	cJSON *o;
+	if (a->state == ANS_EMPTY && !a->other)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	if (a->state == ANS_VALUE)
+		cJSON_AddItemToObject(o, "value", value_json(&a->v));
+	else if (a->state == ANS_MISSING)
+		cJSON_AddNumberToObject(o, "missing", a->missing);
+	if (a->other)
+		cJSON_AddStringToObject(o, "other", a->other);
+	return o;
+}
+
+static void add_time(cJSON *o, const char *key, int64_t t);
+
+/* Append one event to the audit trail. */
+static cJSON *audit_event(struct response *r, int64_t now, const char *event)
+{
+	cJSON *e = cJSON_CreateObject();
+	add_time(e, "t", now);
+	cJSON_AddStringToObject(e, "event", event);
+	cJSON_AddItemToArray(r->audit, e);
+	return e;
+}
+
+void response_audit(struct response *r, int64_t now, const char *event, const char *detail)
+{
+	cJSON *e = audit_event(r, now, event);
+	if (detail)
+		cJSON_AddStringToObject(e, "detail", detail);
+}
+
+int response_audit_count(const struct response *r)
+{
+	return cJSON_GetArraySize(r->audit);
+}
+
+void response_finish(struct response *r, int64_t now)
+{
+	r->status = RESP_COMPLETE;
+	r->completed = r->modified = now;
+	response_audit(r, now, "finished", NULL);
+}
+
+/* Before a change: a completed response becomes a draft of a new revision. */
+static void touch(struct response *r, int64_t now)
+{
+	if (r->status == RESP_COMPLETE) {
+		r->status = RESP_DRAFT;
+		r->revision++;
+		char buf[32];
+		snprintf(buf, sizeof buf, "Revision %d", r->revision);
+		response_audit(r, now, "reopened", buf);
+	}
+}
+
+/* Record the change of one slot, old answer against the current one. */
+static void audit_change(struct response *r, int slot, cJSON *old, int64_t now)
+{
+	cJSON *e = audit_event(r, now, "answer");
+	cJSON_AddStringToObject(e, "var", r->form->vars[r->form->slot_var[slot]].name);
+	cJSON_AddItemToObject(e, "old", old);
+	cJSON_AddItemToObject(e, "new", answer_json(&r->ans[slot]));
 }
 
 void response_set_value(struct response *r, int slot, const struct value *v, int64_t now)
 {
 	struct answer *a = &r->ans[slot];
-	answer_reset(a);
 	if (v->type == VT_NULL) {
 		response_clear(r, slot, now);
 		return;
 	}
+	touch(r, now);
+	cJSON *old = answer_json(a);
+	answer_reset(a);
 	a->v = value_copy(v);
 	a->state = ANS_VALUE;
 	a->at = r->modified = now;
+	audit_change(r, slot, old, now);
 }
 
 void response_set_missing(struct response *r, int slot, int32_t code, int64_t now)
 {
 	struct answer *a = &r->ans[slot];
+	touch(r, now);
+	cJSON *old = answer_json(a);
 	answer_reset(a);
 	a->state = ANS_MISSING;
 	a->missing = code;
 	a->at = r->modified = now;
+	audit_change(r, slot, old, now);
 }
 
 void response_clear(struct response *r, int slot, int64_t now)
 {
-	answer_reset(&r->ans[slot]);
-	r->ans[slot].at = r->modified = now;
+	struct answer *a = &r->ans[slot];
+	if (a->state == ANS_EMPTY)
+		return;
+	touch(r, now);
+	cJSON *old = answer_json(a);
+	answer_reset(a);
+	a->at = r->modified = now;
+	audit_change(r, slot, old, now);
 }
 
 void response_set_other(struct response *r, int slot, const char *text, int64_t now)
 {
 	struct answer *a = &r->ans[slot];
+	const char *nt = text && *text ? text : NULL;
+	if ((!nt && !a->other) || (nt && a->other && strcmp(nt, a->other) == 0))
+		return;
+	touch(r, now);
+	cJSON *old = answer_json(a);
 	free(a->other);
-	a->other = text && *text ? xstrdup(text) : NULL;
+	a->other = nt ? xstrdup(nt) : NULL;
 	a->at = r->modified = now;
+	audit_change(r, slot, old, now);
 }
 
 /* Position of check_id in the sorted list, or where it would go. */
@@ -126,6 +217,7 @@ void response_confirm(struct response *r, const char *id)
 	int found, at = find_confirmed(r, id, &found);
 	if (found)
 		return;
+	response_audit(r, r->modified, "confirmed", id);
 	r->confirmed = xreallocarray(r->confirmed, (size_t)r->nconfirmed + 1, sizeof *r->confirmed);
 	memmove(r->confirmed + at + 1, r->confirmed + at,
 	        (size_t)(r->nconfirmed - at) * sizeof *r->confirmed);
@@ -248,6 +340,7 @@ char *response_to_json(const struct response *r)
 	cJSON *conf = cJSON_AddArrayToObject(o, "confirmed");
 	for (int i = 0; i < r->nconfirmed; i++)
 		cJSON_AddItemToArray(conf, cJSON_CreateString(r->confirmed[i]));
+	cJSON_AddItemToObject(o, "audit", cJSON_Duplicate(r->audit, 1));
 	char *out = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	if (!out)
@@ -431,6 +524,12 @@ int response_from_json(const struct form *f, const char *text, size_t len,
 			response_confirm(r, n->valuestring);
 		else
 			jfail(&e, "„confirmed“ enthält etwas anderes als Prüfungs-IDs");
+	}
+	const cJSON *audit = cJSON_GetObjectItemCaseSensitive(o, "audit");
+	cJSON_Delete(r->audit);
+	r->audit = cJSON_IsArray(audit) ? cJSON_Duplicate(audit, 1) : cJSON_CreateArray();
+	if (audit && !cJSON_IsArray(audit)) {
+		jfail(&e, "„audit“ ist keine Liste");
 	}
 	cJSON_Delete(o);
 	if (e.failed) {

@@ -6,6 +6,10 @@
  * "other" choice and the time of the last change. It also holds the
  * confirmed warnings, the status, a revision number, a UUID and timestamps.
  *
+ * Changing a completed response makes it a draft again and raises its
+ * revision (once, until it is finished again), so that the study team can
+ * tell the newest version apart; the audit trail records it as "reopened".
+ *
  * A response belongs to the form it was made for and must not outlive it.
  * It owns all its strings; response_free() releases everything. Setters
  * take copies of what they are given.
@@ -46,6 +50,7 @@ struct response {
 	char **confirmed;      /* ids of confirmed warnings, sorted */
 	int nconfirmed;
 	void *extra;           /* cJSON object of answers the form does not know */
+	void *audit;           /* cJSON array: the audit trail (paradata) */
 };
 
 /* A new, empty draft with a fresh UUID (v4), revision 1, created 'now'. */
@@ -58,6 +63,17 @@ void response_set_missing(struct response *r, int slot, int32_t code, int64_t no
 void response_clear(struct response *r, int slot, int64_t now);
 /* Text of the "other" choice; NULL or "" clears it. */
 void response_set_other(struct response *r, int slot, const char *text, int64_t now);
+
+/*
+ * Audit trail. Every setter records its change ("answer", with the variable,
+ * the old and the new answer) itself; the caller records the rest: "opened",
+ * "finished" (response_finish does), "exported", "imported".
+ */
+void response_audit(struct response *r, int64_t now, const char *event, const char *detail);
+/* Number of audit events. */
+int response_audit_count(const struct response *r);
+/* Mark complete: status, completion time, audit event. */
+void response_finish(struct response *r, int64_t now);
 
 void response_confirm(struct response *r, const char *check_id);
 void response_unconfirm(struct response *r, const char *check_id);

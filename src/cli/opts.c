@@ -1,0 +1,125 @@
+/*
+ * opts: common options, unlocking and form loading for the store commands.
+ */
+#include "cli/opts.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/pass.h"
+#include "form/loader.h"
+
+int opts_parse(struct opts *o, int argc, char **argv, const char *usage)
+{
+	static const struct option lo[] = {
+		{"store", required_argument, NULL, 's'},
+		{"form", required_argument, NULL, 'f'},
+		{"passphrase-file", required_argument, NULL, 'p'},
+		{"kdf-cost", required_argument, NULL, 'k'},
+		{"json", no_argument, NULL, 'j'},
+		{"recovery", no_argument, NULL, 'r'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	memset(o, 0, sizeof *o);
+	const char *dir = NULL;
+	o->pass_file = getenv("FRAGEBOGEN_PASSPHRASE_FILE");
+	o->kdf = "moderate";
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, "+s:f:p:k:jrh", lo, NULL)) != -1) {
+		switch (c) {
+		case 's': dir = optarg; break;
+		case 'f': o->form_path = optarg; break;
+		case 'p': o->pass_file = optarg; break;
+		case 'k': o->kdf = optarg; break;
+		case 'j': o->json = true; break;
+		case 'r': o->recovery = true; break;
+		case 'h': fputs(usage, stdout); return 1;
+		default: fputs(usage, stderr); return -1;
+		}
+	}
+	struct kdf_cost cost;
+	if (keyring_cost(o->kdf, &cost) < 0) {
+		fprintf(stderr, "fragebogen: --kdf-cost kennt moderate, interactive, sensitive und "
+		                "test, nicht „%s“\n", o->kdf);
+		return -1;
+	}
+	if (!o->form_path)
+		o->form_path = getenv("FRAGEBOGEN_FORM");
+	if (!o->form_path)
+		o->form_path = FRAGEBOGEN_FORMS_DIR "/desi-kommunen-2016.json";
+	o->store_dir = store_default_dir(dir);
+	o->argc = argc - optind;
+	o->argv = argv + optind;
+	return 0;
+}
+
+void opts_free(struct opts *o)
+{
+	free(o->store_dir);
+	o->store_dir = NULL;
+}
+
+int opts_unlock(const struct opts *o, struct keyring **k)
+{
+	struct secret pw;
+	int err = 0;
+	enum keyring_status st;
+	if (o->recovery) {
+		if (pass_read("Wiederherstellungscode: ", o->pass_file, 1, &pw) < 0)
+			return -1;
+		st = keyring_unlock_recovery(o->store_dir, pw.s, k, &err);
+	} else {
+		if (pass_read("Passwort: ", o->pass_file, 1, &pw) < 0)
+			return -1;
+		st = keyring_unlock(o->store_dir, pw.s, pw.len, k, &err);
+	}
+	pass_free(&pw);
+	if (st == KR_WRONG_SECRET && o->recovery)
+		fprintf(stderr, "fragebogen: Der Wiederherstellungscode passt nicht. Es wurde nichts "
+		                "verändert.\n");
+	else if (st != KR_OK)
+		fprintf(stderr, "fragebogen: %s\n", keyring_message(st, err));
+	return st == KR_OK ? 0 : -1;
+}
+
+struct form *opts_form(const struct opts *o)
+{
+	struct form *f;
+	struct diag d;
+	if (loader_load_file(o->form_path, &f, &d) < 0) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return NULL;
+	}
+	diag_free(&d);
+	return f;
+}
+
+int opts_resolve_id(struct store *s, const char *prefix, char uuid[37])
+{
+	struct store_entry *v;
+	int n, found = 0;
+	char msg[300];
+	if (store_list(s, &v, &n, msg, sizeof msg) < 0) {
+		fprintf(stderr, "fragebogen: %s\n", msg);
+		return -1;
+	}
+	size_t pl = strlen(prefix);
+	for (int i = 0; i < n; i++)
+		if (pl >= 4 && strncmp(v[i].uuid, prefix, pl) == 0 && found++ == 0)
+			memcpy(uuid, v[i].uuid, 37);
+	store_entries_free(v, n);
+	if (found == 1)
+		return 0;
+	if (found == 0)
+		fprintf(stderr, "fragebogen: Keine Antwort hat die ID „%s“ (siehe fragebogen list).\n",
+		        prefix);
+	else
+		fprintf(stderr, "fragebogen: „%s“ passt auf mehrere Antworten; geben Sie mehr Zeichen "
+		                "der ID an.\n", prefix);
+	return -1;
+}

@@ -1,0 +1,118 @@
+/*
+ * show: `fragebogen show ID` — one response as readable German text, or
+ * as its JSON with --json. Read-only: it neither locks nor writes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/opts.h"
+#include "form/engine.h"
+#include "form/pipe.h"
+#include "store/store.h"
+
+/* The answer in slot 'slot' as text a person reads. */
+static void print_answer(struct engine *e, const struct question *q, int slot, const char *lead)
+{
+	const struct form *f = e->f;
+	const struct answer *a = &e->r->ans[slot];
+	printf("%s", lead);
+	if (a->state == ANS_MISSING) {
+		const struct missing *m = form_missing(f, a->missing);
+		printf("(%s)", m ? m->label : "Fehlwert");
+	} else if (a->state == ANS_VALUE) {
+		char *s = pipe_value_text(f, f->slot_var[slot], &a->v);
+		printf("%s", s ? s : "");
+		free(s);
+		if (q->unit)
+			printf(" %s", q->unit);
+	} else {
+		printf("–");
+	}
+	if (a->other)
+		printf(" – %s", a->other);
+	printf("\n");
+}
+
+static void print_response(struct engine *e)
+{
+	const struct form *f = e->f;
+	const struct response *r = e->r;
+	int answered, visible;
+	engine_progress(e, &answered, &visible);
+	printf("Antwort %s\n%s, Revision %d, %d von %d Fragen beantwortet\n", r->uuid,
+	       r->status == RESP_COMPLETE ? "abgeschlossen" : "Entwurf", r->revision, answered,
+	       visible);
+	for (int qi = 0; qi < f->nquestions; qi++) {
+		const struct question *q = &f->questions[qi];
+		if (q->type == Q_NOTE || !engine_visible(e, qi))
+			continue;
+		char *text = pipe_render(e, q->text);
+		printf("\n%s  %s\n", q->id, text);
+		free(text);
+		if (q->type != Q_MATRIX) {
+			print_answer(e, q, f->vars[q->var].slot, "    → ");
+			continue;
+		}
+		for (int row = 0; row < q->nrows; row++)
+			for (int c = 0; c < q->ncols; c++) {
+				char lead[300];
+				snprintf(lead, sizeof lead, "    %s%s%s: ", q->rows[row].text,
+				         q->ncols > 1 ? " – " : "", q->ncols > 1 ? q->cols[c].title : "");
+				print_answer(e, q, f->vars[q->rows[row].var[c]].slot, lead);
+			}
+	}
+}
+
+int show_main(int argc, char **argv)
+{
+	struct opts o;
+	int rc = opts_parse(&o, argc, argv, "Aufruf: fragebogen show [--json] [--form FORMULAR] "
+	                    "[--store ORDNER] ID\n");
+	if (rc)
+		return rc > 0 ? 0 : 2;
+	if (o.argc != 1) {
+		fprintf(stderr, "Aufruf: fragebogen show [--json] ID\n");
+		opts_free(&o);
+		return 2;
+	}
+	struct keyring *k;
+	struct form *f = opts_form(&o);
+	rc = 1;
+	if (f && opts_unlock(&o, &k) == 0) {
+		struct store s;
+		char uuid[37], msg[300] = "";
+		char *json;
+		uint64_t gen;
+		const char *note;
+		store_open(&s, o.store_dir, k);
+		if (opts_resolve_id(&s, o.argv[0], uuid) == 0 &&
+		    store_load(&s, uuid, &json, &gen, &note, msg, sizeof msg) == 0) {
+			struct response *r;
+			if (note)
+				fprintf(stderr, "Hinweis: %s\n", note);
+			if (o.json) {
+				puts(json);
+				rc = 0;
+			} else if (response_from_json(f, json, strlen(json), &r, msg, sizeof msg) == 0) {
+				struct engine e;
+				engine_init(&e, f, r);
+				print_response(&e);
+				engine_free(&e);
+				response_free(&r);
+				rc = 0;
+			} else {
+				fprintf(stderr, "fragebogen: %s\n", msg);
+			}
+			free(json);
+		} else if (msg[0]) {
+			fprintf(stderr, "fragebogen: %s\n", msg);
+		}
+		store_close(&s);
+		keyring_free(&k);
+	}
+	form_free(&f);
+	opts_free(&o);
+	return rc;
+}

@@ -1,0 +1,227 @@
+/*
+ * storecmd: `fragebogen init`, `list`, `show` and `passwd`.
+ */
+#include <cjson/cJSON.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "cli/opts.h"
+#include "cli/pass.h"
+#include "form/engine.h"
+#include "form/pipe.h"
+#include "form/response.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+
+/* Read a new passphrase: twice on a terminal, line 'line' of a file. */
+static int new_passphrase(const struct opts *o, int line, struct secret *pw)
+{
+	if (pass_read("Neues Passwort: ", o->pass_file, line, pw) < 0)
+		return -1;
+	if (!o->pass_file) {
+		struct secret again;
+		if (pass_read("Neues Passwort wiederholen: ", NULL, 1, &again) < 0) {
+			pass_free(pw);
+			return -1;
+		}
+		int same = again.len == pw->len && sodium_memcmp(again.s, pw->s, pw->len) == 0;
+		pass_free(&again);
+		if (!same) {
+			fprintf(stderr, "fragebogen: Die beiden Eingaben stimmen nicht überein. Es wurde "
+			                "nichts verändert.\n");
+			pass_free(pw);
+			return -1;
+		}
+	}
+	const char *hint = pass_hint(pw);
+	if (hint)
+		fprintf(stderr, "Hinweis: %s\n", hint);
+	return 0;
+}
+
+int init_main(int argc, char **argv)
+{
+	struct opts o;
+	int rc = opts_parse(&o, argc, argv, "Aufruf: fragebogen init [--store ORDNER] "
+	                    "[--passphrase-file DATEI] [--kdf-cost moderate]\n");
+	if (rc)
+		return rc > 0 ? 0 : 2;
+	char msg[300], *key = xasprintf("%s/%s", o.store_dir, KEYRING_FILE);
+	struct stat st;
+	rc = 1;
+	if (stat(key, &st) == 0) {
+		fprintf(stderr, "fragebogen: In „%s“ ist bereits ein Speicher eingerichtet.\n",
+		        o.store_dir);
+		goto out;
+	}
+	if (store_make_dir(o.store_dir, msg, sizeof msg) < 0) {
+		fprintf(stderr, "fragebogen: %s\n", msg);
+		goto out;
+	}
+	struct secret pw;
+	if (new_passphrase(&o, 1, &pw) < 0)
+		goto out;
+	struct kdf_cost cost;
+	(void)keyring_cost(o.kdf, &cost);
+	char code[RECOVERY_LEN + 1];
+	struct keyring *k;
+	int err = 0;
+	enum keyring_status ks = keyring_create(o.store_dir, pw.s, pw.len, cost, code, &k, &err);
+	pass_free(&pw);
+	if (ks != KR_OK) {
+		fprintf(stderr, "fragebogen: %s\n", keyring_message(ks, err));
+		goto out;
+	}
+	printf("Der verschlüsselte Speicher ist eingerichtet: %s\n\n"
+	       "Ihr Wiederherstellungscode – bitte aufschreiben und sicher aufbewahren:\n\n"
+	       "    %s\n\n"
+	       "Mit diesem Code kommen Sie an Ihre Antworten, falls Sie das Passwort vergessen\n"
+	       "(fragebogen passwd --recovery). Er wird nur dieses eine Mal angezeigt.\n",
+	       o.store_dir, code);
+	sodium_memzero(code, sizeof code);
+	keyring_free(&k);
+	rc = 0;
+out:
+	free(key);
+	opts_free(&o);
+	return rc;
+}
+
+int passwd_main(int argc, char **argv)
+{
+	struct opts o;
+	int rc = opts_parse(&o, argc, argv, "Aufruf: fragebogen passwd [--recovery] [--store ORDNER] "
+	                    "[--passphrase-file DATEI]\n"
+	                    "Mit --passphrase-file: Zeile 1 das alte Passwort (oder der "
+	                    "Wiederherstellungscode), Zeile 2 das neue.\n");
+	if (rc)
+		return rc > 0 ? 0 : 2;
+	struct keyring *k;
+	struct secret pw;
+	rc = 1;
+	if (opts_unlock(&o, &k) < 0)
+		goto out;
+	if (new_passphrase(&o, 2, &pw) == 0) {
+		struct kdf_cost cost;
+		(void)keyring_cost(o.kdf, &cost);
+		int err = 0;
+		enum keyring_status ks = keyring_passwd(o.store_dir, k, pw.s, pw.len, cost, &err);
+		pass_free(&pw);
+		if (ks == KR_OK) {
+			printf("Das Passwort ist geändert.\n");
+			rc = 0;
+		} else {
+			fprintf(stderr, "fragebogen: %s\n", keyring_message(ks, err));
+		}
+	}
+	keyring_free(&k);
+out:
+	opts_free(&o);
+	return rc;
+}
+
+/* Pad 's' to 'width' characters (cutting with "…" if longer). */
+static void cell(const char *s, int width)
+{
+	size_t n = strlen(s), chars = utf8_count(s, n);
+	if (chars > (size_t)width) {
+		size_t cut = utf8_offset(s, n, (size_t)width - 1);
+		printf("%.*s… ", (int)cut, s);
+		return;
+	}
+	printf("%s%*s ", s, width - (int)chars, "");
+}
+
+/* One row of `list` from a summary. */
+static void list_row(const struct store_entry *e)
+{
+	cJSON *s = e->summary ? cJSON_Parse(e->summary) : NULL;
+	const char *label = cJSON_GetStringValue(cJSON_GetObjectItem(s, "label"));
+	const char *status = cJSON_GetStringValue(cJSON_GetObjectItem(s, "status"));
+	const char *mod = cJSON_GetStringValue(cJSON_GetObjectItem(s, "modified"));
+	double ans = cJSON_GetNumberValue(cJSON_GetObjectItem(s, "answered"));
+	double vis = cJSON_GetNumberValue(cJSON_GetObjectItem(s, "visible"));
+	double rev = cJSON_GetNumberValue(cJSON_GetObjectItem(s, "revision"));
+	char id[9], prog[16], when[20] = "";
+	snprintf(id, sizeof id, "%.8s", e->uuid);
+	cell(id, 8);
+	if (!s) {
+		printf("– %s\n", e->problem ? e->problem : "unlesbar");
+		return;
+	}
+	cell(label && *label ? label : "(ohne Namen)", 26);
+	cell(status && strcmp(status, "complete") == 0 ? "abgeschlossen" : "Entwurf", 13);
+	snprintf(prog, sizeof prog, "%3.0f %%", vis > 0 ? 100.0 * ans / vis : 0.0);
+	cell(prog, 11);
+	printf("%3.0f  ", rev);
+	int64_t t;
+	if (mod && response_parse_time(mod, &t) == 0) {
+		time_t tt = (time_t)t;
+		struct tm tm;
+		localtime_r(&tt, &tm);
+		strftime(when, sizeof when, "%d.%m.%Y %H:%M", &tm);
+	}
+	printf("%s%s%s\n", when, e->problem ? "  ! " : "", e->problem ? e->problem : "");
+	cJSON_Delete(s);
+}
+
+/* `list --json`: the summaries with their ids. */
+static void list_json(const struct store_entry *v, int n)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (int i = 0; i < n; i++) {
+		cJSON *s = v[i].summary ? cJSON_Parse(v[i].summary) : cJSON_CreateObject();
+		cJSON_AddStringToObject(s, "uuid", v[i].uuid);
+		if (v[i].problem)
+			cJSON_AddStringToObject(s, "problem", v[i].problem);
+		cJSON_AddItemToArray(arr, s);
+	}
+	char *out = cJSON_Print(arr);
+	puts(out);
+	free(out);
+	cJSON_Delete(arr);
+}
+
+int list_main(int argc, char **argv)
+{
+	struct opts o;
+	int rc = opts_parse(&o, argc, argv, "Aufruf: fragebogen list [--json] [--store ORDNER] "
+	                    "[--passphrase-file DATEI]\n");
+	if (rc)
+		return rc > 0 ? 0 : 2;
+	struct keyring *k;
+	rc = 1;
+	if (opts_unlock(&o, &k) == 0) {
+		struct store s;
+		struct store_entry *v;
+		int n;
+		char msg[300];
+		store_open(&s, o.store_dir, k);
+		if (store_list(&s, &v, &n, msg, sizeof msg) < 0) {
+			fprintf(stderr, "fragebogen: %s\n", msg);
+		} else {
+			if (o.json) {
+				list_json(v, n);
+			} else if (n == 0) {
+				printf("Noch keine Antworten gespeichert.\n");
+			} else {
+				printf("ID       Kommune                    Status        Fortschritt Rev. "
+				       "Letzte Änderung\n");
+				for (int i = 0; i < n; i++)
+					list_row(&v[i]);
+			}
+			store_entries_free(v, n);
+			rc = 0;
+		}
+		store_close(&s);
+		keyring_free(&k);
+	}
+	opts_free(&o);
+	return rc;
+}
+

@@ -1,0 +1,52 @@
+/*
+ * fio: the one layer all file I/O of the store goes through.
+ *
+ * Every call that can fail on a real disk (open, write, fsync, close,
+ * rename, unlink, mkdir, read) is counted, and a test can make the Nth such
+ * call fail with a chosen errno: fio_fault_set() in unit tests, or the
+ * environment variable FRAGEBOGEN_FAULT="N:ENOSPC" (also EIO, EACCES,
+ * EROFS) for end-to-end tests of the real binary. Nothing else in the
+ * store calls the system directly.
+ *
+ * Return codes: 0 (or a count, or a descriptor) on success, -1 with the
+ * reason in the 'err' out-parameter (an errno value). errno itself is not
+ * part of the contract.
+ */
+#ifndef FB_FIO_H
+#define FB_FIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Make the nth counted call from now on (1-based) fail with 'err'; 0 disables. */
+void fio_fault_set(long nth, int err);
+/* Read FRAGEBOGEN_FAULT from the environment, if set. */
+void fio_fault_from_env(void);
+/* Calls counted since the last fio_fault_set() (to enumerate every N). */
+long fio_calls(void);
+
+int fio_open(const char *path, int flags, mode_t mode, int *err);
+int fio_write_all(int fd, const void *buf, size_t n, int *err);
+int fio_fsync(int fd, int *err);
+int fio_close(int fd, int *err);
+int fio_rename(const char *from, const char *to, int *err);
+int fio_unlink(const char *path, int *err);
+int fio_mkdir(const char *path, mode_t mode, int *err);
+/* fsync a directory, so that a rename in it is durable. */
+int fio_fsync_dir(const char *dir, int *err);
+/*
+ * Read a whole file of at most 'max' bytes into a new buffer (free() it).
+ * A larger file fails with EFBIG.
+ */
+int fio_read_file(const char *path, size_t max, uint8_t **out, size_t *len, int *err);
+/*
+ * Write 'buf' to 'path' atomically: a temporary file in the same folder,
+ * written, fsynced and closed, renamed over 'path', and the folder fsynced.
+ * On failure 'path' is untouched and the temporary file removed; a failed
+ * fsync is never retried on the same descriptor.
+ */
+int fio_replace(const char *dir, const char *path, const void *buf, size_t n, mode_t mode,
+                int *err);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * session: one response being worked on — the response, its engine, its
+ * lock and its place in the store. Every change is saved at once with
+ * session_save(); if the disk refuses, the answers stay in memory, the
+ * message says why, and the next save tries again.
+ *
+ * Ownership: a session owns its response and lock and borrows the store
+ * and the form; session_close() releases what it owns (it does not save).
+ */
+#ifndef FB_SESSION_H
+#define FB_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "form/engine.h"
+#include "form/response.h"
+#include "store/store.h"
+
+struct session {
+	struct store *st;
+	const struct form *f;
+	struct response *r;
+	struct engine e;
+	uint64_t gen;
+	int lock;
+	bool unsaved;        /* changes not yet on disk (a save failed) */
+};
+
+/* A new draft, locked and saved once. */
+int session_create(struct session *ss, struct store *st, const struct form *f, char *msg,
+                   size_t msglen);
+/* Open a stored response; *note tells of a recovery (static text) or is NULL. */
+int session_open(struct session *ss, struct store *st, const struct form *f, const char *uuid,
+                 const char **note, char *msg, size_t msglen);
+/* Adopt a response made elsewhere (import): locked and saved as a new file. */
+int session_adopt(struct session *ss, struct store *st, const struct form *f,
+                  struct response *r, char *msg, size_t msglen);
+int session_save(struct session *ss, char *msg, size_t msglen);
+void session_close(struct session *ss);
+
+/* The listing summary of a response, as JSON (free()). */
+char *session_summary(struct engine *e);
+
+#endif

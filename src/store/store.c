@@ -1,0 +1,357 @@
+/*
+ * store: generations, recovery, listing and locking of response files.
+ */
+#include "store/store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/fio.h"
+#include "store/rfile.h"
+#include "util/xmalloc.h"
+
+char *store_default_dir(const char *option)
+{
+	const char *env = getenv("FRAGEBOGEN_STORE");
+	if (option && *option)
+		return xstrdup(option);
+	if (env && *env)
+		return xstrdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg)
+		return xasprintf("%s/fragebogen", xdg);
+	const char *home = getenv("HOME");
+	return xasprintf("%s/.local/share/fragebogen", home && *home ? home : ".");
+}
+
+int store_make_dir(const char *dir, char *msg, size_t msglen)
+{
+	struct stat st;
+	if (stat(dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode)) {
+			snprintf(msg, msglen, "„%s“ ist kein Ordner.", dir);
+			return -1;
+		}
+		return 0;
+	}
+	/* Create missing parents too (with 0700 for the last one). */
+	char *p = xstrdup(dir);
+	for (char *q = p + 1; *q; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		mkdir(p, 0700);
+		*q = '/';
+	}
+	free(p);
+	int err;
+	if (fio_mkdir(dir, 0700, &err) < 0 && err != EEXIST) {
+		snprintf(msg, msglen, "Der Ordner „%s“ lässt sich nicht anlegen: %s", dir, strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+void store_open(struct store *s, const char *dir, const struct keyring *k)
+{
+	s->dir = xstrdup(dir);
+	s->k = k;
+}
+
+void store_close(struct store *s)
+{
+	free(s->dir);
+	s->dir = NULL;
+	s->k = NULL;
+}
+
+static char *rpath(const struct store *s, const char *uuid, const char *ext)
+{
+	return xasprintf("%s/%s.fbr%s", s->dir, uuid, ext);
+}
+
+/* Why a save failed, in German. */
+static void save_error(char *msg, size_t n, int err)
+{
+	if (err == ENOSPC || err == EDQUOT)
+		snprintf(msg, n, "Speichern fehlgeschlagen: Der Datenträger ist voll. Ihre Antworten "
+		                 "bleiben im Programm erhalten; schaffen Sie Platz, dann wird beim "
+		                 "nächsten Speichern erneut versucht.");
+	else
+		snprintf(msg, n, "Speichern fehlgeschlagen (%s). Ihre Antworten bleiben im Programm "
+		                 "erhalten; beim nächsten Speichern wird erneut versucht.", strerror(err));
+}
+
+/* Write, fsync and close the sealed bytes to the .tmp file. */
+static int write_tmp(const char *tmp, const uint8_t *buf, size_t len, int *err)
+{
+	int fd = fio_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600, err);
+	if (fd < 0)
+		return -1;
+	if (fio_write_all(fd, buf, len, err) < 0 || fio_fsync(fd, err) < 0) {
+		close(fd); /* never fsync this descriptor again */
+		return -1;
+	}
+	return fio_close(fd, err);
+}
+
+int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *summary,
+               const char *json, char *msg, size_t msglen)
+{
+	uint8_t id[16], *buf;
+	size_t len;
+	int err = 0;
+	if (rfile_uuid_parse(uuid, id) < 0) {
+		snprintf(msg, msglen, "ungültige Antwort-ID „%s“", uuid);
+		return -1;
+	}
+	rfile_seal(s->k->master, s->k->store_id, id, *gen + 1, summary, strlen(summary), json,
+	           strlen(json), &buf, &len);
+	char *cur = rpath(s, uuid, ""), *prev = rpath(s, uuid, ".prev"), *tmp = rpath(s, uuid, ".tmp");
+	int rc = write_tmp(tmp, buf, len, &err);
+	if (rc == 0 && fio_rename(cur, prev, &err) < 0 && err != ENOENT)
+		rc = -1;
+	if (rc == 0 && fio_rename(tmp, cur, &err) < 0)
+		rc = -1;
+	if (rc == 0 && fio_fsync_dir(s->dir, &err) < 0)
+		rc = -1;
+	if (rc < 0) {
+		save_error(msg, msglen, err);
+		struct stat st;
+		if (stat(cur, &st) == 0)
+			unlink(tmp); /* keep .tmp only when it may be the newest readable copy */
+	} else {
+		(*gen)++;
+	}
+	free(buf);
+	free(cur);
+	free(prev);
+	free(tmp);
+	return rc;
+}
+
+/* The newest authentic generation among .fbr, .fbr.tmp and .fbr.prev. */
+struct best {
+	char *json, *summary;
+	uint64_t gen;
+	int which;              /* 0 current, 1 tmp, 2 prev, -1 none */
+	enum rfile_status cur;  /* what the current file said */
+	int cur_err;
+};
+
+static void find_best(struct store *s, const char *uuid, const uint8_t id[16], bool full,
+                      struct best *b)
+{
+	static const char *const ext[3] = {"", ".tmp", ".prev"};
+	memset(b, 0, sizeof *b);
+	b->which = -1;
+	b->cur = RF_DAMAGED;
+	for (int i = 0; i < 3; i++) {
+		if (i > 0 && b->which == 0 && !full)
+			break; /* listing: the current file is enough when it opens */
+		char *path = rpath(s, uuid, ext[i]);
+		uint8_t *buf;
+		size_t len;
+		int err;
+		int rc = fio_read_file(path, RFILE_MAX, &buf, &len, &err);
+		free(path);
+		if (rc < 0) {
+			if (i == 0)
+				b->cur_err = err;
+			continue;
+		}
+		char *sum, *js = NULL;
+		uint64_t g;
+		enum rfile_status st = rfile_open(s->k->master, s->k->store_id, id, buf, len, &sum,
+		                                  full ? &js : NULL, &g, NULL);
+		free(buf);
+		if (i == 0)
+			b->cur = st;
+		if (st != RF_OK)
+			continue;
+		if (b->which < 0 || g > b->gen) {
+			free(b->json);
+			free(b->summary);
+			b->json = js;
+			b->summary = sum;
+			b->gen = g;
+			b->which = i;
+		} else {
+			free(js);
+			free(sum);
+		}
+	}
+}
+
+/* German text for an rfile status. */
+static const char *rfile_problem(enum rfile_status st)
+{
+	switch (st) {
+	case RF_OK: return "in Ordnung";
+	case RF_NOT_OURS: return "keine Antwortdatei von fragebogen";
+	case RF_VERSION: return "mit einer neueren Version von fragebogen geschrieben";
+	case RF_WRONG_STORE: return "gehört zu einem anderen Speicher";
+	case RF_WRONG_ID: return "gehört zu einer anderen Antwort (vertauschte Datei?)";
+	case RF_DAMAGED: return "beschädigt oder verändert (Prüfsumme stimmt nicht)";
+	}
+	return "?";
+}
+
+int store_load(struct store *s, const char *uuid, char **json, uint64_t *gen,
+               const char **note, char *msg, size_t msglen)
+{
+	uint8_t id[16];
+	*json = NULL;
+	*note = NULL;
+	if (rfile_uuid_parse(uuid, id) < 0) {
+		snprintf(msg, msglen, "ungültige Antwort-ID „%s“", uuid);
+		return -1;
+	}
+	struct best b;
+	find_best(s, uuid, id, true, &b);
+	free(b.summary);
+	if (b.which < 0) {
+		if (b.cur_err == ENOENT)
+			snprintf(msg, msglen, "Eine Antwort mit der ID %s gibt es in diesem Speicher nicht.",
+			         uuid);
+		else if (b.cur_err)
+			snprintf(msg, msglen, "Die Antwort %s lässt sich nicht lesen: %s", uuid,
+			         strerror(b.cur_err));
+		else
+			snprintf(msg, msglen, "Die Antwortdatei %s ist %s, und es gibt keine lesbare "
+			         "frühere Fassung.", uuid, rfile_problem(b.cur));
+		return -1;
+	}
+	if (b.which == 1)
+		*note = "Die letzte Speicherung wurde unterbrochen; sie ist vollständig und wurde "
+		        "übernommen.";
+	else if (b.which == 2)
+		*note = "Die neueste Fassung dieser Antwort ist beschädigt oder fehlt; die vorige "
+		        "Fassung wurde geladen. Die letzten Änderungen fehlen möglicherweise.";
+	*json = b.json;
+	*gen = b.gen;
+	return 0;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct store_entry *)a)->uuid, ((const struct store_entry *)b)->uuid);
+}
+
+/* The uuid of a response file name (any of the three endings), or NULL. */
+static int uuid_of_name(const char *name, char out[37])
+{
+	uint8_t id[16];
+	if (strlen(name) < 40 || strncmp(name + 36, ".fbr", 4) != 0)
+		return -1;
+	const char *rest = name + 40;
+	if (*rest && strcmp(rest, ".tmp") != 0 && strcmp(rest, ".prev") != 0)
+		return -1;
+	memcpy(out, name, 36);
+	out[36] = '\0';
+	return rfile_uuid_parse(out, id);
+}
+
+int store_list(struct store *s, struct store_entry **out, int *n, char *msg, size_t msglen)
+{
+	*out = NULL;
+	*n = 0;
+	DIR *d = opendir(s->dir);
+	if (!d) {
+		snprintf(msg, msglen, "Der Ordner „%s“ lässt sich nicht lesen: %s", s->dir,
+		         strerror(errno));
+		return -1;
+	}
+	struct store_entry *v = NULL;
+	int count = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		char uuid[37];
+		if (uuid_of_name(de->d_name, uuid) < 0)
+			continue;
+		int dup = 0;
+		for (int i = count - 1; i >= 0 && i >= count - 3 && !dup; i--)
+			dup = strcmp(v[i].uuid, uuid) == 0;
+		if (dup)
+			continue;
+		if (count == cap)
+			v = xreallocarray(v, (size_t)(cap = cap ? cap * 2 : 64), sizeof *v);
+		memset(&v[count], 0, sizeof v[count]);
+		memcpy(v[count++].uuid, uuid, 37);
+	}
+	closedir(d);
+	qsort(v, (size_t)count, sizeof *v, cmp_entry);
+	int k = 0;
+	for (int i = 0; i < count; i++) /* remove duplicates the readdir order left */
+		if (k == 0 || strcmp(v[k - 1].uuid, v[i].uuid) != 0)
+			v[k++] = v[i];
+	for (int i = 0; i < k; i++) {
+		uint8_t id[16];
+		(void)rfile_uuid_parse(v[i].uuid, id);
+		struct best b;
+		find_best(s, v[i].uuid, id, false, &b);
+		v[i].summary = b.summary;
+		if (b.which < 0)
+			v[i].problem = xasprintf("Datei %s", rfile_problem(b.cur));
+		else if (b.which > 0)
+			v[i].problem = xstrdup(b.which == 1 ? "unterbrochene Speicherung wiederhergestellt"
+			                                    : "vorige Fassung (neueste beschädigt)");
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+void store_entries_free(struct store_entry *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(v[i].summary);
+		free(v[i].problem);
+	}
+	free(v);
+}
+
+int store_lock(struct store *s, const char *uuid, char *msg, size_t msglen)
+{
+	char *path = xasprintf("%s/%s.lock", s->dir, uuid);
+	int err;
+	int fd = fio_open(path, O_RDWR | O_CREAT, 0600, &err);
+	free(path);
+	if (fd < 0) {
+		snprintf(msg, msglen, "Die Sperrdatei lässt sich nicht anlegen: %s", strerror(err));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		char who[128] = "";
+		ssize_t r = pread(fd, who, sizeof who - 1, 0);
+		who[r > 0 ? r : 0] = '\0';
+		who[strcspn(who, "\n")] = '\0';
+		unsigned long pid = 0;
+		char host[100] = "?";
+		sscanf(who, "%lu %99s", &pid, host);
+		snprintf(msg, msglen, "Diese Antwort ist gerade anderswo geöffnet (Prozess %lu auf "
+		         "Rechner %s). Schließen Sie sie dort, bevor Sie sie hier bearbeiten.", pid, host);
+		close(fd);
+		return -1;
+	}
+	char host[64] = "?";
+	gethostname(host, sizeof host - 1);
+	char line[128];
+	int len = snprintf(line, sizeof line, "%ld %s\n", (long)getpid(), host);
+	if (ftruncate(fd, 0) == 0)
+		(void)!pwrite(fd, line, (size_t)len, 0);
+	return fd;
+}
+
+void store_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);
+}
