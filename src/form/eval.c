@@ -236,9 +236,7 @@ struct value eval(const struct expr *e, struct eval_env *env)
 	case E_CALL: return call(e, env);
 	case E_NEG: {
 		struct value v = eval(e->l, env);
-		if (v.type == VT_NUM)
-			v.u.num = -v.u.num;
-		return v;
+		return v.type == VT_NUM ? value_num(-v.u.num) : v;
 	}
 	case E_NOT: case E_AND: case E_OR: return logic(e, env);
 	case E_EQ: case E_NE: case E_LT: case E_LE: case E_GT: case E_GE: return compare(e, env);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/pattern.h"
 #include "util/sbuf.h"
 #include "util/xmalloc.h"
 
@@ -369,16 +370,13 @@ static int enter(struct parser *p)
 
 static struct expr *parse_unary(struct parser *p)
 {
+	if (!is_op(p, "-"))
+		return parse_primary(p);
 	if (enter(p) < 0)
 		return node(E_BOOL, p->tpos);
-	struct expr *e;
-	if (is_op(p, "-")) {
-		size_t pos = p->tpos;
-		next(p);
-		e = binary(E_NEG, pos, parse_unary(p), NULL);
-	} else {
-		e = parse_primary(p);
-	}
+	size_t pos = p->tpos;
+	next(p);
+	struct expr *e = binary(E_NEG, pos, parse_unary(p), NULL);
 	p->depth--;
 	return e;
 }
@@ -518,10 +516,7 @@ void expr_free(struct expr **ep)
 	free(e->args);
 	free(e->str);
 	free(e->src);
-	if (e->re) {
-		regfree(e->re);
-		free(e->re);
-	}
+	pattern_free(&e->re);
 	free(e);
 	*ep = NULL;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/pattern.h"
 #include "util/xmalloc.h"
 
 /* FNV-1a over the case-folded name. */
@@ -148,10 +149,7 @@ static void free_question(struct question *q)
 	free(q->unit);
 	free(q->pattern);
 	free(q->pattern_message);
-	if (q->re) {
-		regfree(q->re);
-		free(q->re);
-	}
+	pattern_free(&q->re);
 	for (int i = 0; i < q->nrows; i++) {
 		free(q->rows[i].id);
 		free(q->rows[i].text);

@@ -102,11 +102,15 @@ int input_parse_number(const char *s, unsigned flags, double *out)
 
 void input_format_number(double d, int decimals, int group, char *buf, size_t n)
 {
-	char raw[64];
+	char raw[400];
 	if (decimals < 0)
 		decimals = 0;
 	if (decimals > 6)
 		decimals = 6;
+	/* Halves round away from zero, as round() does and readers expect. */
+	double scale = pow(10, decimals), scaled = round(d * scale);
+	if (fabs(scaled) < 9e15)
+		d = scaled / scale;
 	snprintf(raw, sizeof raw, "%.*f", decimals, d);
 	if (strcmp(raw, "-0") == 0 || (raw[0] == '-' && strspn(raw + 1, "0.") == strlen(raw + 1)))
 		memmove(raw, raw + 1, strlen(raw));

@@ -10,6 +10,7 @@
 
 #include "form/loader.h"
 #include "util/date.h"
+#include "util/pattern.h"
 #include "util/xmalloc.h"
 
 static const struct {
@@ -345,17 +346,9 @@ static void parse_text(struct ld *l, const cJSON *obj, struct question *q, const
 	q->pattern_message = ld_str(l, obj, "pattern_message", false, LOADER_MAX_TEXT, what);
 	if (!q->pattern)
 		return;
-	char *anchored = xasprintf("^(%s)$", q->pattern);
-	q->re = xmalloc(sizeof *q->re);
-	int rc = regcomp(q->re, anchored, REG_EXTENDED | REG_NOSUB);
-	free(anchored);
-	if (rc != 0) {
-		char buf[120];
-		regerror(rc, q->re, buf, sizeof buf);
-		free(q->re);
-		q->re = NULL;
+	char buf[120];
+	if (pattern_compile(q->pattern, &q->re, buf, sizeof buf) < 0)
 		ld_err(l, ld_get(obj, "pattern"), "ungültiges Muster: %s", buf);
-	}
 }
 
 /* Type-specific keys and the question's variables. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util/date.h"
+#include "util/pattern.h"
 #include "util/suggest.h"
 #include "util/xmalloc.h"
 
@@ -283,17 +284,9 @@ static const char *literal_arg(struct cur *c, struct expr *e, int i)
 /* Compile a whole-text POSIX ERE for matches(). */
 static void compile_pattern(struct cur *c, struct expr *e, const char *pat)
 {
-	char *anchored = xasprintf("^(%s)$", pat);
-	e->re = xmalloc(sizeof *e->re);
-	int rc = regcomp(e->re, anchored, REG_EXTENDED | REG_NOSUB);
-	free(anchored);
-	if (rc != 0) {
-		char buf[120];
-		regerror(rc, e->re, buf, sizeof buf);
-		free(e->re);
-		e->re = NULL;
+	char buf[120];
+	if (pattern_compile(pat, &e->re, buf, sizeof buf) < 0)
 		ERR(c, e->args[1]->pos, "ungültiges Muster: %s", buf);
-	}
 }
 
 /* Functions on values. */

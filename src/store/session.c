@@ -100,6 +100,9 @@ int session_open(struct session *ss, struct store *st, const struct form *f, con
 {
 	char *json;
 	uint64_t gen;
+	const char *dummy;
+	if (!note)
+		note = &dummy;
 	memset(ss, 0, sizeof *ss);
 	ss->lock = -1;
 	int lock = store_lock(st, uuid, msg, msglen);

@@ -30,7 +30,7 @@ struct session {
 /* A new draft, locked and saved once. */
 int session_create(struct session *ss, struct store *st, const struct form *f, char *msg,
                    size_t msglen);
-/* Open a stored response; *note tells of a recovery (static text) or is NULL. */
+/* Open a stored response; *note (if note is not NULL) tells of a recovery (static text) or is NULL. */
 int session_open(struct session *ss, struct store *st, const struct form *f, const char *uuid,
                  const char **note, char *msg, size_t msglen);
 /* Adopt a response made elsewhere (import): locked and saved as a new file. */

@@ -102,6 +102,21 @@ static int write_tmp(const char *tmp, const uint8_t *buf, size_t len, int *err)
 	return fio_close(fd, err);
 }
 
+/*
+ * A save that stopped between its two renames left no current file and a
+ * complete .tmp holding the newest generation: finish that rename before
+ * .tmp is written again, or the newest generation would be overwritten.
+ */
+static int promote_tmp(struct store *s, const char *cur, const char *tmp, int *err)
+{
+	struct stat st;
+	if (stat(cur, &st) == 0 || errno != ENOENT || stat(tmp, &st) != 0)
+		return 0;
+	if (fio_rename(tmp, cur, err) < 0 || fio_fsync_dir(s->dir, err) < 0)
+		return -1;
+	return 0;
+}
+
 int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *summary,
                const char *json, char *msg, size_t msglen)
 {
@@ -115,7 +130,9 @@ int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *sum
 	rfile_seal(s->k->master, s->k->store_id, id, *gen + 1, summary, strlen(summary), json,
 	           strlen(json), &buf, &len);
 	char *cur = rpath(s, uuid, ""), *prev = rpath(s, uuid, ".prev"), *tmp = rpath(s, uuid, ".tmp");
-	int rc = write_tmp(tmp, buf, len, &err);
+	int rc = promote_tmp(s, cur, tmp, &err);
+	if (rc == 0)
+		rc = write_tmp(tmp, buf, len, &err);
 	if (rc == 0 && fio_rename(cur, prev, &err) < 0 && err != ENOENT)
 		rc = -1;
 	if (rc == 0 && fio_rename(tmp, cur, &err) < 0)
@@ -160,6 +177,13 @@ static void find_best(struct store *s, const char *uuid, const uint8_t id[16], b
 		uint8_t *buf;
 		size_t len;
 		int err;
+		/* A .tmp beside a current file is an unfinished save: never newer
+		 * than what was confirmed, so it is only read when no current file
+		 * exists (a save stopped between its two renames). */
+		if (i == 1 && b->cur_err != ENOENT) {
+			free(path);
+			continue;
+		}
 		int rc = fio_read_file(path, RFILE_MAX, &buf, &len, &err);
 		free(path);
 		if (rc < 0) {

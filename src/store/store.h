@@ -3,9 +3,11 @@
  *
  * Layout: DIR/store.key, and per response DIR/<uuid>.fbr (the newest
  * generation), DIR/<uuid>.fbr.prev (the one before) and, between the two
- * renames of a save, DIR/<uuid>.fbr.tmp. Loading takes the newest
- * generation among the three that authenticates and says so when that is
- * not the current file. DIR/<uuid>.lock is held with flock() while a
+ * renames of a save, DIR/<uuid>.fbr.tmp. Loading takes the current file;
+ * if it is missing (a save stopped between its renames) the complete .tmp;
+ * if neither authenticates, the previous generation — and says so when it
+ * is not the current file. A .tmp beside a current file is an unfinished
+ * save and is ignored. DIR/<uuid>.lock is held with flock() while a
  * process works on a response; it names the holder.
  *
  * The folder is created with mode 0700, files with 0600. All I/O goes
