@@ -44,6 +44,7 @@ fuzz-smoke: deps
 
 bench: build
 	@$(BUILD)/bench_load
+	@$(BUILD)/bench_store $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ)
