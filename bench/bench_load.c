@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "form/loader.h"
 #include "util/sbuf.h"
 
@@ -62,25 +63,6 @@ static char *generate(int n)
 	return sbuf_take(&b);
 }
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	return v[n / 2];
-}
-
 int main(int argc, char **argv)
 {
 	int n = argc > 1 ? atoi(argv[1]) : 5000;
@@ -92,15 +74,15 @@ int main(int argc, char **argv)
 	double *t_cjson = calloc((size_t)runs, sizeof(double));
 	double *t_load = calloc((size_t)runs, sizeof(double));
 	for (int r = 0; r < runs; r++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		cJSON *root = cJSON_ParseWithLength(json, len);
-		double t1 = now_ms();
+		double t1 = bench_now_ms();
 		cJSON_Delete(root);
 		struct form *f;
 		struct diag d;
-		double t2 = now_ms();
+		double t2 = bench_now_ms();
 		int rc = loader_load_buffer("bench.json", json, len, &f, &d);
-		double t3 = now_ms();
+		double t3 = bench_now_ms();
 		if (rc != 0) {
 			diag_print(&d, stderr);
 			return 1;
@@ -110,7 +92,7 @@ int main(int argc, char **argv)
 		t_cjson[r] = t1 - t0;
 		t_load[r] = t3 - t2;
 	}
-	double a = median(t_cjson, runs), b = median(t_load, runs);
+	double a = bench_median(t_cjson, runs), b = bench_median(t_load, runs);
 	printf("form load, %d questions, %zu bytes, median of %d runs:\n", n, len, runs);
 	printf("  cJSON_Parse alone (reference)   %8.2f ms\n", a);
 	printf("  loader_load_buffer (full check) %8.2f ms   = %.1f x reference   (target: < 50 ms)\n",

@@ -19,23 +19,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "form/loader.h"
 #include "store/keyring.h"
 #include "store/rfile.h"
 #include "store/session.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 /* Bare durable replace of 'n' bytes: the floor under any crash-safe save. */
 static void bare_save(const char *dir, const uint8_t *buf, size_t n)
@@ -90,21 +78,20 @@ static void bench_autosave(struct store *s, const struct form *f, const char *di
 	for (int i = 0; i < RUNS; i++) {
 		struct value v = value_num(i % 7);
 		engine_set_value(&ss.e, ss.f->vars[ss.f->questions[1].var].slot, &v);
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		if (session_save(&ss, msg, sizeof msg) < 0)
 			exit(1);
-		double t1 = now_ms();
+		double t1 = bench_now_ms();
 		bare_save(dir, junk, bytes);
-		double t2 = now_ms();
+		double t2 = bench_now_ms();
 		a[i] = t1 - t0;
 		b[i] = t2 - t1;
 	}
-	qsort(a, RUNS, sizeof a[0], cmp_double);
-	qsort(b, RUNS, sizeof b[0], cmp_double);
+	double ma = bench_median(a, RUNS), mb = bench_median(b, RUNS);
 	printf("autosave of one DESI response (%zu bytes), median of %d:\n", bytes, RUNS);
-	printf("  bare write+fsync+rename+fsync (reference) %8.3f ms\n", b[RUNS / 2]);
+	printf("  bare write+fsync+rename+fsync (reference) %8.3f ms\n", mb);
 	printf("  session_save (encrypt, keep .prev)        %8.3f ms   = %.2f x reference   "
-	       "(target: <= 2 x)\n", a[RUNS / 2], a[RUNS / 2] / b[RUNS / 2]);
+	       "(target: <= 2 x)\n", ma, ma / mb);
 	free(junk);
 	session_close(&ss);
 }
@@ -137,23 +124,23 @@ static void bench_list(struct store *s, const struct keyring *k, const char *dir
 	struct store_entry *v;
 	int n;
 	char msg[300];
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 	if (store_list(s, &v, &n, msg, sizeof msg) < 0)
 		exit(1);
-	double t1 = now_ms();
+	double t1 = bench_now_ms();
 	store_entries_free(v, n);
-	double t2 = now_ms();
+	double t2 = bench_now_ms();
 	if (store_list(s, &v, &n, msg, sizeof msg) < 0) /* warm */
 		exit(1);
-	double t3 = now_ms();
+	double t3 = bench_now_ms();
 	store_entries_free(v, n);
 	/* reference: read every file of the listing, nothing else */
-	double t4 = now_ms();
+	double t4 = bench_now_ms();
 	char cmd[700];
 	snprintf(cmd, sizeof cmd, "cat %s/*.fbr > /dev/null", dir);
 	if (system(cmd) != 0)
 		exit(1);
-	double t5 = now_ms();
+	double t5 = bench_now_ms();
 	printf("list of %d responses after unlocking:\n", n);
 	printf("  cat of the same files (reference)         %8.1f ms\n", t5 - t4);
 	printf("  store_list, first run                     %8.1f ms\n", t1 - t0);

@@ -300,18 +300,14 @@ int store_list(struct store *s, struct store_entry **out, int *n, char *msg, siz
 		char uuid[37];
 		if (uuid_of_name(de->d_name, uuid) < 0)
 			continue;
-		int dup = 0;
-		for (int i = count - 1; i >= 0 && i >= count - 3 && !dup; i--)
-			dup = strcmp(v[i].uuid, uuid) == 0;
-		if (dup)
-			continue;
 		if (count == cap)
 			v = xreallocarray(v, (size_t)(cap = cap ? cap * 2 : 64), sizeof *v);
 		memset(&v[count], 0, sizeof v[count]);
 		memcpy(v[count++].uuid, uuid, 37);
 	}
 	closedir(d);
-	qsort(v, (size_t)count, sizeof *v, cmp_entry);
+	if (count > 1)
+		qsort(v, (size_t)count, sizeof *v, cmp_entry);
 	int k = 0;
 	for (int i = 0; i < count; i++) /* remove duplicates the readdir order left */
 		if (k == 0 || strcmp(v[k - 1].uuid, v[i].uuid) != 0)

@@ -6,23 +6,7 @@ bin=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FEHLER: $*"; }
-expect() {
-	want=$1
-	shift
-	"$@" >"$tmp/out" 2>&1
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok; else bad "$* -> $got statt $want"; cat "$tmp/out"; fi
-}
-has() {
-	if grep -qF -- "$1" "$tmp/out"; then ok; else bad "Ausgabe enthält nicht: $1"; cat "$tmp/out"; fi
-}
-hasnt() {
-	if grep -qF -- "$1" "$tmp/out"; then bad "Ausgabe enthält: $1"; cat "$tmp/out"; else ok; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 st="$tmp/speicher"
 printf 'Rathaus Musterstadt 2016\n' >"$tmp/pw"
@@ -129,5 +113,4 @@ printf 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA\nx\n' >"$tmp/rec2"
 expect 1 "$bin" passwd --recovery --store "$st" --passphrase-file "$tmp/rec2" --kdf-cost test
 has "Wiederherstellungscode passt nicht"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -6,25 +6,7 @@ bin=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FEHLER: $*"; }
-
-# expect STATUS CMD... : run, keep output in $tmp/out, check the exit status
-expect() {
-	want=$1
-	shift
-	"$@" >"$tmp/out" 2>&1
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok; else bad "$* -> $got statt $want"; cat "$tmp/out"; fi
-}
-
-# has TEXT: the last output contains TEXT (a fixed string)
-has() {
-	if grep -qF -- "$1" "$tmp/out"; then ok; else bad "Ausgabe enthält nicht: $1"; cat "$tmp/out"; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 expect 0 "$bin" --version
 has "fragebogen "
@@ -83,5 +65,4 @@ expect 0 "$bin" print "$src/forms/desi-kommunen-2016.json"
 has "Gemeindeschlüssel (AGS)"
 expect 1 "$bin" print "$tmp/kaputt1.json"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
