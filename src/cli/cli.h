@@ -13,5 +13,6 @@ int list_main(int argc, char **argv);
 int show_main(int argc, char **argv);
 int passwd_main(int argc, char **argv);
 int import_main(int argc, char **argv);
+int tui_main(int argc, char **argv);
 
 #endif

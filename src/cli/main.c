@@ -25,6 +25,9 @@ static void usage(FILE *out)
 	      "an das Studienteam senden.\n"
 	      "\n"
 	      "Aufruf:\n"
+	      "  fragebogen [--form FORMULAR] [--store ORDNER]\n"
+	      "      Öffnet die Oberfläche: Übersicht der Antworten, neuen Fragebogen\n"
+	      "      beginnen, Entwürfe fortsetzen, Abgeschlossenes korrigieren.\n"
 	      "  fragebogen validate [--walks N] [--seed ZAHL] FORMULAR…\n"
 	      "      Prüft Formulardateien (JSON). Mit --walks macht es N Zufallsdurchläufe\n"
 	      "      und meldet nie erreichte Fragen, Prüfungen, die nie oder immer\n"
@@ -68,10 +71,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	fio_fault_from_env();
-	if (argc < 2) {
-		usage(stderr);
-		return 2;
-	}
+	if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "--help") != 0 &&
+	                 strcmp(argv[1], "-h") != 0 && strcmp(argv[1], "--version") != 0))
+		return tui_main(argc, argv);
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
 		usage(stdout);

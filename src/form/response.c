@@ -62,6 +62,8 @@ void response_free(struct response **rp)
 		free(r->confirmed[i]);
 	free(r->confirmed);
 	free(r->position);
+	free(r->draft_var);
+	free(r->draft_text);
 	cJSON_Delete(r->extra);
 	cJSON_Delete(r->audit);
 	free(r);
@@ -249,6 +251,14 @@ void response_set_position(struct response *r, const char *qid)
 	r->position = qid ? xstrdup(qid) : NULL;
 }
 
+void response_set_draft(struct response *r, const char *var, const char *text)
+{
+	free(r->draft_var);
+	free(r->draft_text);
+	r->draft_var = var ? xstrdup(var) : NULL;
+	r->draft_text = var ? xstrdup(text ? text : "") : NULL;
+}
+
 void response_format_time(int64_t t, char *buf, size_t n)
 {
 	time_t tt = (time_t)t;
@@ -340,6 +350,11 @@ char *response_to_json(const struct response *r)
 	cJSON *conf = cJSON_AddArrayToObject(o, "confirmed");
 	for (int i = 0; i < r->nconfirmed; i++)
 		cJSON_AddItemToArray(conf, cJSON_CreateString(r->confirmed[i]));
+	if (r->draft_var) {
+		cJSON *d = cJSON_AddObjectToObject(o, "draft");
+		cJSON_AddStringToObject(d, "var", r->draft_var);
+		cJSON_AddStringToObject(d, "text", r->draft_text);
+	}
 	cJSON_AddItemToObject(o, "audit", cJSON_Duplicate(r->audit, 1));
 	char *out = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
@@ -525,6 +540,11 @@ int response_from_json(const struct form *f, const char *text, size_t len,
 		else
 			jfail(&e, "„confirmed“ enthält etwas anderes als Prüfungs-IDs");
 	}
+	const cJSON *draft = cJSON_GetObjectItemCaseSensitive(o, "draft");
+	const cJSON *dv = cJSON_GetObjectItemCaseSensitive(draft, "var");
+	const cJSON *dt = cJSON_GetObjectItemCaseSensitive(draft, "text");
+	if (cJSON_IsString(dv) && cJSON_IsString(dt))
+		response_set_draft(r, dv->valuestring, dt->valuestring);
 	const cJSON *audit = cJSON_GetObjectItemCaseSensitive(o, "audit");
 	cJSON_Delete(r->audit);
 	r->audit = cJSON_IsArray(audit) ? cJSON_Duplicate(audit, 1) : cJSON_CreateArray();

@@ -51,6 +51,8 @@ struct response {
 	int nconfirmed;
 	void *extra;           /* cJSON object of answers the form does not know */
 	void *audit;           /* cJSON array: the audit trail (paradata) */
+	char *draft_var;       /* a field left half-typed (terminal closed) … */
+	char *draft_text;      /* … and what had been typed; both NULL if none */
 };
 
 /* A new, empty draft with a fresh UUID (v4), revision 1, created 'now'. */
@@ -79,6 +81,8 @@ void response_confirm(struct response *r, const char *check_id);
 void response_unconfirm(struct response *r, const char *check_id);
 bool response_is_confirmed(const struct response *r, const char *check_id);
 void response_set_position(struct response *r, const char *qid);
+/* Keep (or with var == NULL, drop) half-typed text of a field. */
+void response_set_draft(struct response *r, const char *var, const char *text);
 
 /* Serialise; the caller frees the string with free(). */
 char *response_to_json(const struct response *r);

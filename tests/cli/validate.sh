@@ -12,7 +12,8 @@ expect 0 "$bin" --version
 has "fragebogen "
 expect 0 "$bin" --help
 has "fragebogen validate"
-expect 2 "$bin"
+expect 1 "$bin" </dev/null
+has "Die Oberfläche braucht ein Terminal."
 expect 2 "$bin" gibtsnicht
 has "unbekannter Befehl „gibtsnicht“"
 expect 2 "$bin" validate

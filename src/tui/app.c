@@ -1,0 +1,211 @@
+/*
+ * app: main loop, shared chrome (title, footer, status line, questions),
+ * saving, and the exits.
+ */
+#include "tui/app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/draw.h"
+
+void app_go(struct app *a, const struct screen *s)
+{
+	a->next = s;
+}
+
+void app_status(struct app *a, enum style st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	va_end(ap);
+	a->status_style = st;
+}
+
+void app_ask(struct app *a, const char *text, void (*yes)(struct app *), void (*no)(struct app *))
+{
+	a->ask.on = true;
+	snprintf(a->ask.text, sizeof a->ask.text, "%s", text);
+	a->ask.yes = yes;
+	a->ask.no = no;
+}
+
+void app_save(struct app *a)
+{
+	char msg[400];
+	if (!a->have_session)
+		return;
+	if (session_save(&a->ss, msg, sizeof msg) < 0) {
+		a->saved = false;
+		app_status(a, ST_ERROR, "%s", msg);
+	} else {
+		a->saved = true;
+		if (a->status_style == ST_ERROR)
+			a->status[0] = '\0';
+	}
+}
+
+void app_draw_title(struct app *a, const char *right)
+{
+	int w = right ? draw_width(right) : 0;
+	if (w + 12 > a->cols)
+		w = 0;
+	draw_line(0, 0, "", a->cols, ST_TITLE);
+	draw_text(0, 0, a->f->title, a->cols - (w ? w + 2 : 0), ST_TITLE);
+	if (w)
+		draw_text(0, a->cols - w - 1, right, w, ST_TITLE);
+}
+
+/* Footer: "KEY Label" pairs separated by two blanks, keys highlighted. */
+void app_draw_footer(struct app *a, const char *keys)
+{
+	int y = a->rows - 1, x = 0;
+	draw_line(y, 0, "", a->cols, ST_FOOTER);
+	char buf[600];
+	snprintf(buf, sizeof buf, "%s", keys);
+	for (char *tok = strtok(buf, "|"); tok && x < a->cols; tok = strtok(NULL, "|")) {
+		char *sp = strchr(tok, ' ');
+		if (sp)
+			*sp = '\0';
+		x += draw_text(y, x, tok, a->cols - x, ST_KEY);
+		if (sp) {
+			x += draw_text(y, x, " ", a->cols - x, ST_FOOTER);
+			x += draw_text(y, x, sp + 1, a->cols - x, ST_FOOTER);
+		}
+		x += draw_text(y, x, "  ", a->cols - x, ST_FOOTER);
+	}
+}
+
+/* The status line above the footer, and a pending yes/no question. */
+static void draw_status(struct app *a)
+{
+	int y = a->rows - 2;
+	if (a->ask.on) {
+		draw_line(y, 0, a->ask.text, a->cols, ST_WARNING);
+		return;
+	}
+	if (a->status[0])
+		draw_line(y, 0, a->status, a->cols, a->status_style);
+	if (a->have_session && a->saved && a->scr == &scr_question && !a->status[0]) {
+		const char *g = "gespeichert";
+		draw_text(y, a->cols - draw_width(g) - 1, g, draw_width(g), ST_DIM);
+	}
+}
+
+/* Below the minimum size: say so instead of drawing a broken screen. */
+static void draw_too_small(struct app *a)
+{
+	char buf[120];
+	snprintf(buf, sizeof buf, "Fenster zu klein (%d×%d). Bitte mindestens %d×%d.", a->cols,
+	         a->rows, APP_MIN_W, APP_MIN_H);
+	draw_wrap(0, 0, buf, a->cols, a->rows, ST_ERROR);
+}
+
+/* Answer a pending yes/no question; true if the key was taken. */
+static bool ask_key(struct app *a, bool code, wint_t ch)
+{
+	if (!a->ask.on)
+		return false;
+	struct ask q = a->ask;
+	if (!code && (ch == 'j' || ch == 'J' || ch == 'y' || ch == 'Y')) {
+		a->ask.on = false;
+		if (q.yes)
+			q.yes(a);
+	} else if ((!code && (ch == 'n' || ch == 'N' || ch == 27)) || (code && ch == KEY_F(10))) {
+		a->ask.on = false;
+		if (q.no)
+			q.no(a);
+	}
+	return true;
+}
+
+static void quit_yes(struct app *a)
+{
+	a->quit = true;
+}
+
+/* Keys every screen shares: Ctrl-C asks, F10 quits. True if taken. */
+static bool global_key(struct app *a, bool code, wint_t ch)
+{
+	if (!code && ch == 3) {
+		app_ask(a, "Programm beenden? Ihre Antworten sind gespeichert. (j/n)", quit_yes, NULL);
+		return true;
+	}
+	return false;
+}
+
+/* One turn of the loop: draw, wait, dispatch. */
+static void turn(struct app *a)
+{
+	if (a->next) {
+		a->scr = a->next;
+		a->next = NULL;
+		a->scr->init(a);
+	}
+	getmaxyx(stdscr, a->rows, a->cols);
+	erase();
+	curs_set(0);
+	if (a->rows < APP_MIN_H || a->cols < APP_MIN_W)
+		draw_too_small(a);
+	else {
+		a->scr->draw(a);
+		draw_status(a);
+	}
+	refresh();
+	wint_t ch;
+	int rc = term_key(1000, &ch);
+	if (rc == ERR || term_signal())
+		return;
+	bool code = rc == KEY_CODE_YES, alt = false;
+	if (code && ch == KEY_RESIZE)
+		return;
+	if (!code && ch == 27) { /* ESC: alone, or Alt+key */
+		wint_t c2;
+		int r2 = term_key(30, &c2);
+		if (r2 == OK) {
+			alt = true;
+			ch = c2;
+		} else if (r2 == KEY_CODE_YES) {
+			code = true;
+			ch = c2;
+		}
+	}
+	if (ask_key(a, code, ch) || global_key(a, code, ch))
+		return;
+	a->scr->key(a, code, ch, alt);
+}
+
+int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost)
+{
+	static struct app app;
+	struct app *a = &app;
+	memset(a, 0, sizeof *a);
+	a->f = f;
+	a->store_dir = store_dir;
+	a->cost = cost;
+	a->next = &scr_unlock;
+	if (term_start() < 0)
+		return 1;
+	while (!a->quit && !term_signal())
+		turn(a);
+	int sig = term_signal();
+	if (a->have_session) {
+		app_leave_field(a);
+		app_save(a);
+		session_close(&a->ss);
+	}
+	term_stop();
+	if (sig)
+		fprintf(stderr, "fragebogen: beendet (Signal %d); Ihre Antworten sind als Entwurf "
+		                "gespeichert.\n", sig);
+	if (a->have_store)
+		store_close(&a->st);
+	store_entries_free(a->entries, a->nentries);
+	keyring_free(&a->k);
+	lineedit_free(&a->ed);
+	for (int i = 0; i < 2; i++)
+		lineedit_free(&a->pw[i]);
+	return 0;
+}

@@ -1,0 +1,105 @@
+/*
+ * app: the terminal interface's state and main loop.
+ *
+ * Screens have init, draw and key. 'key' changes state and says where to go
+ * (app_go); it never draws. The loop draws the current screen, waits for a
+ * key or a signal, and hands the key over. Every change to a response is
+ * saved at once through the session; on SIGHUP or SIGTERM the field being
+ * typed is kept as a draft, saved, and the program leaves with status 0.
+ *
+ * The app owns the keyring, the store, the open session and the screens'
+ * state; app_run() releases all of it before it returns.
+ */
+#ifndef FB_APP_H
+#define FB_APP_H
+
+#include <stdbool.h>
+#include <wchar.h>
+
+#include "form/form.h"
+#include "store/keyring.h"
+#include "store/session.h"
+#include "store/store.h"
+#include "tui/lineedit.h"
+#include "tui/term.h"
+
+#define APP_MIN_W 40
+#define APP_MIN_H 10
+
+struct app;
+
+struct screen {
+	void (*init)(struct app *a);
+	void (*draw)(struct app *a);
+	/* 'code': true for a curses key code (KEY_…), false for a character. */
+	void (*key)(struct app *a, bool code, wint_t ch, bool alt);
+};
+
+extern const struct screen scr_unlock, scr_list, scr_question, scr_review;
+
+/* A yes/no question over the current screen. */
+struct ask {
+	bool on;
+	char text[400];
+	void (*yes)(struct app *a);
+	void (*no)(struct app *a);
+};
+
+struct app {
+	const struct form *f;
+	const char *store_dir;
+	struct kdf_cost cost;
+	struct keyring *k;
+	struct store st;
+	bool have_store;
+	struct session ss;
+	bool have_session;
+	const struct screen *scr, *next;
+	bool quit;
+	int rows, cols;
+	/* status line: a message and whether the last change is on disk */
+	char status[400];
+	enum style status_style;
+	bool saved;
+	struct ask ask;
+	/* unlock screen */
+	struct lineedit pw[2];
+	int pw_field;
+	bool creating;
+	char recovery[RECOVERY_LEN + 1];
+	/* overview */
+	struct store_entry *entries;
+	int nentries, list_sel;
+	/* question screen */
+	int q, sel, col, row_sel;
+	struct lineedit ed;
+	bool ed_on;
+	char msg[500];
+	enum style msg_style;
+	bool show_help;
+	struct lineedit_view view;
+	/* review screen */
+	int review_sel;
+};
+
+/* Run the interface; returns the exit status. The form is borrowed. */
+int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost);
+
+/* Go to another screen after this key. */
+void app_go(struct app *a, const struct screen *s);
+/* Set the status line. */
+void app_status(struct app *a, enum style st, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Ask a yes/no question; 'no' may be NULL. */
+void app_ask(struct app *a, const char *text, void (*yes)(struct app *), void (*no)(struct app *));
+/* Save the open response; on failure the status line says why. */
+void app_save(struct app *a);
+/* Open the current response at its stored position (scr_question). */
+void app_open_question(struct app *a);
+/* Keep a half-typed field as a draft in the response (scr_question). */
+void app_leave_field(struct app *a);
+/* Title bar and footer, shared by the screens. */
+void app_draw_title(struct app *a, const char *right);
+void app_draw_footer(struct app *a, const char *keys);
+
+#endif

@@ -1,0 +1,126 @@
+/*
+ * scr_list: the overview — every response with its Kommune, status,
+ * progress, revision and last change; new, open, quit.
+ */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui/app.h"
+#include "tui/draw.h"
+
+static void list_init(struct app *a)
+{
+	char msg[300];
+	store_entries_free(a->entries, a->nentries);
+	a->entries = NULL;
+	a->nentries = 0;
+	if (store_list(&a->st, &a->entries, &a->nentries, msg, sizeof msg) < 0)
+		app_status(a, ST_ERROR, "%s", msg);
+	if (a->list_sel >= a->nentries)
+		a->list_sel = a->nentries ? a->nentries - 1 : 0;
+}
+
+/* One row of the overview. */
+static void draw_entry(struct app *a, int y, const struct store_entry *e, bool sel)
+{
+	cJSON *s = e->summary ? cJSON_Parse(e->summary) : NULL;
+	const char *label = cJSON_GetStringValue(cJSON_GetObjectItem(s, "label"));
+	const char *status = cJSON_GetStringValue(cJSON_GetObjectItem(s, "status"));
+	const char *mod = cJSON_GetStringValue(cJSON_GetObjectItem(s, "modified"));
+	double ans = cJSON_GetNumberValue(cJSON_GetObjectItem(s, "answered"));
+	double vis = cJSON_GetNumberValue(cJSON_GetObjectItem(s, "visible"));
+	double rev = cJSON_GetNumberValue(cJSON_GetObjectItem(s, "revision"));
+	char line[400], when[32] = "";
+	int64_t t;
+	if (mod && response_parse_time(mod, &t) == 0) {
+		time_t tt = (time_t)t;
+		struct tm tm;
+		localtime_r(&tt, &tm);
+		strftime(when, sizeof when, "%d.%m.%Y %H:%M", &tm);
+	}
+	enum style st = sel ? ST_SELECTED : ST_NORMAL;
+	if (!s) {
+		snprintf(line, sizeof line, " %.8s  %s", e->uuid, e->problem ? e->problem : "unlesbar");
+		draw_line(y, 0, line, a->cols, sel ? ST_SELECTED : ST_ERROR);
+		return;
+	}
+	draw_line(y, 0, "", a->cols, st);
+	draw_text(y, 1, label && *label ? label : "(ohne Namen)", a->cols / 3, st);
+	int x = a->cols / 3 + 2;
+	snprintf(line, sizeof line, "%-13s %3.0f %%  Rev. %.0f  %s",
+	         status && strcmp(status, "complete") == 0 ? "abgeschlossen" : "Entwurf",
+	         vis > 0 ? 100.0 * ans / vis : 0.0, rev, when);
+	draw_text(y, x, line, a->cols - x, st);
+	cJSON_Delete(s);
+}
+
+static void list_draw(struct app *a)
+{
+	app_draw_title(a, "Übersicht");
+	if (a->nentries == 0) {
+		draw_wrap(2, 2, "Noch keine Antworten gespeichert. Mit „n“ beginnen Sie einen neuen "
+		          "Fragebogen.", a->cols - 4, 4, ST_NORMAL);
+	} else {
+		draw_text(2, 1, "Kommune", a->cols / 3, ST_HEADING);
+		draw_text(2, a->cols / 3 + 2, "Status        Fortschritt  Letzte Änderung",
+		          a->cols - a->cols / 3 - 2, ST_HEADING);
+		int top = 3, room = a->rows - 6, first = 0;
+		if (a->list_sel >= room)
+			first = a->list_sel - room + 1;
+		for (int i = first; i < a->nentries && i - first < room; i++)
+			draw_entry(a, top + i - first, &a->entries[i], i == a->list_sel);
+	}
+	app_draw_footer(a, "n Neu|Enter Öffnen|F10 Beenden");
+}
+
+/* Open the selected response (after the question for a completed one). */
+static void open_selected(struct app *a)
+{
+	char msg[400];
+	const char *note = NULL;
+	if (session_open(&a->ss, &a->st, a->f, a->entries[a->list_sel].uuid, &note, msg,
+	                 sizeof msg) < 0) {
+		app_status(a, ST_ERROR, "%s", msg);
+		return;
+	}
+	a->have_session = true;
+	if (note)
+		app_status(a, ST_WARNING, "%s", note);
+	app_save(a); /* records the opening in the audit trail */
+	app_open_question(a);
+}
+
+static void list_key(struct app *a, bool code, wint_t ch, bool alt)
+{
+	(void)alt;
+	if (code && ch == KEY_UP && a->list_sel > 0) {
+		a->list_sel--;
+	} else if (code && ch == KEY_DOWN && a->list_sel + 1 < a->nentries) {
+		a->list_sel++;
+	} else if ((code && ch == KEY_F(10)) || (!code && ch == 'q')) {
+		a->quit = true;
+	} else if (!code && ch == 'n') {
+		char msg[400];
+		if (session_create(&a->ss, &a->st, a->f, msg, sizeof msg) < 0) {
+			app_status(a, ST_ERROR, "%s", msg);
+			return;
+		}
+		a->have_session = true;
+		a->saved = true;
+		app_open_question(a);
+	} else if (((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) &&
+	           a->nentries > 0) {
+		const char *sum = a->entries[a->list_sel].summary;
+		if (sum && strstr(sum, "\"status\":\"complete\"")) {
+			app_ask(a, "Diese Antwort ist abgeschlossen. Eine Änderung macht sie wieder zum "
+			        "Entwurf mit neuer Revision. Öffnen? (j/n)", open_selected, NULL);
+			return;
+		}
+		open_selected(a);
+	}
+}
+
+const struct screen scr_list = {list_init, list_draw, list_key};

@@ -1,0 +1,229 @@
+/*
+ * scr_question: one question at a time — its text with piped answers, the
+ * widget of its type, the message of a failed check, and the keys that
+ * work right now. Leaving a question checks it: an error keeps it open, a
+ * warning asks "Trotzdem weiter?" and records the confirmation.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/input.h"
+#include "form/issue.h"
+#include "form/pipe.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/widget.h"
+#include "util/date.h"
+
+static struct engine *eng(struct app *a)
+{
+	return &a->ss.e;
+}
+
+static const struct question *cur(struct app *a)
+{
+	return &a->f->questions[a->q];
+}
+
+/* Load question q into the screen state (editor text, highlight). */
+static void load(struct app *a, int q)
+{
+	a->q = q;
+	a->sel = a->col = a->row_sel = 0;
+	a->msg[0] = '\0';
+	a->ed_on = false;
+	widget_load(a);
+	response_set_position(a->ss.r, cur(a)->id);
+}
+
+void app_open_question(struct app *a)
+{
+	int q = -1;
+	const char *pos = a->ss.r->position;
+	for (int i = 0; pos && i < a->f->nquestions; i++)
+		if (strcmp(a->f->questions[i].id, pos) == 0 && engine_visible(eng(a), i))
+			q = i;
+	if (q < 0)
+		q = engine_first(eng(a));
+	if (q < 0)
+		return;
+	load(a, q);
+	app_go(a, &scr_question);
+}
+
+void app_leave_field(struct app *a)
+{
+	if (a->scr == &scr_question || a->next == &scr_question)
+		widget_keep_draft(a);
+}
+
+/* Confirm every open warning of the question, then go on. */
+static void confirm_and_next(struct app *a);
+
+/* Check the current question; true if it may be left forwards. */
+static bool may_leave(struct app *a)
+{
+	struct issues l = {0};
+	issue_collect(eng(a), a->q, &l);
+	const struct issue *warn = NULL;
+	for (int i = 0; i < l.n; i++) {
+		if (l.v[i].sev == SEV_ERROR) {
+			snprintf(a->msg, sizeof a->msg, "%s", l.v[i].msg);
+			a->msg_style = ST_ERROR;
+			issue_free_list(&l);
+			return false;
+		}
+		if (!l.v[i].confirmed && !warn)
+			warn = &l.v[i];
+	}
+	if (warn) {
+		char buf[400];
+		snprintf(a->msg, sizeof a->msg, "%s", warn->msg);
+		a->msg_style = ST_WARNING;
+		snprintf(buf, sizeof buf, "Hinweis: Trotzdem weiter? (j/n)");
+		app_ask(a, buf, confirm_and_next, NULL);
+	}
+	issue_free_list(&l);
+	return !warn;
+}
+
+/* To the next visible question, or to the review at the end. */
+static void advance(struct app *a)
+{
+	int n = engine_next(eng(a), a->q);
+	if (n < 0) {
+		app_save(a);
+		app_go(a, &scr_review);
+		return;
+	}
+	load(a, n);
+	app_save(a);
+}
+
+static void confirm_and_next(struct app *a)
+{
+	struct issues l = {0};
+	issue_collect(eng(a), a->q, &l);
+	for (int i = 0; i < l.n; i++)
+		if (l.v[i].sev == SEV_WARNING && !l.v[i].confirmed)
+			engine_confirm(eng(a), l.v[i].id);
+	issue_free_list(&l);
+	app_save(a);
+	advance(a);
+}
+
+static void go_next(struct app *a)
+{
+	if (widget_commit(a) < 0 || !may_leave(a))
+		return;
+	advance(a);
+}
+
+static void go_prev(struct app *a)
+{
+	if (widget_commit(a) < 0)
+		return;
+	int p = engine_prev(eng(a), a->q);
+	if (p >= 0) {
+		load(a, p);
+		app_save(a);
+	}
+}
+
+/* "Frage 12 von 58 · 34 %" */
+static void progress_text(struct app *a, char *buf, size_t n)
+{
+	int k = 0, total = 0, answered, visible;
+	for (int i = 0; i < a->f->nquestions; i++)
+		if (engine_visible(eng(a), i) && a->f->questions[i].type != Q_NOTE) {
+			total++;
+			if (i <= a->q)
+				k++;
+		}
+	engine_progress(eng(a), &answered, &visible);
+	snprintf(buf, n, "Frage %d von %d · %d %%", k ? k : 1, total,
+	         visible ? 100 * answered / visible : 0);
+}
+
+static void question_draw(struct app *a)
+{
+	char right[80];
+	progress_text(a, right, sizeof right);
+	app_draw_title(a, right);
+	const struct question *q = cur(a);
+	const struct section *s = &a->f->sections[q->section];
+	char *title = pipe_render(eng(a), s->title);
+	draw_line(1, 0, title, a->cols, ST_HEADING);
+	free(title);
+	int y = 2, w = a->cols - 2;
+	char *text = pipe_render(eng(a), q->text);
+	char head[40];
+	snprintf(head, sizeof head, "%s ", q->id);
+	int hw = draw_text(y, 1, head, w, ST_DIM);
+	int room = q->type == Q_NOTE ? a->rows - 5 : (a->rows - 6) / 2;
+	y += draw_wrap(y, 1 + hw, text, w - hw, room < 2 ? 2 : room, ST_NORMAL) + 1;
+	free(text);
+	if (a->show_help && q->help) {
+		char *help = pipe_render(eng(a), q->help);
+		y += draw_wrap(y, 3, help, w - 2, 4, ST_DIM) + 1;
+		free(help);
+	}
+	int bottom = a->rows - 3;
+	if (a->msg[0]) {
+		int need = draw_wrap(0, 0, a->msg, w, 0, a->msg_style);
+		bottom -= need;
+		draw_wrap(bottom + 1, 1, a->msg, w, need, a->msg_style);
+	}
+	widget_draw(a, y, bottom);
+	app_draw_footer(a, widget_keys(a));
+}
+
+/* The missing code whose key is 'ch', if the question offers it. */
+static bool missing_key(struct app *a, wint_t ch, int32_t *code)
+{
+	const struct question *q = cur(a);
+	for (int i = 0; i < a->f->nmissing; i++)
+		if ((wint_t)a->f->missing[i].key == ch && form_q_offers(q, a->f->missing[i].code)) {
+			*code = a->f->missing[i].code;
+			return true;
+		}
+	return false;
+}
+
+static void question_key(struct app *a, bool code, wint_t ch, bool alt)
+{
+	int32_t mcode;
+	bool enter = (!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER);
+	if (code && ch == KEY_F(10)) {
+		widget_keep_draft(a);
+		app_save(a);
+		a->quit = true;
+	} else if (code && (ch == KEY_F(1))) {
+		a->show_help = !a->show_help;
+	} else if (code && ch == KEY_F(2)) {
+		if (widget_commit(a) == 0)
+			app_go(a, &scr_review);
+	} else if ((!code && ch == '\t') || (enter && !widget_wants_enter(a))) {
+		go_next(a);
+	} else if ((code && (ch == KEY_BTAB || ch == KEY_PPAGE))) {
+		go_prev(a);
+	} else if ((code && ch == KEY_NPAGE)) {
+		go_next(a);
+	} else if (!code && (alt || !widget_takes_text(a)) && missing_key(a, ch, &mcode)) {
+		widget_set_missing(a, mcode);
+		a->msg[0] = '\0';
+		app_save(a);
+	} else if (!code && alt && ch == '?') {
+		a->show_help = !a->show_help;
+	} else {
+		widget_key(a, code, ch);
+	}
+}
+
+static void question_init(struct app *a)
+{
+	(void)a;
+}
+
+const struct screen scr_question = {question_init, question_draw, question_key};

@@ -1,0 +1,162 @@
+/*
+ * scr_unlock: the passphrase prompt, and on first start the creation of
+ * the store (passphrase twice, a strength hint, the recovery code once).
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "util/xmalloc.h"
+
+/* Wipe and empty both passphrase fields. */
+static void wipe(struct app *a)
+{
+	for (int i = 0; i < 2; i++) {
+		if (a->pw[i].buf)
+			sodium_memzero(a->pw[i].buf, a->pw[i].cap);
+		lineedit_free(&a->pw[i]);
+		lineedit_init(&a->pw[i], 1024, false);
+	}
+	a->pw_field = 0;
+}
+
+static void unlock_init(struct app *a)
+{
+	char *key = xasprintf("%s/%s", a->store_dir, KEYRING_FILE);
+	struct stat st;
+	a->creating = stat(key, &st) != 0;
+	free(key);
+	wipe(a);
+}
+
+/* A masked field: one bullet per character. */
+static void draw_secret(struct app *a, int y, const char *label, int i)
+{
+	draw_text(y, 2, label, 16, ST_NORMAL);
+	char mask[200] = "";
+	size_t n = lineedit_length(&a->pw[i]);
+	for (size_t k = 0; k < n && k < 60; k++)
+		strcat(mask, term_utf8() ? "•" : "*");
+	draw_line(y, 18, mask, a->cols - 20 > 10 ? a->cols - 20 : 10, ST_FIELD);
+	if (a->pw_field == i && !a->recovery[0]) {
+		move(y, 18 + (int)(n < 60 ? n : 60));
+		curs_set(1);
+	}
+}
+
+static void unlock_draw(struct app *a)
+{
+	app_draw_title(a, "Anmelden");
+	int w = a->cols - 4, y = 2;
+	if (a->recovery[0]) {
+		y += draw_wrap(y, 2, "Der verschlüsselte Speicher ist eingerichtet. Ihr "
+		               "Wiederherstellungscode:", w, 4, ST_NORMAL) + 1;
+		draw_text(y++, 4, a->recovery, w, ST_HEADING);
+		y++;
+		draw_wrap(y, 2, "Bitte schreiben Sie ihn jetzt auf und bewahren Sie ihn sicher auf. "
+		          "Mit ihm kommen Sie an Ihre Antworten, falls Sie das Passwort vergessen. "
+		          "Er wird nur dieses eine Mal angezeigt.", w, 6, ST_NORMAL);
+		app_draw_footer(a, "Enter Weiter");
+		return;
+	}
+	if (a->creating) {
+		char buf[600];
+		snprintf(buf, sizeof buf, "Willkommen. Ihre Antworten werden verschlüsselt in %s "
+		         "gespeichert. Wählen Sie dafür ein Passwort – am besten einen Satz aus "
+		         "mehreren Wörtern.", a->store_dir);
+		y += draw_wrap(y, 2, buf, w, 5, ST_NORMAL) + 1;
+		draw_secret(a, y, "Passwort:", 0);
+		draw_secret(a, y + 1, "Wiederholen:", 1);
+	} else {
+		y += draw_wrap(y, 2, "Bitte geben Sie Ihr Passwort ein.", w, 2, ST_NORMAL) + 1;
+		draw_secret(a, y, "Passwort:", 0);
+	}
+	app_draw_footer(a, "Enter Weiter|F10 Beenden");
+}
+
+/* Unlocked: open the store and go to the overview. */
+static void opened(struct app *a)
+{
+	store_open(&a->st, a->store_dir, a->k);
+	a->have_store = true;
+	app_go(a, &scr_list);
+}
+
+static void create(struct app *a)
+{
+	const struct lineedit *p = &a->pw[0], *q = &a->pw[1];
+	char msg[300];
+	if (p->len != q->len || sodium_memcmp(p->buf, q->buf, p->len) != 0) {
+		wipe(a);
+		app_status(a, ST_ERROR, "Die beiden Eingaben stimmen nicht überein. Bitte noch einmal.");
+		return;
+	}
+	if (p->len < 8) {
+		a->pw_field = 0;
+		app_status(a, ST_WARNING, "Das Passwort ist zu kurz: bitte mindestens 8 Zeichen.");
+		wipe(a);
+		return;
+	}
+	int err = 0;
+	if (store_make_dir(a->store_dir, msg, sizeof msg) < 0) {
+		app_status(a, ST_ERROR, "%s", msg);
+		return;
+	}
+	enum keyring_status st = keyring_create(a->store_dir, p->buf, p->len, a->cost, a->recovery,
+	                                        &a->k, &err);
+	bool shortish = p->len < 12;
+	wipe(a);
+	if (st != KR_OK) {
+		app_status(a, ST_ERROR, "%s", keyring_message(st, err));
+		return;
+	}
+	if (shortish)
+		app_status(a, ST_WARNING, "Hinweis: Ein längeres Passwort (ein Satz) wäre sicherer.");
+	else
+		a->status[0] = '\0';
+}
+
+static void unlock(struct app *a)
+{
+	int err = 0;
+	enum keyring_status st = keyring_unlock(a->store_dir, a->pw[0].buf, a->pw[0].len, &a->k, &err);
+	wipe(a);
+	if (st != KR_OK) {
+		app_status(a, ST_ERROR, "%s", keyring_message(st, err));
+		return;
+	}
+	a->status[0] = '\0';
+	opened(a);
+}
+
+static void unlock_key(struct app *a, bool code, wint_t ch, bool alt)
+{
+	struct lineedit *e = &a->pw[a->pw_field];
+	(void)alt;
+	if (a->recovery[0]) {
+		if ((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) {
+			sodium_memzero(a->recovery, sizeof a->recovery);
+			opened(a);
+		}
+		return;
+	}
+	if (code && ch == KEY_F(10)) {
+		a->quit = true;
+	} else if ((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) {
+		if (a->creating && a->pw_field == 0)
+			a->pw_field = 1;
+		else if (a->creating)
+			create(a);
+		else
+			unlock(a);
+	} else if ((code && ch == KEY_BACKSPACE) || (!code && (ch == 127 || ch == 8))) {
+		lineedit_backspace(e);
+	} else if (!code && ch >= 32) {
+		lineedit_insert_cp(e, (uint32_t)ch);
+	}
+}
+
+const struct screen scr_unlock = {unlock_init, unlock_draw, unlock_key};

@@ -1,0 +1,152 @@
+/*
+ * term: curses set-up and teardown, styles, keys and signals.
+ */
+#include "tui/term.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t got_signal;
+static bool started, utf8, colours;
+static struct termios saved;
+static bool have_saved;
+static SCREEN *scr;
+
+static void on_quit_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* A crash: put the terminal back with the one async-signal-safe call, then die. */
+static void on_crash(int sig)
+{
+	if (have_saved)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+	static const char reset[] = "\033[?1049l\033[0m\r\n";
+	(void)!write(STDOUT_FILENO, reset, sizeof reset - 1);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_quit_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = (int)SA_RESETHAND;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+}
+
+/* The style table: monochrome attribute, foreground, background. */
+static const struct {
+	attr_t mono;
+	short fg, bg;
+} styles[ST_COUNT] = {
+	[ST_NORMAL] = {A_NORMAL, -1, -1},
+	[ST_TITLE] = {A_REVERSE | A_BOLD, COLOR_WHITE, COLOR_BLUE},
+	[ST_FOOTER] = {A_REVERSE, COLOR_BLACK, COLOR_CYAN},
+	[ST_KEY] = {A_BOLD, COLOR_WHITE, COLOR_BLACK},
+	[ST_SELECTED] = {A_REVERSE, COLOR_BLACK, COLOR_YELLOW},
+	[ST_FIELD] = {A_UNDERLINE, COLOR_WHITE, COLOR_BLUE},
+	[ST_ERROR] = {A_BOLD, COLOR_RED, -1},
+	[ST_WARNING] = {A_BOLD, COLOR_YELLOW, -1},
+	[ST_DIM] = {A_DIM, COLOR_BLUE, -1},
+	[ST_OK] = {A_NORMAL, COLOR_GREEN, -1},
+	[ST_HEADING] = {A_BOLD, -1, -1},
+};
+
+static void init_colours(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	colours = has_colors() && !(nc && *nc);
+	if (!colours)
+		return;
+	start_color();
+	use_default_colors();
+	for (int i = 1; i < ST_COUNT; i++)
+		init_pair((short)i, styles[i].fg, styles[i].bg);
+}
+
+attr_t term_attr(enum style s)
+{
+	if (!colours || s == ST_NORMAL)
+		return styles[s].mono;
+	attr_t extra = s == ST_TITLE || s == ST_KEY || s == ST_ERROR || s == ST_WARNING ||
+	               s == ST_HEADING ? A_BOLD : A_NORMAL;
+	return COLOR_PAIR(s) | extra;
+}
+
+bool term_utf8(void)
+{
+	return utf8;
+}
+
+int term_start(void)
+{
+	const char *cs;
+	setlocale(LC_ALL, "");
+	cs = setlocale(LC_CTYPE, NULL);
+	utf8 = cs && (strstr(cs, "UTF-8") || strstr(cs, "utf8") || strstr(cs, "UTF8"));
+	if (!utf8 && setlocale(LC_CTYPE, "C.UTF-8"))
+		utf8 = true; /* the texts are UTF-8; a UTF-8 ctype lets curses measure them */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "fragebogen: Die Oberfläche braucht ein Terminal.\n");
+		return -1;
+	}
+	have_saved = tcgetattr(STDIN_FILENO, &saved) == 0;
+	set_escdelay(25);
+	scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, "fragebogen: Das Terminal „%s“ ist unbekannt.\n",
+		        getenv("TERM") ? getenv("TERM") : "");
+		return -1;
+	}
+	started = true;
+	atexit(term_stop);
+	install_signals();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	init_colours();
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	curs_set(0);
+	return 0;
+}
+
+void term_stop(void)
+{
+	if (!started)
+		return;
+	started = false;
+	endwin();
+	delscreen(scr);
+	scr = NULL;
+	if (have_saved)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+}
+
+int term_key(int timeout_ms, wint_t *ch)
+{
+	timeout(timeout_ms);
+	return get_wch(ch);
+}
+
+int term_signal(void)
+{
+	return (int)got_signal;
+}

@@ -1,0 +1,40 @@
+/*
+ * term: the one module that owns curses — locale, start and stop, keys,
+ * colours and their monochrome fallback, signals. Nothing else calls
+ * initscr/newterm/endwin, sets colours or installs signal handlers.
+ *
+ * Signal handlers only set flags: term_signal() reports SIGHUP and SIGTERM
+ * to the main loop, which saves and leaves. The terminal is restored on
+ * every exit path: term_stop() is idempotent and also registered with
+ * atexit(); a crash signal (SIGSEGV, SIGABRT, SIGBUS, SIGFPE) restores the
+ * saved terminal settings with tcsetattr() alone, then dies as it would.
+ */
+#ifndef FB_TERM_H
+#define FB_TERM_H
+
+#include <stdbool.h>
+#include <wchar.h>
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+
+enum style {
+	ST_NORMAL, ST_TITLE, ST_FOOTER, ST_KEY, ST_SELECTED, ST_FIELD,
+	ST_ERROR, ST_WARNING, ST_DIM, ST_OK, ST_HEADING, ST_COUNT,
+};
+
+/* Start curses; 0, or -1 with a German message on stderr. */
+int term_start(void);
+void term_stop(void);
+/* Attributes (colour pair or monochrome fallback) of a style. */
+attr_t term_attr(enum style s);
+/* Whether the terminal takes UTF-8 (else ASCII fallbacks are drawn). */
+bool term_utf8(void);
+
+/* A key: returns KEY_CODE_YES (curses key code in *ch), OK (character),
+ * or ERR on timeout. 'timeout_ms' < 0 waits. */
+int term_key(int timeout_ms, wint_t *ch);
+/* SIGHUP or SIGTERM if one arrived, else 0. */
+int term_signal(void);
+
+#endif

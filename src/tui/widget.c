@@ -1,0 +1,478 @@
+/*
+ * widget: answer widgets of the question screen.
+ */
+#include "tui/widget.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/input.h"
+#include "form/pipe.h"
+#include "tui/draw.h"
+#include "util/date.h"
+
+static const struct question *cur(struct app *a)
+{
+	return &a->f->questions[a->q];
+}
+
+static bool is_field(const struct question *q)
+{
+	return q->type == Q_INTEGER || q->type == Q_DECIMAL || q->type == Q_TEXT ||
+	       q->type == Q_TEXTAREA || q->type == Q_DATE;
+}
+
+static bool is_choice(const struct question *q)
+{
+	return q->type == Q_SINGLE || q->type == Q_SCALE || q->type == Q_MULTI;
+}
+
+/* The answer slot the widget works on (the focused cell of a matrix). */
+static int slot(struct app *a)
+{
+	const struct question *q = cur(a);
+	if (q->type == Q_MATRIX)
+		return a->f->vars[q->rows[a->row_sel].var[a->col]].slot;
+	return q->var >= 0 ? a->f->vars[q->var].slot : -1;
+}
+
+static const struct answer *answer(struct app *a)
+{
+	int s = slot(a);
+	return s >= 0 ? &a->ss.r->ans[s] : NULL;
+}
+
+/* Name under which a draft of this widget's editor is kept. */
+static void draft_name(struct app *a, char *buf, size_t n)
+{
+	const struct question *q = cur(a);
+	snprintf(buf, n, is_field(q) ? "%s" : "%s_txt", q->id);
+}
+
+/* The text a field shows for the stored answer. */
+static void answer_text(struct app *a, char *buf, size_t n)
+{
+	const struct answer *an = answer(a);
+	const struct question *q = cur(a);
+	buf[0] = '\0';
+	if (!an || an->state != ANS_VALUE)
+		return;
+	if (an->v.type == VT_NUM)
+		input_format_number(an->v.u.num, q->type == Q_DECIMAL ? q->decimals : 0, 0, buf, n);
+	else if (an->v.type == VT_DATE)
+		date_format_de(an->v.u.date, buf);
+	else if (an->v.type == VT_STR)
+		snprintf(buf, n, "%s", an->v.u.str);
+}
+
+void widget_load(struct app *a)
+{
+	const struct question *q = cur(a);
+	const struct answer *an = answer(a);
+	char buf[40000], name[48];
+	lineedit_free(&a->ed);
+	lineedit_init(&a->ed, q->maxlength > 0 ? (size_t)q->maxlength : 2000, q->type == Q_TEXTAREA);
+	a->ed_on = is_field(q);
+	if (is_field(q))
+		answer_text(a, buf, sizeof buf);
+	else
+		snprintf(buf, sizeof buf, "%s", an && an->other ? an->other : "");
+	draft_name(a, name, sizeof name);
+	if (a->ss.r->draft_var && strcmp(a->ss.r->draft_var, name) == 0) {
+		snprintf(buf, sizeof buf, "%s", a->ss.r->draft_text);
+		a->ed_on = true;
+	}
+	lineedit_set(&a->ed, buf);
+	memset(&a->view, 0, sizeof a->view);
+	if (is_choice(q) && an && an->state == ANS_VALUE && q->type != Q_MULTI)
+		for (int i = 0; i < q->choices->n; i++)
+			if (q->choices->v[i].code == (int32_t)an->v.u.num)
+				a->sel = i;
+}
+
+/* Parse the editor into a value for the field's type; -1 with a->msg set. */
+static int parse_field(struct app *a, struct value *out)
+{
+	const struct question *q = cur(a);
+	const char *t = lineedit_text(&a->ed);
+	double d;
+	int32_t days;
+	*out = value_null();
+	if (!*t)
+		return 0;
+	if (q->type == Q_INTEGER || q->type == Q_DECIMAL) {
+		if (input_parse_number(t, q->type == Q_INTEGER ? INPUT_INTEGER : 0, &d) < 0) {
+			snprintf(a->msg, sizeof a->msg, q->type == Q_INTEGER
+			         ? "„%s“ ist keine ganze Zahl. Bitte nur Ziffern eingeben (z. B. 12500)."
+			         : "„%s“ ist keine Zahl. Bitte z. B. 3,5 eingeben.", t);
+			a->msg_style = ST_ERROR;
+			return -1;
+		}
+		*out = value_num(d);
+	} else if (q->type == Q_DATE) {
+		if (date_parse_de(t, &days) < 0 && date_parse_iso(t, &days) < 0) {
+			snprintf(a->msg, sizeof a->msg, "„%s“ ist kein Datum. Bitte als TT.MM.JJJJ "
+			         "eingeben.", t);
+			a->msg_style = ST_ERROR;
+			return -1;
+		}
+		*out = value_date(days);
+	} else {
+		*out = value_str(t);
+	}
+	return 0;
+}
+
+int widget_commit(struct app *a)
+{
+	const struct question *q = cur(a);
+	const struct answer *an = answer(a);
+	struct engine *e = &a->ss.e;
+	if (is_field(q)) {
+		struct value v;
+		if (parse_field(a, &v) < 0)
+			return -1;
+		if (v.type == VT_NULL && an->state == ANS_VALUE)
+			engine_clear(e, slot(a));
+		else if (v.type != VT_NULL && (an->state != ANS_VALUE || !value_equal(&v, &an->v)))
+			engine_set_value(e, slot(a), &v);
+		value_free(&v);
+	} else if (is_choice(q)) {
+		const char *t = lineedit_text(&a->ed);
+		if (strcmp(t, an->other ? an->other : "") != 0)
+			engine_set_other(e, slot(a), t);
+	}
+	if (a->ss.r->draft_var)
+		response_set_draft(a->ss.r, NULL, NULL);
+	a->msg[0] = '\0';
+	return 0;
+}
+
+void widget_keep_draft(struct app *a)
+{
+	char name[48], buf[40000];
+	const struct question *q = cur(a);
+	if (!a->have_session || !(is_field(q) || is_choice(q)))
+		return;
+	if (is_field(q))
+		answer_text(a, buf, sizeof buf);
+	else
+		snprintf(buf, sizeof buf, "%s", answer(a)->other ? answer(a)->other : "");
+	if (strcmp(buf, lineedit_text(&a->ed)) == 0)
+		return;
+	draft_name(a, name, sizeof name);
+	response_set_draft(a->ss.r, name, lineedit_text(&a->ed));
+}
+
+bool widget_wants_enter(struct app *a)
+{
+	return cur(a)->type == Q_TEXTAREA;
+}
+
+bool widget_takes_text(struct app *a)
+{
+	return a->ed_on;
+}
+
+void widget_set_missing(struct app *a, int32_t code)
+{
+	const struct question *q = cur(a);
+	engine_set_missing(&a->ss.e, slot(a), code);
+	if (is_field(q))
+		lineedit_set(&a->ed, "");
+	if (q->type == Q_MATRIX && a->row_sel + 1 < q->nrows && a->col + 1 >= q->ncols)
+		a->row_sel++, a->col = 0;
+	else if (q->type == Q_MATRIX && a->col + 1 < q->ncols)
+		a->col++;
+	if (a->ss.r->draft_var)
+		response_set_draft(a->ss.r, NULL, NULL);
+}
+
+/* Select choice i of a single or scale question, or toggle it in a multi. */
+static void choose(struct app *a, int i)
+{
+	const struct question *q = cur(a);
+	const struct choice *c = &q->choices->v[i];
+	a->sel = i;
+	if (q->type == Q_MULTI) {
+		engine_toggle(&a->ss.e, a->q, c->code);
+	} else {
+		struct value v = value_num(c->code);
+		const struct answer *an = answer(a);
+		if (an->state != ANS_VALUE || an->v.u.num != c->code)
+			engine_set_value(&a->ss.e, slot(a), &v);
+	}
+	app_save(a);
+}
+
+/* Keys of the choice widgets. */
+static void choice_key(struct app *a, bool code, wint_t ch)
+{
+	const struct question *q = cur(a);
+	int n = q->choices->n;
+	const struct choice *c = &q->choices->v[a->sel];
+	bool selected = q->type == Q_MULTI ? value_set_has(&answer(a)->v, c->code)
+	                : answer(a)->state == ANS_VALUE && answer(a)->v.u.num == c->code;
+	if (a->ed_on) { /* typing the text of "Sonstiges" */
+		if (!code && ch == 27)
+			a->ed_on = false;
+		else if ((code && ch == KEY_BACKSPACE) || (!code && (ch == 127 || ch == 8)))
+			lineedit_backspace(&a->ed);
+		else if (code && ch == KEY_LEFT)
+			lineedit_left(&a->ed);
+		else if (code && ch == KEY_RIGHT)
+			lineedit_right(&a->ed);
+		else if (!code && ch >= 32)
+			lineedit_insert_cp(&a->ed, (uint32_t)ch);
+		return;
+	}
+	bool arrow = code && (ch == KEY_UP || ch == KEY_LEFT || ch == KEY_DOWN || ch == KEY_RIGHT);
+	if (arrow && q->type != Q_MULTI && answer(a)->state != ANS_VALUE) {
+		choose(a, a->sel); /* the first arrow picks the highlighted option */
+	} else if (code && (ch == KEY_UP || ch == KEY_LEFT) && a->sel > 0) {
+		a->sel--;
+		if (q->type != Q_MULTI)
+			choose(a, a->sel);
+	} else if (code && (ch == KEY_DOWN || ch == KEY_RIGHT) && a->sel + 1 < n) {
+		a->sel++;
+		if (q->type != Q_MULTI)
+			choose(a, a->sel);
+	} else if (!code && ch == ' ') {
+		choose(a, a->sel);
+	} else if (!code && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
+		choose(a, (int)(ch - '1'));
+	} else if (!code && ch == '0' && n >= 10) {
+		choose(a, 9);
+	} else if (!code && ch >= 32 && c->other && selected) {
+		a->ed_on = true;
+		lineedit_insert_cp(&a->ed, (uint32_t)ch);
+	}
+}
+
+/* Keys of a matrix: rows up and down, choices left and right, digits set. */
+static void matrix_key(struct app *a, bool code, wint_t ch)
+{
+	const struct question *q = cur(a);
+	const struct choicelist *cl = q->cols[a->col].choices;
+	const struct answer *an = answer(a);
+	int at = -1;
+	for (int i = 0; an->state == ANS_VALUE && i < cl->n; i++)
+		if (cl->v[i].code == (int32_t)an->v.u.num)
+			at = i;
+	int pick = -1;
+	if (code && ch == KEY_UP && a->row_sel > 0)
+		a->row_sel--;
+	else if (code && ch == KEY_DOWN && a->row_sel + 1 < q->nrows)
+		a->row_sel++;
+	else if (code && ch == KEY_LEFT)
+		pick = at > 0 ? at - 1 : 0;
+	else if (code && ch == KEY_RIGHT)
+		pick = at + 1 < cl->n ? at + 1 : cl->n - 1;
+	else if (!code && ch >= '1' && ch <= '9' && (int)(ch - '1') < cl->n)
+		pick = (int)(ch - '1');
+	else if (!code && ch == ' ' && q->ncols > 1)
+		a->col = (a->col + 1) % q->ncols;
+	if (pick < 0)
+		return;
+	struct value v = value_num(cl->v[pick].code);
+	engine_set_value(&a->ss.e, slot(a), &v);
+	app_save(a);
+	if (code)
+		return; /* arrows stay on the cell; a digit moves on */
+	if (a->col + 1 < q->ncols)
+		a->col++;
+	else if (a->row_sel + 1 < q->nrows)
+		a->row_sel++, a->col = 0;
+}
+
+/* Keys of the text-like fields. */
+static void field_key(struct app *a, bool code, wint_t ch)
+{
+	struct lineedit *e = &a->ed;
+	int w = a->cols - 6;
+	if ((code && ch == KEY_BACKSPACE) || (!code && (ch == 127 || ch == 8)))
+		lineedit_backspace(e);
+	else if (code && ch == KEY_DC)
+		lineedit_delete(e);
+	else if (code && ch == KEY_LEFT)
+		lineedit_left(e);
+	else if (code && ch == KEY_RIGHT)
+		lineedit_right(e);
+	else if (code && ch == KEY_HOME)
+		lineedit_home(e);
+	else if (code && ch == KEY_END)
+		lineedit_end(e);
+	else if (code && ch == KEY_UP)
+		lineedit_up(e, w);
+	else if (code && ch == KEY_DOWN)
+		lineedit_down(e, w);
+	else if (!code && (ch == '\r' || ch == '\n'))
+		lineedit_insert_cp(e, '\n');
+	else if (!code && ch >= 32 && ch != 127)
+		lineedit_insert_cp(e, (uint32_t)ch);
+}
+
+void widget_key(struct app *a, bool code, wint_t ch)
+{
+	const struct question *q = cur(a);
+	if (is_field(q))
+		field_key(a, code, ch);
+	else if (is_choice(q))
+		choice_key(a, code, ch);
+	else if (q->type == Q_MATRIX)
+		matrix_key(a, code, ch);
+}
+
+const char *widget_keys(struct app *a)
+{
+	static char buf[600];
+	const struct question *q = cur(a);
+	bool alt = a->ed_on;
+	snprintf(buf, sizeof buf, "%s", is_field(q) || a->ed_on ? "Tab Weiter"
+	         : q->type == Q_MATRIX ? "↑↓ Zeile|←→/1-9 Wert|Tab Weiter"
+	         : q->type == Q_MULTI ? "↑↓ Wählen|Leer/1-9 An/Aus|Enter Weiter"
+	         : q->type == Q_NOTE ? "Enter Weiter" : "↑↓/1-9 Wählen|Enter Weiter");
+	strcat(buf, "|Bild↑ Zurück");
+	for (int i = 0; i < a->f->nmissing; i++)
+		if (form_q_offers(q, a->f->missing[i].code)) {
+			char one[80];
+			snprintf(one, sizeof one, "|%s%c %s", alt ? "Alt-" : "", a->f->missing[i].key,
+			         a->f->missing[i].label);
+			strcat(buf, one);
+		}
+	strcat(buf, q->help ? "|F1 Hilfe|F2 Übersicht|F10 Ende" : "|F2 Übersicht|F10 Ende");
+	return buf;
+}
+
+/* "weiß nicht" under a widget whose answer is a missing code. */
+static int draw_missing(struct app *a, int y, const struct answer *an)
+{
+	if (!an || an->state != ANS_MISSING)
+		return 0;
+	const struct missing *m = form_missing(a->f, an->missing);
+	char buf[200];
+	snprintf(buf, sizeof buf, "Antwort: %s", m ? m->label : "Fehlwert");
+	draw_text(y, 3, buf, a->cols - 4, ST_WARNING);
+	return 1;
+}
+
+static void draw_field(struct app *a, int top, int bottom)
+{
+	const struct question *q = cur(a);
+	int w = a->cols - 6;
+	if (q->unit)
+		w -= draw_width(q->unit) + 1;
+	if (w < 4)
+		w = 4;
+	int rows = q->type == Q_TEXTAREA ? bottom - top - 1 : 1;
+	if (rows < 1)
+		rows = 1;
+	if (lineedit_layout(&a->ed, w, &a->view) < 0)
+		return;
+	size_t first = a->view.cur_row >= (size_t)rows ? a->view.cur_row - (size_t)rows + 1 : 0;
+	const char *t = lineedit_text(&a->ed);
+	for (int r = 0; r < rows; r++) {
+		draw_line(top + r, 3, "", w, ST_FIELD);
+		if (first + (size_t)r < a->view.nrows) {
+			const struct lineedit_row *row = &a->view.rows[first + (size_t)r];
+			char *piece = strndup(t + row->off, row->len);
+			draw_text(top + r, 3, piece, w, ST_FIELD);
+			free(piece);
+		}
+	}
+	if (q->unit)
+		draw_text(top, 4 + w, q->unit, a->cols - w - 5, ST_NORMAL);
+	if (q->type == Q_DATE)
+		draw_text(top + 1, 3, "(TT.MM.JJJJ)", w, ST_DIM);
+	draw_missing(a, top + rows + (q->type == Q_DATE), answer(a));
+	move(top + (int)(a->view.cur_row - first), 3 + a->view.cur_col);
+	curs_set(1);
+}
+
+static void draw_choices(struct app *a, int top, int bottom)
+{
+	const struct question *q = cur(a);
+	const struct answer *an = answer(a);
+	int room = bottom - top - 1, first = a->sel >= room ? a->sel - room + 1 : 0;
+	for (int i = first; i < q->choices->n && i - first < room; i++) {
+		const struct choice *c = &q->choices->v[i];
+		bool on = q->type == Q_MULTI ? an->state == ANS_VALUE && value_set_has(&an->v, c->code)
+		          : an->state == ANS_VALUE && an->v.u.num == c->code;
+		char mark[8];
+		snprintf(mark, sizeof mark, q->type == Q_MULTI ? "[%s]" : "(%s)",
+		         on ? (q->type == Q_MULTI ? "x" : term_utf8() ? "•" : "*") : " ");
+		char line[700];
+		snprintf(line, sizeof line, "%2d %s %s", i + 1, mark, c->label);
+		enum style st = i == a->sel ? ST_SELECTED : ST_NORMAL;
+		int used = draw_text(top + i - first, 2, line, a->cols - 4, st);
+		if (c->other && on) {
+			int x = 2 + used + 1, w = a->cols - x - 2;
+			if (w > 6 && lineedit_layout(&a->ed, w, &a->view) == 0) {
+				draw_line(top + i - first, x, "", w, ST_FIELD);
+				char *piece = strndup(lineedit_text(&a->ed) + a->view.rows[0].off,
+				                      a->view.rows[0].len);
+				draw_text(top + i - first, x, piece, w, ST_FIELD);
+				free(piece);
+				if (a->ed_on) {
+					move(top + i - first, x + a->view.cur_col);
+					curs_set(1);
+				}
+			}
+		}
+	}
+	draw_missing(a, bottom - 1, an);
+}
+
+/* A matrix: one row per item, the chosen label per column, the scale below. */
+static void draw_matrix(struct app *a, int top, int bottom)
+{
+	const struct question *q = cur(a);
+	int cw = q->ncols > 1 ? 16 : 20, lw = a->cols - 3 - cw * q->ncols;
+	if (lw < 12)
+		lw = 12, cw = (a->cols - 3 - lw) / q->ncols;
+	int legend = q->cols[a->col].choices->n > 5 ? 2 : 1;
+	int room = bottom - top - 2 - legend;
+	if (room < 1)
+		room = 1;
+	int first = a->row_sel >= room ? a->row_sel - room + 1 : 0;
+	for (int c = 0; c < q->ncols && q->ncols > 1; c++)
+		draw_text(top, 2 + lw + c * cw, q->cols[c].title, cw - 1, ST_HEADING);
+	int y0 = top + (q->ncols > 1);
+	for (int r = first; r < q->nrows && r - first < room; r++) {
+		int y = y0 + r - first;
+		draw_text(y, 1, q->rows[r].text, lw, r == a->row_sel ? ST_HEADING : ST_NORMAL);
+		for (int c = 0; c < q->ncols; c++) {
+			const struct answer *an = &a->ss.r->ans[a->f->vars[q->rows[r].var[c]].slot];
+			char cell[200] = "–";
+			if (an->state == ANS_VALUE) {
+				const struct choice *ch = form_choice(q->cols[c].choices, (int32_t)an->v.u.num);
+				snprintf(cell, sizeof cell, "%s", ch ? ch->label : "?");
+			} else if (an->state == ANS_MISSING) {
+				const struct missing *m = form_missing(a->f, an->missing);
+				snprintf(cell, sizeof cell, "(%s)", m ? m->label : "?");
+			}
+			bool focus = r == a->row_sel && c == a->col;
+			draw_line(y, 2 + lw + c * cw, cell, cw - 1, focus ? ST_SELECTED : ST_FIELD);
+		}
+	}
+	char leg[800] = "";
+	const struct choicelist *cl = q->cols[a->col].choices;
+	for (int i = 0; i < cl->n; i++) {
+		char one[200];
+		snprintf(one, sizeof one, "%s%d %s", i ? "  " : "", i + 1, cl->v[i].label);
+		strncat(leg, one, sizeof leg - strlen(leg) - 1);
+	}
+	draw_wrap(bottom - legend, 1, leg, a->cols - 2, legend, ST_DIM);
+}
+
+void widget_draw(struct app *a, int top, int bottom)
+{
+	const struct question *q = cur(a);
+	if (is_field(q))
+		draw_field(a, top, bottom);
+	else if (is_choice(q))
+		draw_choices(a, top, bottom);
+	else if (q->type == Q_MATRIX)
+		draw_matrix(a, top, bottom);
+}

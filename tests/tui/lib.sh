@@ -1,0 +1,62 @@
+# Helpers of the terminal tests: the real binary in tmux, driven by
+# send-keys and read with capture-pane (sourced, not run).
+# Needs: $bin, $tmp, and lib.sh of tests/cli sourced before.
+sock="$tmp/tmux.sock"
+T() { tmux -S "$sock" "$@"; }
+
+# start W H CMD…: a fresh session running CMD at W×H
+start() {
+	w=$1 h=$2
+	shift 2
+	T kill-server 2>/dev/null
+	n=0
+	while T has-session 2>/dev/null && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
+	rm -f "$sock"
+	T new-session -d -s t -x "$w" -y "$h" "$*; echo \"EXIT=\$?\"; sleep 60"
+}
+screen() { T capture-pane -p -t t 2>/dev/null; }
+keys() { T send-keys -t t "$@"; }
+# type TEXT: literal text
+type() { T send-keys -t t -l "$1"; }
+
+# wait_for TEXT [SECONDS]: until the screen shows TEXT; fails the test if not
+wait_for() {
+	n=0
+	lim=$(( ${2:-5} * 20 ))
+	while ! screen | grep -qF -- "$1"; do
+		n=$((n + 1))
+		if [ $n -gt $lim ]; then
+			bad "Bildschirm zeigt nicht: $1"
+			screen | sed 's/^/    | /'
+			return 1
+		fi
+		sleep 0.05
+	done
+	ok
+	return 0
+}
+# shows TEXT / lacks TEXT: the screen now
+shows() { if screen | grep -qF -- "$1"; then ok; else bad "Bildschirm zeigt nicht: $1"; screen | sed 's/^/    | /'; fi; }
+lacks() { if screen | grep -qF -- "$1"; then bad "Bildschirm zeigt: $1"; screen | sed 's/^/    | /'; else ok; fi; }
+
+# step KEY…: send keys and wait until the screen has changed
+step() {
+	_shown=$(screen)
+	keys "$@"
+	n=0
+	while [ "$(screen)" = "$_shown" ] && [ $n -lt 60 ]; do
+		sleep 0.03
+		n=$((n + 1))
+	done
+}
+
+# to QID: press Tab (confirming warnings with j) until question QID shows
+to() {
+	n=0
+	while ! screen | grep -qE "^ $1 "; do
+		n=$((n + 1))
+		[ $n -gt 300 ] && { bad "Frage $1 nicht erreicht"; screen | sed 's/^/    | /'; return 1; }
+		if screen | grep -qF "Trotzdem weiter? (j/n)"; then step j; else step Tab; fi
+	done
+	ok
+}

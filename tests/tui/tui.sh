@@ -1,0 +1,174 @@
+#!/bin/sh
+# The terminal interface as a person uses it: the real binary in tmux.
+# Usage: tui.sh FRAGEBOGEN_BINARY SOURCE_DIR
+set -u
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../cli/lib.sh"
+. "$here/lib.sh"
+trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+export LANG=C.UTF-8
+st="$tmp/speicher"
+pw='Rathaus Musterstadt 2016'
+printf '%s\n' "$pw" >"$tmp/pw"
+run="$bin --store $st --kdf-cost test"
+
+# 1. First start: the store is created, the recovery code shown once.
+start 80 24 "$run"
+wait_for "Willkommen"
+type "$pw"; keys Enter
+type "$pw"; keys Enter
+wait_for "Wiederherstellungscode"
+screen | grep -qE '[0-9A-Z]{4}(-[0-9A-Z]{4}){7}' && ok || bad "kein Wiederherstellungscode"
+keys Enter
+wait_for "Noch keine Antworten"
+[ -f "$st/store.key" ] && ok || bad "store.key fehlt"
+
+# 2. A new response: text with umlauts and a CJK character, choices, checks.
+keys n
+wait_for "N_EINL"
+step Enter
+wait_for " A1 "
+type "Göttingen 中"
+step Enter
+wait_for " A2 "
+step 1 Enter                  # kreisfreie Stadt
+wait_for " A3 "
+shows "In welchem Land liegt Göttingen 中?"
+step 9 Enter                  # Bayern
+wait_for " A4 "
+type "118.914"; step Enter
+wait_for " A5 "
+type "03159016"; step Enter   # Niedersachsen's key: the hard check fires
+wait_for "passen nicht zu Bayern"
+shows " A5 "
+keys C-u
+for i in 1 2 3 4 5 6 7 8; do keys BSpace; done
+type "09162000"; step Enter
+wait_for " A6 "
+step Enter                    # soft-required and blank: a warning to confirm
+wait_for "Trotzdem weiter? (j/n)"
+step n
+step k                        # the missing code "keine Angabe" instead
+wait_for "Antwort: keine Angabe"
+step Enter
+wait_for " A7 "
+type "50000"; step Enter      # more than 10 % of the population: a warning
+wait_for "Trotzdem weiter? (j/n)"
+shows "mehr als 10 % der Einwohner_innen (118.914)"
+step j
+wait_for " A8 "
+step M-w                      # Alt-w: "weiß nicht" in a number field
+wait_for "Antwort: weiß nicht"
+step F10
+wait_for "EXIT=0"
+"$bin" list --store "$st" --passphrase-file "$tmp/pw" >"$tmp/out" 2>&1
+has "Göttingen 中"
+id=$(grep -F "Göttingen" "$tmp/out" | cut -c1-8)
+"$bin" show --json --store "$st" --passphrase-file "$tmp/pw" "$id" >"$tmp/out" 2>&1
+has '"A1":{"value":"Göttingen 中"'
+has '"A4":{"value":118914'
+has '"A5":{"value":"09162000"'
+has '"A6":{"missing":-2'
+has '"A8":{"missing":-1'
+has '"A7.1"'
+
+# 3. The terminal closes in the middle of typing: the draft keeps the text.
+start 80 24 "$run"
+wait_for "Passwort:"
+type "$pw"; keys Enter
+wait_for "Göttingen"
+step Enter
+wait_for " A8 "
+step BTab
+wait_for " A7 "
+step BTab
+wait_for " A6 "
+step BTab
+wait_for " A5 "
+step BTab; step BTab; step BTab
+wait_for " A2 "
+step BTab
+wait_for " A1 "
+keys End
+type " an der Leine, halb getipp"
+sleep 0.2
+T kill-session -t t
+sleep 0.3
+"$bin" show --json --store "$st" --passphrase-file "$tmp/pw" "$id" >"$tmp/out" 2>&1
+has '"draft":{"var":"A1","text":"Göttingen 中 an der Leine, halb getipp"}'
+start 80 24 "$run"
+wait_for "Passwort:"
+type "$pw"; keys Enter
+wait_for "Göttingen"
+step Enter
+wait_for "Göttingen 中 an der Leine, halb getipp"
+type "t"; step Enter
+wait_for " A2 "
+step F10
+wait_for "EXIT=0"
+"$bin" show --json --store "$st" --passphrase-file "$tmp/pw" "$id" >"$tmp/out" 2>&1
+has '"A1":{"value":"Göttingen 中 an der Leine, halb getippt"'
+hasnt '"draft":{'
+
+# 4. A wrong passphrase: a clear message, nothing changed.
+sums=$(sha256sum "$st"/*)
+start 80 24 "$run"
+wait_for "Passwort:"
+type "falsches Passwort"; keys Enter
+wait_for "Das Passwort ist falsch. Es wurde nichts verändert."
+step F10
+wait_for "EXIT=0"
+after=$(sha256sum "$st"/*)
+[ "$sums" = "$after" ] && ok || { bad "falsches Passwort hat etwas verändert"; echo "$sums"; echo "$after"; }
+
+# 5. A matrix question through resizes, and a window that is too small.
+start 80 24 "$run"
+wait_for "Passwort:"
+type "$pw"; keys Enter
+wait_for "Göttingen"
+step Enter
+to B4
+shows "Leistungsfähigkeit der Kommunalverwaltung"
+step 2
+T resize-window -t t -x 40 -y 12
+sleep 0.3
+lacks "Fenster zu klein"
+shows " B4 "
+T resize-window -t t -x 200 -y 60
+sleep 0.3
+shows "positive Grundstimmung in der Bevölkerung"
+shows "wichtig"
+T resize-window -t t -x 30 -y 8
+sleep 0.3
+shows "Fenster zu klein"
+T resize-window -t t -x 80 -y 24
+sleep 0.3
+shows "Leistungsfähigkeit der Kommunalverwaltung"
+step F10
+wait_for "EXIT=0"
+
+# 6. NO_COLOR: no colour escapes on the screen, the same content.
+start 80 24 "NO_COLOR=1 $run"
+wait_for "Passwort:"
+if T capture-pane -p -e -t t | grep -qE $'\033\\[[0-9;]*3[0-7]m|\033\\[[0-9;]*4[0-7]m'; then
+	bad "Farben trotz NO_COLOR"
+else
+	ok
+fi
+step F10
+wait_for "EXIT=0"
+
+# 7. SIGTERM: saved, terminal restored, exit status 0.
+start 80 24 "$run"
+wait_for "Passwort:"
+type "$pw"; keys Enter
+wait_for "Göttingen"
+step Enter
+wait_for " A"
+pkill -TERM -f "^$bin --store $st" 2>/dev/null
+wait_for "EXIT=0"
+
+finish
