@@ -137,30 +137,34 @@ static int store_all(struct batch *b, struct store *s, const struct form *f)
 				return -1;
 			}
 	store_entries_free(v, n);
-	char (*done)[37] = xcalloc((size_t)b->n + 1, sizeof *done);
-	int rc = 0;
+	/* Every response stays locked until the whole batch is stored, so a
+	 * rollback never removes a file another process has opened meanwhile. */
+	struct session *ss = xcalloc((size_t)b->n + 1, sizeof *ss);
+	char (*ids)[37] = xcalloc((size_t)b->n + 1, sizeof *ids);
+	int rc = 0, held = 0, tried = 0;
 	for (int i = 0; i < b->n && rc == 0; i++) {
-		struct session ss;
 		struct response *r = b->r[i];
 		b->r[i] = NULL;
-		memcpy(done[i], r->uuid, 37);
-		if (session_adopt(&ss, s, f, r, msg, sizeof msg) < 0) {
+		memcpy(ids[tried++], r->uuid, 37);
+		if (session_adopt(&ss[i], s, f, r, msg, sizeof msg) < 0) {
 			fprintf(stderr, "fragebogen: %s\nEs wurde nichts importiert.\n", msg);
-			/* take back what this run stored, so nothing half-done stays */
-			for (int k = 0; k <= i; k++) {
-				static const char *const ext[] = {"", ".prev", ".tmp"};
-				for (int e = 0; e < 3; e++) {
-					char *p = xasprintf("%s/%s.fbr%s", s->dir, done[k], ext[e]);
-					unlink(p);
-					free(p);
-				}
-			}
 			rc = -1;
 		} else {
-			session_close(&ss);
+			held++;
 		}
 	}
-	free(done);
+	for (int k = 0; rc < 0 && k < tried; k++) { /* take back what was written */
+		static const char *const ext[] = {"", ".prev", ".tmp"};
+		for (int e = 0; e < 3; e++) {
+			char *p = xasprintf("%s/%s.fbr%s", s->dir, ids[k], ext[e]);
+			unlink(p);
+			free(p);
+		}
+	}
+	for (int k = 0; k < held; k++)
+		session_close(&ss[k]);
+	free(ids);
+	free(ss);
 	return rc;
 }
 

@@ -12,6 +12,7 @@
 #include "form/loader.h"
 #include "form/issue.h"
 #include "util/date.h"
+#include "util/uuid.h"
 #include "util/xmalloc.h"
 
 enum { K_VALUE, K_OPTION, K_OTHER, K_UUID, K_STATUS };
@@ -85,7 +86,7 @@ static int value_cell(const struct form *f, struct response *r, int var, const c
 	if (!*cell)
 		return 0;
 	if (v->type != VT_STR && input_parse_number(cell, INPUT_INTEGER, &d) == 0 &&
-	    form_q_offers(q, (int32_t)d) && !form_choice(v->choices, (int32_t)d)) {
+	    fabs(d) <= 99999 && form_q_offers(q, (int32_t)d) && !form_choice(v->choices, (int32_t)d)) {
 		response_set_missing(r, v->slot, (int32_t)d, now);
 		return 0;
 	}
@@ -126,7 +127,7 @@ static int option_cell(const struct form *f, struct response *r, const struct cs
 		value_free(&val);
 		return 0;
 	}
-	if (input_parse_number(cell, INPUT_INTEGER, &d) == 0 &&
+	if (input_parse_number(cell, INPUT_INTEGER, &d) == 0 && fabs(d) <= 99999 &&
 	    form_q_offers(&f->questions[v->question], (int32_t)d)) {
 		if (a->state == ANS_EMPTY)
 			response_set_missing(r, v->slot, (int32_t)d, now);
@@ -145,9 +146,11 @@ int csvin_row(const struct form *f, const struct csvin_col *cols, char **cells, 
 	for (int i = 0; i < n; i++) {
 		const struct csvin_col *c = &cols[i];
 		int rc = 0;
+		uint8_t raw[16];
 		if (c->kind == K_UUID && *cells[i]) {
-			if (strlen(cells[i]) != 36) {
-				snprintf(msg, msglen, "Spalte „uuid“: „%s“ ist keine UUID", cells[i]);
+			if (uuid_parse(cells[i], raw) < 0) {
+				snprintf(msg, msglen, "Spalte „uuid“: „%.40s“ ist keine UUID in der Form "
+				         "8-4-4-4-12 (Kleinbuchstaben)", cells[i]);
 				rc = -1;
 			} else {
 				memcpy(r->uuid, cells[i], 37);

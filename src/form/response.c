@@ -13,25 +13,14 @@
 #include <time.h>
 
 #include "util/date.h"
+#include "util/uuid.h"
 #include "util/xmalloc.h"
-
-/* A random UUID version 4 from libsodium's generator. */
-static void new_uuid(char out[37])
-{
-	unsigned char b[16];
-	randombytes_buf(b, sizeof b);
-	b[6] = (unsigned char)((b[6] & 0x0F) | 0x40);
-	b[8] = (unsigned char)((b[8] & 0x3F) | 0x80);
-	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-	         b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
-	         b[13], b[14], b[15]);
-}
 
 struct response *response_new(const struct form *f, int64_t now)
 {
 	struct response *r = xcalloc(1, sizeof *r);
 	r->form = f;
-	new_uuid(r->uuid);
+	uuid_new(r->uuid);
 	r->status = RESP_DRAFT;
 	r->revision = 1;
 	r->created = r->modified = now;
@@ -450,6 +439,10 @@ static void parse_answer(struct response *r, const cJSON *n, struct jerr *e)
 		return;
 	}
 	struct answer *a = &r->ans[f->vars[v].slot];
+	if (a->state != ANS_EMPTY || a->other || a->at) {
+		jfail(e, "die Antwort „%s“ kommt doppelt vor", n->string);
+		return;
+	}
 	const cJSON *val = cJSON_GetObjectItemCaseSensitive(n, "value");
 	const cJSON *mis = cJSON_GetObjectItemCaseSensitive(n, "missing");
 	const cJSON *oth = cJSON_GetObjectItemCaseSensitive(n, "other");
@@ -491,8 +484,9 @@ static void parse_header(struct response *r, const cJSON *o, struct jerr *e)
 		{ jfail(e, "unbekannte Version des Antwortformats"); return; }
 	if (!cJSON_IsString(fid) || strcmp(fid->valuestring, r->form->id) != 0)
 		{ jfail(e, "die Antworten gehören zu einem anderen Fragebogen"); return; }
-	if (!cJSON_IsString(id) || strlen(id->valuestring) != 36)
-		{ jfail(e, "die UUID fehlt oder ist fehlerhaft"); return; }
+	uint8_t raw[16];
+	if (!cJSON_IsString(id) || uuid_parse(id->valuestring, raw) < 0)
+		{ jfail(e, "die UUID fehlt oder ist nicht in der Form 8-4-4-4-12 (Kleinbuchstaben)"); return; }
 	memcpy(r->uuid, id->valuestring, 37);
 	if (cJSON_IsString(st) && strcmp(st->valuestring, "complete") == 0)
 		r->status = RESP_COMPLETE;
@@ -508,6 +502,41 @@ static void parse_header(struct response *r, const cJSON *o, struct jerr *e)
 	r->created = get_time(o, "created", e);
 	r->modified = get_time(o, "modified", e);
 	r->completed = get_time(o, "completed", e);
+}
+
+static int cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* "confirmed": collected, then sorted and de-duplicated once. */
+static void read_confirmed(struct response *r, const cJSON *conf, struct jerr *e)
+{
+	int n = cJSON_GetArraySize(conf), k = 0;
+	if (!cJSON_IsArray(conf) || n > 100000) {
+		jfail(e, "„confirmed“ ist keine Liste von Prüfungs-IDs");
+		return;
+	}
+	char **v = xcalloc((size_t)n + 1, sizeof *v);
+	const cJSON *c;
+	cJSON_ArrayForEach(c, conf) {
+		if (!cJSON_IsString(c) || strlen(c->valuestring) > 64) {
+			jfail(e, "„confirmed“ enthält etwas anderes als Prüfungs-IDs");
+			break;
+		}
+		v[k++] = xstrdup(c->valuestring);
+	}
+	if (k > 1)
+		qsort(v, (size_t)k, sizeof *v, cmp_strp);
+	int m = 0;
+	for (int i = 0; i < k; i++) {
+		if (m && strcmp(v[m - 1], v[i]) == 0)
+			free(v[i]);
+		else
+			v[m++] = v[i];
+	}
+	r->confirmed = v;
+	r->nconfirmed = m;
 }
 
 int response_from_json(const struct form *f, const char *text, size_t len,
@@ -532,14 +561,8 @@ int response_from_json(const struct form *f, const char *text, size_t len,
 	cJSON_ArrayForEach(n, ans)
 		parse_answer(r, n, &e);
 	const cJSON *conf = cJSON_GetObjectItemCaseSensitive(o, "confirmed");
-	if (e.failed)
-		conf = NULL;
-	cJSON_ArrayForEach(n, conf) {
-		if (cJSON_IsString(n))
-			response_confirm(r, n->valuestring);
-		else
-			jfail(&e, "„confirmed“ enthält etwas anderes als Prüfungs-IDs");
-	}
+	if (!e.failed && conf)
+		read_confirmed(r, conf, &e);
 	const cJSON *draft = cJSON_GetObjectItemCaseSensitive(o, "draft");
 	const cJSON *dv = cJSON_GetObjectItemCaseSensitive(draft, "var");
 	const cJSON *dt = cJSON_GetObjectItemCaseSensitive(draft, "text");

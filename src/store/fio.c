@@ -202,30 +202,41 @@ fail:
 }
 
 int fio_replace(const char *dir, const char *path, const void *buf, size_t n, mode_t mode,
-                int *err)
+                bool replace, int *err)
 {
-	char *tmp = xasprintf("%s.tmp", path);
-	int fd = fio_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, mode, err);
+	/* A name of its own, so that two writers never share a temporary file. */
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	int fd = fio_open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode, err);
 	if (fd < 0) {
 		free(tmp);
 		return -1;
 	}
-	int e2;
 	if (fio_write_all(fd, buf, n, err) < 0 || fio_fsync(fd, err) < 0) {
 		close(fd); /* a failed fsync is not retried: this descriptor is done */
 		unlink(tmp);
 		free(tmp);
 		return -1;
 	}
-	if (fio_close(fd, err) < 0 || fio_rename(tmp, path, err) < 0) {
+	int rc = fio_close(fd, err);
+	if (rc == 0 && replace)
+		rc = fio_rename(tmp, path, err);
+	else if (rc == 0)
+		rc = fio_link(tmp, path, err);
+	if (rc < 0 || !replace)
 		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
 	free(tmp);
-	if (fio_fsync_dir(dir, &e2) < 0) {
-		/* The new file is in place but maybe not durable yet: report it. */
-		*err = e2;
+	if (rc < 0)
+		return -1;
+	/* In place; if the folder cannot be synced, durability is unknown. */
+	return fio_fsync_dir(dir, err) < 0 ? 1 : 0;
+}
+
+int fio_link(const char *from, const char *to, int *err)
+{
+	if (faulty(err))
+		return -1;
+	if (link(from, to) < 0) {
+		*err = errno;
 		return -1;
 	}
 	return 0;

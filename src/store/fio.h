@@ -15,6 +15,7 @@
 #ifndef FB_FIO_H
 #define FB_FIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -41,12 +42,16 @@ int fio_fsync_dir(const char *dir, int *err);
  */
 int fio_read_file(const char *path, size_t max, uint8_t **out, size_t *len, int *err);
 /*
- * Write 'buf' to 'path' atomically: a temporary file in the same folder,
- * written, fsynced and closed, renamed over 'path', and the folder fsynced.
- * On failure 'path' is untouched and the temporary file removed; a failed
- * fsync is never retried on the same descriptor.
+ * Write 'buf' to 'path' atomically: a temporary file of this process in the
+ * same folder, written, fsynced and closed, renamed over 'path' (or, with
+ * replace false, linked to it, which fails with EEXIST if 'path' exists),
+ * and the folder fsynced. Returns 0; 1 if the file is in place but the
+ * folder could not be synced (err says why); -1 if 'path' is untouched.
+ * A failed fsync is never retried on the same descriptor.
  */
 int fio_replace(const char *dir, const char *path, const void *buf, size_t n, mode_t mode,
-                int *err);
+                bool replace, int *err);
+/* link(2), counted like the others. */
+int fio_link(const char *from, const char *to, int *err);
 
 #endif

@@ -205,7 +205,7 @@ enum keyring_status keyring_create(const char *dir, const char *pass, size_t pas
 	uint8_t ad[56];
 	sign_ad(ad, file);
 	wrap(file + O_NONCE_S, file + O_WRAP_S, k->sign_sk, 64, ad, sizeof ad, k->master);
-	if (s == KR_OK && fio_replace(dir, path, file, sizeof file, 0600, err) < 0)
+	if (s == KR_OK && fio_replace(dir, path, file, sizeof file, 0600, false, err) < 0)
 		s = KR_IO;
 	free(path);
 	if (s != KR_OK) {
@@ -305,7 +305,7 @@ enum keyring_status keyring_passwd(const char *dir, const struct keyring *k, con
 	 * recovery and signing wraps bind just the magic and store id. */
 	st = seal_pass(file, k, pass, passlen, cost);
 	char *path = key_path(dir);
-	if (st == KR_OK && fio_replace(dir, path, file, sizeof file, 0600, err) < 0)
+	if (st == KR_OK && fio_replace(dir, path, file, sizeof file, 0600, true, err) < 0)
 		st = KR_IO;
 	free(path);
 	return st;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/uuid.h"
 #include "util/xmalloc.h"
 
 enum { O_ID = 8, O_UUID = 24, O_GEN = 40, O_NONCE = 48, O_SLEN = 72 };
@@ -115,27 +116,10 @@ enum rfile_status rfile_open(const uint8_t key[32], const uint8_t store_id[16],
 
 int rfile_uuid_parse(const char *t, uint8_t out[16])
 {
-	if (strlen(t) != 36)
-		return -1;
-	int k = 0;
-	for (int i = 0; i < 36; i++) {
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (t[i] != '-')
-				return -1;
-			continue;
-		}
-		if (!isxdigit((unsigned char)t[i]) || !isxdigit((unsigned char)t[i + 1]))
-			return -1;
-		char hex[3] = {t[i], t[i + 1], 0};
-		out[k++] = (uint8_t)strtoul(hex, NULL, 16);
-		i++;
-	}
-	return k == 16 ? 0 : -1;
+	return uuid_parse(t, out);
 }
 
 void rfile_uuid_format(const uint8_t b[16], char out[37])
 {
-	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-	         b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
-	         b[13], b[14], b[15]);
+	uuid_format(b, out);
 }

@@ -45,7 +45,7 @@ enum rfile_status rfile_open(const uint8_t key[32], const uint8_t store_id[16],
                              char **summary, char **full, uint64_t *generation,
                              uint8_t found_uuid[16]);
 
-/* Text UUID <-> 16 bytes; -1 if malformed. */
+/* Text UUID (canonical: lower-case hex, 8-4-4-4-12) <-> 16 bytes; -1 if malformed. */
 int rfile_uuid_parse(const char *text, uint8_t out[16]);
 void rfile_uuid_format(const uint8_t in[16], char out[37]);
 

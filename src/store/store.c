@@ -107,11 +107,32 @@ static int write_tmp(const char *tmp, const uint8_t *buf, size_t len, int *err)
  * complete .tmp holding the newest generation: finish that rename before
  * .tmp is written again, or the newest generation would be overwritten.
  */
-static int promote_tmp(struct store *s, const char *cur, const char *tmp, int *err)
+static int promote_tmp(struct store *s, const uint8_t id[16], const char *cur, const char *tmp,
+                       int *err)
 {
 	struct stat st;
-	if (stat(cur, &st) == 0 || errno != ENOENT || stat(tmp, &st) != 0)
+	if (stat(cur, &st) == 0)
 		return 0;
+	if (errno != ENOENT) {
+		*err = errno;
+		return -1;
+	}
+	if (stat(tmp, &st) != 0)
+		return 0;
+	uint8_t *buf;
+	size_t len;
+	char *sum = NULL;
+	uint64_t g;
+	enum rfile_status rs = RF_DAMAGED;
+	if (fio_read_file(tmp, RFILE_MAX, &buf, &len, err) == 0) {
+		rs = rfile_open(s->k->master, s->k->store_id, id, buf, len, &sum, NULL, &g, NULL);
+		free(buf);
+		free(sum);
+	}
+	if (rs != RF_OK) {
+		unlink(tmp); /* an unfinished write: never the newest generation */
+		return 0;
+	}
 	if (fio_rename(tmp, cur, err) < 0 || fio_fsync_dir(s->dir, err) < 0)
 		return -1;
 	return 0;
@@ -127,12 +148,19 @@ int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *sum
 		snprintf(msg, msglen, "ungültige Antwort-ID „%s“", uuid);
 		return -1;
 	}
+	if (strlen(summary) + strlen(json) + RFILE_HEADER + 32 > RFILE_MAX) {
+		snprintf(msg, msglen, "Die Antwort ist mit %zu KB zu groß zum Speichern (höchstens "
+		         "%u KB).", (strlen(summary) + strlen(json)) / 1024, RFILE_MAX / 1024);
+		return -1;
+	}
 	rfile_seal(s->k->master, s->k->store_id, id, *gen + 1, summary, strlen(summary), json,
 	           strlen(json), &buf, &len);
 	char *cur = rpath(s, uuid, ""), *prev = rpath(s, uuid, ".prev"), *tmp = rpath(s, uuid, ".tmp");
-	int rc = promote_tmp(s, cur, tmp, &err);
+	int rc = promote_tmp(s, id, cur, tmp, &err), complete = 0;
 	if (rc == 0)
 		rc = write_tmp(tmp, buf, len, &err);
+	if (rc == 0)
+		complete = 1; /* from here on .tmp is whole and on disk */
 	if (rc == 0 && fio_rename(cur, prev, &err) < 0 && err != ENOENT)
 		rc = -1;
 	if (rc == 0 && fio_rename(tmp, cur, &err) < 0)
@@ -142,8 +170,8 @@ int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *sum
 	if (rc < 0) {
 		save_error(msg, msglen, err);
 		struct stat st;
-		if (stat(cur, &st) == 0)
-			unlink(tmp); /* keep .tmp only when it may be the newest readable copy */
+		if (!complete || stat(cur, &st) == 0)
+			unlink(tmp); /* keep .tmp only when it is whole and the newest copy */
 	} else {
 		(*gen)++;
 	}
@@ -189,6 +217,8 @@ static void find_best(struct store *s, const char *uuid, const uint8_t id[16], b
 		if (rc < 0) {
 			if (i == 0)
 				b->cur_err = err;
+			if (i == 0 && err != ENOENT)
+				break; /* a read error is no reason to go back a generation */
 			continue;
 		}
 		char *sum, *js = NULL;
@@ -198,6 +228,8 @@ static void find_best(struct store *s, const char *uuid, const uint8_t id[16], b
 		free(buf);
 		if (i == 0)
 			b->cur = st;
+		if (i == 0 && st != RF_OK && st != RF_DAMAGED)
+			break; /* not ours to repair: another version, store or response */
 		if (st != RF_OK)
 			continue;
 		if (b->which < 0 || g > b->gen) {
@@ -219,8 +251,8 @@ static const char *rfile_problem(enum rfile_status st)
 {
 	switch (st) {
 	case RF_OK: return "in Ordnung";
-	case RF_NOT_OURS: return "keine Antwortdatei von fragebogen";
-	case RF_VERSION: return "mit einer neueren Version von fragebogen geschrieben";
+	case RF_NOT_OURS: return "ist keine Antwortdatei von fragebogen";
+	case RF_VERSION: return "stammt von einer neueren Version von fragebogen";
 	case RF_WRONG_STORE: return "gehört zu einem anderen Speicher";
 	case RF_WRONG_ID: return "gehört zu einer anderen Antwort (vertauschte Datei?)";
 	case RF_DAMAGED: return "beschädigt oder verändert (Prüfsumme stimmt nicht)";
@@ -248,6 +280,10 @@ int store_load(struct store *s, const char *uuid, char **json, uint64_t *gen,
 		else if (b.cur_err)
 			snprintf(msg, msglen, "Die Antwort %s lässt sich nicht lesen: %s", uuid,
 			         strerror(b.cur_err));
+		else if (b.cur != RF_DAMAGED)
+			snprintf(msg, msglen, "Die Antwortdatei %s %s; sie wird nicht geöffnet.", uuid,
+			         b.cur == RF_VERSION ? "wurde mit einer neueren Version von fragebogen "
+			                               "geschrieben" : rfile_problem(b.cur));
 		else
 			snprintf(msg, msglen, "Die Antwortdatei %s ist %s, und es gibt keine lesbare "
 			         "frühere Fassung.", uuid, rfile_problem(b.cur));
@@ -318,7 +354,9 @@ int store_list(struct store *s, struct store_entry **out, int *n, char *msg, siz
 		struct best b;
 		find_best(s, v[i].uuid, id, false, &b);
 		v[i].summary = b.summary;
-		if (b.which < 0)
+		if (b.which < 0 && b.cur_err && b.cur_err != ENOENT)
+			v[i].problem = xasprintf("Datei lässt sich nicht lesen: %s", strerror(b.cur_err));
+		else if (b.which < 0)
 			v[i].problem = xasprintf("Datei %s", rfile_problem(b.cur));
 		else if (b.which > 0)
 			v[i].problem = xstrdup(b.which == 1 ? "unterbrochene Speicherung wiederhergestellt"
@@ -340,6 +378,11 @@ void store_entries_free(struct store_entry *v, int n)
 
 int store_lock(struct store *s, const char *uuid, char *msg, size_t msglen)
 {
+	uint8_t id[16];
+	if (rfile_uuid_parse(uuid, id) < 0) {
+		snprintf(msg, msglen, "ungültige Antwort-ID „%s“", uuid);
+		return -1;
+	}
 	char *path = xasprintf("%s/%s.lock", s->dir, uuid);
 	int err;
 	int fd = fio_open(path, O_RDWR | O_CREAT, 0600, &err);

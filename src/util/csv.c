@@ -25,6 +25,10 @@ static char detect(const char *s, size_t len)
 	return semi > comma ? ';' : ',';
 }
 
+/* Limits that keep a hostile file from taking all memory. */
+#define CSV_MAX_FIELDS 5000
+#define CSV_MAX_ROWS 1000000
+
 static void add_field(struct csv_row *r, struct sbuf *b)
 {
 	r->f = xreallocarray(r->f, (size_t)r->n + 1, sizeof *r->f);
@@ -64,6 +68,10 @@ int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen
 			quoted = 1;
 			qline = line;
 		} else if (ch == c->sep) {
+			if (r.n >= CSV_MAX_FIELDS) {
+				snprintf(msg, msglen, "Zeile %d hat mehr als %d Felder", line, CSV_MAX_FIELDS);
+				goto fail;
+			}
 			add_field(&r, &b);
 		} else if (ch == '\n' || ch == '\r') {
 			if (ch == '\r' && i + 1 < len && s[i + 1] == '\n')
@@ -71,12 +79,17 @@ int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen
 			add_field(&r, &b);
 			add_row(c, &r);
 			r.line = ++line;
+			if (c->n >= CSV_MAX_ROWS) {
+				snprintf(msg, msglen, "mehr als %d Zeilen", CSV_MAX_ROWS);
+				goto fail;
+			}
 		} else {
 			sbuf_addc(&b, ch);
 		}
 	}
 	if (quoted) {
 		snprintf(msg, msglen, "Zeile %d: ein Anführungszeichen wird nicht geschlossen", qline);
+fail:
 		sbuf_free(&b);
 		for (int i = 0; i < r.n; i++)
 			free(r.f[i]);

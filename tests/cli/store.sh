@@ -56,6 +56,13 @@ has '"label":	"Köln; Stadt"'
 expect 1 "$bin" import --form "$desi" $f "$tmp/one.json"
 has "schon im Speicher"
 
+# An id that is not a canonical UUID never names a file.
+mkdir "$tmp/draussen"
+printf 'uuid;A1;A2;A3;A4\n../draussen/aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaa;X;1;9;5000\n' >"$tmp/boese.csv"
+expect 1 "$bin" import --form "$desi" $f "$tmp/boese.csv"
+has "ist keine UUID"
+[ -z "$(ls "$tmp/draussen")" ] && ok || bad "Import hat außerhalb des Speichers geschrieben"
+
 # A wrong passphrase changes nothing.
 before=$(cat "$st"/* | sha256sum)
 expect 1 "$bin" list --store "$st" --passphrase-file "$tmp/falsch"

@@ -482,3 +482,69 @@ Test(store, sigkill_during_autosave_loses_nothing_confirmed, .timeout = 120)
 	cr_assert_gt(confirmed, 200, "the savers did save (%d saves)", confirmed);
 	fix_close(&x);
 }
+
+Test(store, ids_must_be_canonical)
+{
+	struct fix x;
+	fix_open(&x);
+	char msg[300];
+	cr_assert_eq(store_lock(&x.s, "../outside/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", msg, sizeof msg), -1);
+	cr_assert(strstr(msg, "ungültige Antwort-ID"), "%s", msg);
+	cr_assert_eq(store_lock(&x.s, "0CB13586-5089-40CE-8743-D8BA1E510780", msg, sizeof msg), -1);
+	struct response *r;
+	const char *upper = "{\"format\":\"fragebogen-response\",\"format_version\":1,"
+	                    "\"uuid\":\"0CB13586-5089-40CE-8743-D8BA1E510780\",\"form_id\":\"t\","
+	                    "\"status\":\"draft\",\"revision\":1,\"answers\":{}}";
+	cr_assert_eq(response_from_json(x.f, upper, strlen(upper), &r, msg, sizeof msg), -1);
+	cr_assert(strstr(msg, "Kleinbuchstaben"), "%s", msg);
+	const char *twice = "{\"format\":\"fragebogen-response\",\"format_version\":1,"
+	                    "\"uuid\":\"0cb13586-5089-40ce-8743-d8ba1e510780\",\"form_id\":\"t\","
+	                    "\"status\":\"draft\",\"revision\":1,"
+	                    "\"answers\":{\"K\":{\"value\":\"a\"},\"K\":{\"value\":\"b\"}}}";
+	cr_assert_eq(response_from_json(x.f, twice, strlen(twice), &r, msg, sizeof msg), -1);
+	cr_assert(strstr(msg, "doppelt"), "%s", msg);
+	fix_close(&x);
+}
+
+Test(store, a_newer_format_is_refused_not_replaced)
+{
+	struct fix x;
+	fix_open(&x);
+	struct session ss;
+	char msg[400], p[400], uuid[37];
+	cr_assert_eq(session_create(&ss, &x.s, x.f, msg, sizeof msg), 0);
+	set_str(&ss.e, "K", "neu");
+	cr_assert_eq(session_save(&ss, msg, sizeof msg), 0);
+	memcpy(uuid, ss.r->uuid, 37);
+	session_close(&ss);
+	snprintf(p, sizeof p, "%s/%s.fbr", dir, uuid);
+	int fd = open(p, O_RDWR);
+	cr_assert_eq(pwrite(fd, "\x02", 1, 7), 1);
+	close(fd);
+	char *json;
+	uint64_t gen;
+	const char *note;
+	cr_assert_eq(store_load(&x.s, uuid, &json, &gen, &note, msg, sizeof msg), -1,
+	             "must not fall back to .prev");
+	cr_assert(strstr(msg, "neueren Version"), "%s", msg);
+	struct stat st;
+	cr_assert_eq(stat(p, &st), 0, "the newer file is still there");
+	fix_close(&x);
+}
+
+Test(store, a_failed_first_save_leaves_nothing_behind)
+{
+	struct fix x;
+	fix_open(&x);
+	struct session ss;
+	char msg[400];
+	fio_fault_set(3, EIO); /* lock open, tmp open, then the write */
+	cr_assert_eq(session_create(&ss, &x.s, x.f, msg, sizeof msg), -1);
+	fio_fault_set(0, 0);
+	struct store_entry *v;
+	int n;
+	cr_assert_eq(store_list(&x.s, &v, &n, msg, sizeof msg), 0);
+	cr_assert_eq(n, 0, "no half-written response is listed");
+	store_entries_free(v, n);
+	fix_close(&x);
+}
