@@ -205,6 +205,8 @@ int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost)
 	store_entries_free(a->entries, a->nentries);
 	keyring_free(&a->k);
 	lineedit_free(&a->ed);
+	lineedit_free(&a->search);
+	lineedit_view_free(&a->view);
 	for (int i = 0; i < 2; i++)
 		lineedit_free(&a->pw[i]);
 	return 0;

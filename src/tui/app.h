@@ -70,6 +70,8 @@ struct app {
 	/* overview */
 	struct store_entry *entries;
 	int nentries, list_sel;
+	bool searching;
+	struct lineedit search;
 	/* question screen */
 	int q, sel, col, row_sel;
 	struct lineedit ed;

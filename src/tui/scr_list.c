@@ -2,6 +2,7 @@
  * scr_list: the overview — every response with its Kommune, status,
  * progress, revision and last change; new, open, quit.
  */
+#define _GNU_SOURCE 1 /* strcasestr */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,7 +74,46 @@ static void list_draw(struct app *a)
 		for (int i = first; i < a->nentries && i - first < room; i++)
 			draw_entry(a, top + i - first, &a->entries[i], i == a->list_sel);
 	}
-	app_draw_footer(a, "n Neu|Enter Öffnen|F10 Beenden");
+	if (a->searching) {
+		char buf[300];
+		snprintf(buf, sizeof buf, "Suche: %s", lineedit_text(&a->search));
+		draw_line(a->rows - 2, 0, buf, a->cols, ST_FIELD);
+		move(a->rows - 2, draw_width(buf));
+		curs_set(1);
+		app_draw_footer(a, "Enter Fertig|Esc Abbrechen");
+		return;
+	}
+	app_draw_footer(a, "n Neu|Enter Öffnen|/ Suchen|F10 Beenden");
+}
+
+/* Select the first response whose Kommune contains the search text. */
+static void search_jump(struct app *a)
+{
+	const char *q = lineedit_text(&a->search);
+	for (int i = 0; *q && i < a->nentries; i++) {
+		cJSON *s = a->entries[i].summary ? cJSON_Parse(a->entries[i].summary) : NULL;
+		const char *label = cJSON_GetStringValue(cJSON_GetObjectItem(s, "label"));
+		bool hit = label && strcasestr(label, q);
+		cJSON_Delete(s);
+		if (hit) {
+			a->list_sel = i;
+			return;
+		}
+	}
+}
+
+/* Keys while searching: text goes into the search field. */
+static void search_key(struct app *a, bool code, wint_t ch)
+{
+	if ((!code && (ch == '\r' || ch == '\n' || ch == 27)) || (code && ch == KEY_ENTER)) {
+		a->searching = false;
+		return;
+	}
+	if ((code && ch == KEY_BACKSPACE) || (!code && (ch == 127 || ch == 8)))
+		lineedit_backspace(&a->search);
+	else if (!code && ch >= 32)
+		lineedit_insert_cp(&a->search, (uint32_t)ch);
+	search_jump(a);
 }
 
 /* Open the selected response (after the question for a completed one). */
@@ -96,7 +136,15 @@ static void open_selected(struct app *a)
 static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 {
 	(void)alt;
-	if (code && ch == KEY_UP && a->list_sel > 0) {
+	if (a->searching) {
+		search_key(a, code, ch);
+		return;
+	}
+	if (!code && ch == '/') {
+		a->searching = true;
+		lineedit_free(&a->search);
+		lineedit_init(&a->search, 100, false);
+	} else if (code && ch == KEY_UP && a->list_sel > 0) {
 		a->list_sel--;
 	} else if (code && ch == KEY_DOWN && a->list_sel + 1 < a->nentries) {
 		a->list_sel++;

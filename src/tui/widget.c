@@ -84,7 +84,7 @@ void widget_load(struct app *a)
 		a->ed_on = true;
 	}
 	lineedit_set(&a->ed, buf);
-	memset(&a->view, 0, sizeof a->view);
+	lineedit_view_free(&a->view);
 	if (is_choice(q) && an && an->state == ANS_VALUE && q->type != Q_MULTI)
 		for (int i = 0; i < q->choices->n; i++)
 			if (q->choices->v[i].code == (int32_t)an->v.u.num)

@@ -71,7 +71,8 @@ has "Das Passwort ist falsch. Es wurde nichts verändert."
 
 # A damaged response file is named, the others stay readable.
 fbr=$(ls "$st"/"$id"*.fbr)
-printf 'X' | dd of="$fbr" bs=1 seek=90 conv=notrunc 2>/dev/null
+b=$(od -An -tu1 -j90 -N1 "$fbr" | tr -d ' ')
+printf "\\$(printf %03o $((b ^ 255)))" | dd of="$fbr" bs=1 seek=90 conv=notrunc 2>/dev/null
 expect 0 "$bin" list $f
 has "beschädigt oder verändert"
 has "Köln; Stadt"

@@ -171,4 +171,69 @@ wait_for " A"
 pkill -TERM -f "^$bin --store $st" 2>/dev/null
 wait_for "EXIT=0"
 
+# 8. Two routes to "abgeschlossen": with an adopted Integrationskonzept and
+#    cooperation partners, and without a concept and with "keine" partners.
+route() { # route G1-KEY H1-KEYS…
+	g1=$1
+	shift
+	start 100 30 "$run"
+	wait_for "Passwort:"
+	type "$pw"; keys Enter
+	wait_for "Übersicht"
+	step n
+	wait_for "N_EINL"
+	step Enter
+	wait_for " A1 "
+	type "Route $g1"; step Enter
+	step 2 Enter; step 5 Enter
+	wait_for " A4 "
+	type "25000"; step Enter
+	to G1
+	step "$g1"
+	step Tab
+	if [ "$g1" = 1 ]; then wait_for " G2 "; type "2014"; step Tab; wait_for " G3 "; else wait_for " G4 "; fi
+	to H1
+	for k in "$@"; do step "$k"; done
+	step Tab
+	if [ "$1" = 8 ]; then wait_for " H4 "; else wait_for " H2 "; fi
+	to_review
+	wait_for "Nichts ist mehr offen"
+	step a
+	wait_for "Der Fragebogen ist abgeschlossen und gespeichert."
+	step F10
+	wait_for "EXIT=0"
+}
+route 1 1 2 4
+route 4 8
+"$bin" list --json --store "$st" --passphrase-file "$tmp/pw" >"$tmp/out" 2>&1
+grep -A3 '"label":	"Route 1"' "$tmp/out" | grep -q '"status":	"complete"' && ok || { bad "Route 1 nicht abgeschlossen"; cat "$tmp/out"; }
+grep -A3 '"label":	"Route 4"' "$tmp/out" | grep -q '"status":	"complete"' && ok || { bad "Route 4 nicht abgeschlossen"; cat "$tmp/out"; }
+id1=$(grep -B1 -A8 '"label":	"Route 1"' "$tmp/out" | grep '"uuid"' | cut -d'"' -f4)
+"$bin" show --json --store "$st" --passphrase-file "$tmp/pw" "$id1" >"$tmp/out" 2>&1
+has '"G2":{"value":2014'
+has '"H1":{"value":[1,2,4]'
+has '"event":"finished"'
+
+# 9. Reopening a completed response and changing it: revision 2, a draft again.
+start 100 30 "$run"
+wait_for "Passwort:"
+type "$pw"; keys Enter
+wait_for "Route 1"
+step /
+type "Route 1"
+step Enter
+step Enter
+wait_for "Eine Änderung macht sie wieder zum Entwurf"
+step j
+wait_for "N_ENDE"
+step BTab
+wait_for " J4 "
+step 2
+step F10
+wait_for "EXIT=0"
+"$bin" show --json --store "$st" --passphrase-file "$tmp/pw" "$id1" >"$tmp/out" 2>&1
+has '"status":"draft","revision":2'
+has '"event":"reopened","detail":"Revision 2"'
+has '"J4":{"value":2'
+
 finish

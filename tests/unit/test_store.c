@@ -262,7 +262,10 @@ Test(store, damaged_newest_falls_back_to_previous)
 	session_close(&ss);
 	snprintf(p, sizeof p, "%s/%s.fbr", dir, uuid);
 	int fd = open(p, O_RDWR);
-	cr_assert_eq(pwrite(fd, "X", 1, 100), 1);
+	unsigned char byte;
+	cr_assert_eq(pread(fd, &byte, 1, 100), 1);
+	byte ^= 0xFF;
+	cr_assert_eq(pwrite(fd, &byte, 1, 100), 1);
 	close(fd);
 	const char *note;
 	char *k = stored_k(&x, uuid, &note);
