@@ -20,6 +20,7 @@ int opts_parse(struct opts *o, int argc, char **argv, const char *usage)
 		{"kdf-cost", required_argument, NULL, 'k'},
 		{"json", no_argument, NULL, 'j'},
 		{"recovery", no_argument, NULL, 'r'},
+		{"idle-lock", required_argument, NULL, 'i'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -27,9 +28,10 @@ int opts_parse(struct opts *o, int argc, char **argv, const char *usage)
 	const char *dir = NULL;
 	o->pass_file = getenv("FRAGEBOGEN_PASSPHRASE_FILE");
 	o->kdf = "moderate";
+	o->idle_lock = 600;
 	optind = 1;
 	int c;
-	while ((c = getopt_long(argc, argv, "+s:f:p:k:jrh", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+s:f:p:k:jrhi:", lo, NULL)) != -1) {
 		switch (c) {
 		case 's': dir = optarg; break;
 		case 'f': o->form_path = optarg; break;
@@ -37,6 +39,14 @@ int opts_parse(struct opts *o, int argc, char **argv, const char *usage)
 		case 'k': o->kdf = optarg; break;
 		case 'j': o->json = true; break;
 		case 'r': o->recovery = true; break;
+		case 'i':
+			o->idle_lock = atoi(optarg);
+			if (o->idle_lock < 0 || o->idle_lock > 86400) {
+				fprintf(stderr, "fragebogen: --idle-lock erwartet Sekunden von 0 (aus) bis "
+				                "86400\n");
+				return -1;
+			}
+			break;
 		case 'h': fputs(usage, stdout); return 1;
 		default: fputs(usage, stderr); return -1;
 		}

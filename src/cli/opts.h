@@ -17,6 +17,7 @@ struct opts {
 	const char *pass_file;   /* --passphrase-file or FRAGEBOGEN_PASSPHRASE_FILE */
 	const char *kdf;         /* --kdf-cost */
 	bool json, recovery;
+	int idle_lock;           /* --idle-lock SECONDS (interface), default 600 */
 	int argc;                /* the remaining (positional) arguments */
 	char **argv;
 };

@@ -19,7 +19,7 @@ int tui_main(int argc, char **argv)
 	if (f) {
 		struct kdf_cost cost;
 		(void)keyring_cost(o.kdf, &cost);
-		rc = app_run(f, o.store_dir, cost);
+		rc = app_run(f, o.store_dir, cost, o.idle_lock);
 	}
 	form_free(&f);
 	opts_free(&o);

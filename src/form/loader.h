@@ -28,6 +28,8 @@
 #define LOADER_MAX_CHECKS 20
 #define LOADER_MAX_COMPUTED 500
 #define LOADER_MAX_SETS 200
+/* Rows a "Gehe zu" list may need: every section and question. */
+#define LOADER_ROWS_MAX (LOADER_MAX_SECTIONS + LOADER_MAX_QUESTIONS)
 
 /* Load from a file. 'd' is initialised by the loader; free it with diag_free(). */
 __attribute__((warn_unused_result))

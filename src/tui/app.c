@@ -136,6 +136,21 @@ static bool global_key(struct app *a, bool code, wint_t ch)
 	return false;
 }
 
+/* No key for too long: save, wipe the key, ask for the passphrase again. */
+static void lock_screen(struct app *a)
+{
+	if (a->locked || !a->have_store)
+		return;
+	app_leave_field(a);
+	app_save(a);
+	a->ask.on = false; /* nothing may act on the store while the key is gone */
+	a->before_lock = a->scr;
+	a->locked = true;
+	keyring_free(&a->k);
+	a->st.k = NULL;
+	app_go(a, &scr_unlock);
+}
+
 /* One turn of the loop: draw, wait, dispatch. */
 static void turn(struct app *a)
 {
@@ -156,8 +171,11 @@ static void turn(struct app *a)
 	refresh();
 	wint_t ch;
 	int rc = term_key(1000, &ch);
+	if (rc == ERR && a->idle_lock > 0 && ++a->idle >= a->idle_lock)
+		lock_screen(a);
 	if (rc == ERR || term_signal())
 		return;
+	a->idle = 0;
 	bool code = rc == KEY_CODE_YES, alt = false;
 	if (code && ch == KEY_RESIZE)
 		return;
@@ -177,7 +195,7 @@ static void turn(struct app *a)
 	a->scr->key(a, code, ch, alt);
 }
 
-int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost)
+int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost, int idle_lock)
 {
 	static struct app app;
 	struct app *a = &app;
@@ -185,6 +203,7 @@ int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost)
 	a->f = f;
 	a->store_dir = store_dir;
 	a->cost = cost;
+	a->idle_lock = idle_lock;
 	a->next = &scr_unlock;
 	if (term_start() < 0)
 		return 1;
@@ -192,8 +211,10 @@ int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost)
 		turn(a);
 	int sig = term_signal();
 	if (a->have_session) {
-		app_leave_field(a);
-		app_save(a);
+		if (!a->locked) { /* when locked, everything was saved before the key went */
+			app_leave_field(a);
+			app_save(a);
+		}
 		session_close(&a->ss);
 	}
 	term_stop();

@@ -17,6 +17,7 @@
 #include <wchar.h>
 
 #include "form/form.h"
+#include "form/loader.h"
 #include "store/keyring.h"
 #include "store/session.h"
 #include "store/store.h"
@@ -35,7 +36,7 @@ struct screen {
 	void (*key)(struct app *a, bool code, wint_t ch, bool alt);
 };
 
-extern const struct screen scr_unlock, scr_list, scr_question, scr_review;
+extern const struct screen scr_unlock, scr_list, scr_question, scr_review, scr_goto;
 
 /* A yes/no question over the current screen. */
 struct ask {
@@ -57,6 +58,11 @@ struct app {
 	const struct screen *scr, *next;
 	bool quit;
 	int rows, cols;
+	/* idle lock: after idle_lock seconds without a key the key is wiped */
+	int idle_lock;
+	long idle;
+	bool locked;
+	const struct screen *before_lock;
 	/* status line: a message and whether the last change is on disk */
 	char status[400];
 	enum style status_style;
@@ -82,10 +88,12 @@ struct app {
 	struct lineedit_view view;
 	/* review screen */
 	int review_sel;
+	/* "Gehe zu" */
+	int goto_sel;
 };
 
 /* Run the interface; returns the exit status. The form is borrowed. */
-int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost);
+int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost, int idle_lock);
 
 /* Go to another screen after this key. */
 void app_go(struct app *a, const struct screen *s);

@@ -36,7 +36,7 @@ int draw_text(int y, int x, const char *s, int width, enum style st)
 	int used;
 	if (width <= 0)
 		return 0;
-	size_t n = fit(s, strlen(s), width, &used);
+	size_t n = fit(s, strcspn(s, "\n"), width, &used); /* one line: up to a line break */
 	attrset((int)term_attr(st));
 	mvaddnstr(y, x, s, (int)n);
 	attrset(A_NORMAL);

@@ -11,7 +11,8 @@
 
 #include "tui/term.h"
 
-/* Put at most 'width' columns of s at (y, x); returns columns used. */
+/* Put at most 'width' columns of s (up to its first line break) at (y, x);
+ * returns columns used. */
 int draw_text(int y, int x, const char *s, int width, enum style st);
 /* Like draw_text, then fill the rest of 'width' with blanks in the style. */
 void draw_line(int y, int x, const char *s, int width, enum style st);

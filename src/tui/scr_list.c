@@ -163,8 +163,8 @@ static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 	           a->nentries > 0) {
 		const char *sum = a->entries[a->list_sel].summary;
 		if (sum && strstr(sum, "\"status\":\"complete\"")) {
-			app_ask(a, "Diese Antwort ist abgeschlossen. Eine Änderung macht sie wieder zum "
-			        "Entwurf mit neuer Revision. Öffnen? (j/n)", open_selected, NULL);
+			app_ask(a, "Abgeschlossen – Änderungen ergeben eine neue Revision. Öffnen? (j/n)",
+			        open_selected, NULL);
 			return;
 		}
 		open_selected(a);

@@ -204,6 +204,9 @@ static void question_key(struct app *a, bool code, wint_t ch, bool alt)
 	} else if (code && ch == KEY_F(2)) {
 		if (widget_commit(a) == 0)
 			app_go(a, &scr_review);
+	} else if (code && ch == KEY_F(3)) {
+		if (widget_commit(a) == 0)
+			app_go(a, &scr_goto);
 	} else if ((!code && ch == '\t') || (enter && !widget_wants_enter(a))) {
 		go_next(a);
 	} else if ((code && (ch == KEY_BTAB || ch == KEY_PPAGE))) {

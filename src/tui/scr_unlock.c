@@ -49,7 +49,7 @@ static void draw_secret(struct app *a, int y, const char *label, int i)
 
 static void unlock_draw(struct app *a)
 {
-	app_draw_title(a, "Anmelden");
+	app_draw_title(a, a->locked ? "Gesperrt" : "Anmelden");
 	int w = a->cols - 4, y = 2;
 	if (a->recovery[0]) {
 		y += draw_wrap(y, 2, "Der verschlüsselte Speicher ist eingerichtet. Ihr "
@@ -70,6 +70,11 @@ static void unlock_draw(struct app *a)
 		y += draw_wrap(y, 2, buf, w, 5, ST_NORMAL) + 1;
 		draw_secret(a, y, "Passwort:", 0);
 		draw_secret(a, y + 1, "Wiederholen:", 1);
+	} else if (a->locked) {
+		y += draw_wrap(y, 2, "Gesperrt: Nach längerer Zeit ohne Eingabe wurde der Schlüssel "
+		               "aus dem Speicher gelöscht. Ihre Antworten sind gespeichert. Mit dem "
+		               "Passwort geht es weiter.", w, 4, ST_NORMAL) + 1;
+		draw_secret(a, y, "Passwort:", 0);
 	} else {
 		y += draw_wrap(y, 2, "Bitte geben Sie Ihr Passwort ein.", w, 2, ST_NORMAL) + 1;
 		draw_secret(a, y, "Passwort:", 0);
@@ -77,9 +82,15 @@ static void unlock_draw(struct app *a)
 	app_draw_footer(a, "Enter Weiter|F10 Beenden");
 }
 
-/* Unlocked: open the store and go to the overview. */
+/* Unlocked: open the store and go to the overview (or back after a lock). */
 static void opened(struct app *a)
 {
+	if (a->locked) {
+		a->st.k = a->k;
+		a->locked = false;
+		app_go(a, a->before_lock);
+		return;
+	}
 	store_open(&a->st, a->store_dir, a->k);
 	a->have_store = true;
 	app_go(a, &scr_list);

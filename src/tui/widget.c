@@ -341,7 +341,8 @@ const char *widget_keys(struct app *a)
 			         a->f->missing[i].label);
 			strcat(buf, one);
 		}
-	strcat(buf, q->help ? "|F1 Hilfe|F2 Übersicht|F10 Ende" : "|F2 Übersicht|F10 Ende");
+	strcat(buf, q->help ? "|F1 Hilfe|F2 Durchsicht|F3 Gehe zu|F10 Ende"
+	                    : "|F2 Durchsicht|F3 Gehe zu|F10 Ende");
 	return buf;
 }
 

@@ -64,7 +64,7 @@ to() {
 # to_review: press Tab (confirming warnings with j) until the review shows
 to_review() {
 	n=0
-	while ! screen | grep -qF "Durchsicht"; do
+	while ! screen | grep -qF "Fragen beantwortet. Status:"; do
 		n=$((n + 1))
 		[ $n -gt 400 ] && { bad "Durchsicht nicht erreicht"; screen | sed 's/^/    | /'; return 1; }
 		if screen | grep -qF "Trotzdem weiter? (j/n)"; then step j; else step Tab; fi

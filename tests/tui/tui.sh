@@ -223,7 +223,7 @@ step /
 type "Route 1"
 step Enter
 step Enter
-wait_for "Eine Änderung macht sie wieder zum Entwurf"
+wait_for "Änderungen ergeben eine neue Revision. Öffnen? (j/n)"
 step j
 wait_for "N_ENDE"
 step BTab
@@ -235,5 +235,34 @@ wait_for "EXIT=0"
 has '"status":"draft","revision":2'
 has '"event":"reopened","detail":"Revision 2"'
 has '"J4":{"value":2'
+
+# 10. "Gehe zu", and the idle lock that wipes the key.
+start 100 30 "$run --idle-lock 4"
+wait_for "Passwort:"
+type "$pw"; keys Enter
+wait_for "Route 4"
+step /
+type "Route 4"
+step Enter
+step Enter
+wait_for "Öffnen? (j/n)"
+step j
+wait_for "N_ENDE"
+step F3
+wait_for "Gehe zu"
+shows "G. Integrationspolitik und Steuerung"
+lacks " G2 "
+step Home
+screen | grep -qE "✓ +A1 +Wie lautet der Name Ihrer Kommune" && ok || { bad "Gehe zu: A1 nicht als beantwortet"; screen | sed 's/^/    | /'; }
+for i in 1 2 3 4 5; do step Down; done
+step Enter
+wait_for " A3 "
+wait_for "Gesperrt" 8
+shows "Mit dem Passwort geht es weiter"
+type "$pw"; keys Enter
+wait_for " A3 "
+lacks "Gesperrt"
+step F10
+wait_for "EXIT=0"
 
 finish
