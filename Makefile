@@ -45,6 +45,7 @@ fuzz-smoke: deps
 bench: build
 	@$(BUILD)/bench_load
 	@$(BUILD)/bench_store $(BUILD)
+	@$(BUILD)/bench_tui $(BUILD)/fragebogen
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ)

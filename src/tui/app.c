@@ -129,6 +129,10 @@ static void quit_yes(struct app *a)
 /* Keys every screen shares: Ctrl-C asks, F10 quits. True if taken. */
 static bool global_key(struct app *a, bool code, wint_t ch)
 {
+	if (!code && ch == 12) {
+		a->repaint = true;
+		return true;
+	}
 	if (!code && ch == 3) {
 		app_ask(a, "Programm beenden? Ihre Antworten sind gespeichert. (j/n)", quit_yes, NULL);
 		return true;
@@ -168,6 +172,9 @@ static void turn(struct app *a)
 		a->scr->draw(a);
 		draw_status(a);
 	}
+	if (a->repaint)
+		clearok(curscr, TRUE);
+	a->repaint = false;
 	refresh();
 	wint_t ch;
 	int rc = term_key(1000, &ch);

@@ -57,6 +57,7 @@ struct app {
 	bool have_session;
 	const struct screen *scr, *next;
 	bool quit;
+	bool repaint;            /* Ctrl-L: send the whole screen again */
 	int rows, cols;
 	/* idle lock: after idle_lock seconds without a key the key is wiped */
 	int idle_lock;

@@ -403,10 +403,14 @@ static void draw_choices(struct app *a, int top, int bottom)
 		char mark[8];
 		snprintf(mark, sizeof mark, q->type == Q_MULTI ? "[%s]" : "(%s)",
 		         on ? (q->type == Q_MULTI ? "x" : term_utf8() ? "•" : "*") : " ");
-		char line[700];
-		snprintf(line, sizeof line, "%2d %s %s", i + 1, mark, c->label);
+		/* Only the number and the mark show the highlight: moving the cursor
+		 * then rewrites a few cells, not two whole lines. */
+		char head[24];
+		snprintf(head, sizeof head, "%2d %s", i + 1, mark);
 		enum style st = i == a->sel ? ST_SELECTED : ST_NORMAL;
-		int used = draw_text(top + i - first, 2, line, a->cols - 4, st);
+		int used = draw_text(top + i - first, 2, head, 8, st);
+		used += draw_text(top + i - first, 2 + used, " ", 1, ST_NORMAL);
+		used += draw_text(top + i - first, 2 + used, c->label, a->cols - 4 - used, ST_NORMAL);
 		if (c->other && on) {
 			int x = 2 + used + 1, w = a->cols - x - 2;
 			if (w > 6 && lineedit_layout(&a->ed, w, &a->view) == 0) {
