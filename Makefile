@@ -6,7 +6,7 @@ FORM    ?= forms/desi-kommunen-2016.json
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps build run test unit asan fuzz-smoke bench clean
+.PHONY: all deps build run print test unit asan fuzz-smoke bench clean
 
 all: build
 
@@ -17,12 +17,13 @@ build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
 
-# Until the terminal interface exists: check the bundled questionnaire and
-# show it as text.
+# The terminal interface on the bundled questionnaire (store: see README).
 run: build
-	@$(BUILD)/fragebogen validate --walks 200 $(FORM)
-	@if [ -t 1 ]; then $(BUILD)/fragebogen print $(FORM) | less; \
-	 else $(BUILD)/fragebogen print $(FORM); fi
+	@$(BUILD)/fragebogen --form $(FORM)
+
+# The questionnaire as text, for proofreading.
+print: build
+	@$(BUILD)/fragebogen print $(FORM)
 
 # Every test: the suite, the suite again under ASan+UBSan, and a short
 # libFuzzer run of each harness.
