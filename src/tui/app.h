@@ -86,6 +86,7 @@ struct app {
 	char msg[500];
 	enum style msg_style;
 	bool show_help;
+	int list_top, list_first;   /* where the options were drawn, for clicks */
 	struct lineedit_view view;
 	/* review screen */
 	int review_sel;

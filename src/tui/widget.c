@@ -206,9 +206,25 @@ static void choose(struct app *a, int i)
 	app_save(a);
 }
 
+/* A mouse click on an option chooses it (or toggles it in a multi). */
+static void choice_click(struct app *a)
+{
+	MEVENT ev;
+	const struct question *q = cur(a);
+	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+		return;
+	int i = a->list_first + ev.y - a->list_top;
+	if (ev.y >= a->list_top && i >= 0 && i < q->choices->n)
+		choose(a, i);
+}
+
 /* Keys of the choice widgets. */
 static void choice_key(struct app *a, bool code, wint_t ch)
 {
+	if (code && ch == KEY_MOUSE) {
+		choice_click(a);
+		return;
+	}
 	const struct question *q = cur(a);
 	int n = q->choices->n;
 	const struct choice *c = &q->choices->v[a->sel];
@@ -396,6 +412,8 @@ static void draw_choices(struct app *a, int top, int bottom)
 	const struct question *q = cur(a);
 	const struct answer *an = answer(a);
 	int room = bottom - top - 1, first = a->sel >= room ? a->sel - room + 1 : 0;
+	a->list_top = top;
+	a->list_first = first;
 	for (int i = first; i < q->choices->n && i - first < room; i++) {
 		const struct choice *c = &q->choices->v[i];
 		bool on = q->type == Q_MULTI ? an->state == ANS_VALUE && value_set_has(&an->v, c->code)

@@ -265,4 +265,22 @@ lacks "Gesperrt"
 step F10
 wait_for "EXIT=0"
 
+# 11. A mouse click chooses an option (xterm mouse report, as the terminal sends it).
+start 80 24 "$run"
+wait_for "Passwort:"
+type "$pw"; keys Enter
+wait_for "Übersicht"
+step n
+wait_for "N_EINL"
+step Enter
+wait_for " A1 "
+type "Klickstadt"; step Enter
+wait_for " A2 "
+row=$(screen | grep -n "Landkreis" | head -1 | cut -d: -f1)
+click=$(printf '\033[M %b%b' "\\0$(printf %o $((32 + 6)))" "\\0$(printf %o $((32 + row)))")
+step -l "$click"
+wait_for "3 (•) Landkreis"
+step F10
+wait_for "EXIT=0"
+
 finish
