@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "cli/cli.h"
 #include "cli/opts.h"
@@ -15,6 +14,7 @@
 #include "form/engine.h"
 #include "form/pipe.h"
 #include "form/response.h"
+#include "store/session.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -140,34 +140,20 @@ static void cell(const char *s, int width)
 /* One row of `list` from a summary. */
 static void list_row(const struct store_entry *e)
 {
-	cJSON *s = e->summary ? cJSON_Parse(e->summary) : NULL;
-	const char *label = cJSON_GetStringValue(cJSON_GetObjectItem(s, "label"));
-	const char *status = cJSON_GetStringValue(cJSON_GetObjectItem(s, "status"));
-	const char *mod = cJSON_GetStringValue(cJSON_GetObjectItem(s, "modified"));
-	double ans = cJSON_GetNumberValue(cJSON_GetObjectItem(s, "answered"));
-	double vis = cJSON_GetNumberValue(cJSON_GetObjectItem(s, "visible"));
-	double rev = cJSON_GetNumberValue(cJSON_GetObjectItem(s, "revision"));
-	char id[9], prog[16], when[20] = "";
+	struct summary sm;
+	char id[9], prog[16];
 	snprintf(id, sizeof id, "%.8s", e->uuid);
 	cell(id, 8);
-	if (!s) {
+	if (session_summary_read(e->summary, &sm) < 0) {
 		printf("– %s\n", e->problem ? e->problem : "unlesbar");
 		return;
 	}
-	cell(label && *label ? label : "(ohne Namen)", 26);
-	cell(status && strcmp(status, "complete") == 0 ? "abgeschlossen" : "Entwurf", 13);
-	snprintf(prog, sizeof prog, "%3.0f %%", vis > 0 ? 100.0 * ans / vis : 0.0);
+	cell(sm.label[0] ? sm.label : "(ohne Namen)", 26);
+	cell(sm.complete ? "abgeschlossen" : "Entwurf", 13);
+	snprintf(prog, sizeof prog, "%3d %%", sm.percent);
 	cell(prog, 11);
-	printf("%3.0f  ", rev);
-	int64_t t;
-	if (mod && response_parse_time(mod, &t) == 0) {
-		time_t tt = (time_t)t;
-		struct tm tm;
-		localtime_r(&tt, &tm);
-		strftime(when, sizeof when, "%d.%m.%Y %H:%M", &tm);
-	}
-	printf("%s%s%s\n", when, e->problem ? "  ! " : "", e->problem ? e->problem : "");
-	cJSON_Delete(s);
+	printf("%3d  %s%s%s\n", sm.revision, sm.when, e->problem ? "  ! " : "",
+	       e->problem ? e->problem : "");
 }
 
 /* `list --json`: the summaries with their ids. */

@@ -42,6 +42,34 @@ char *session_summary(struct engine *e)
 	return s;
 }
 
+int session_summary_read(const char *json, struct summary *out)
+{
+	memset(out, 0, sizeof *out);
+	cJSON *s = json ? cJSON_Parse(json) : NULL;
+	if (!cJSON_IsObject(s)) {
+		cJSON_Delete(s);
+		return -1;
+	}
+	const char *label = cJSON_GetStringValue(cJSON_GetObjectItem(s, "label"));
+	const char *status = cJSON_GetStringValue(cJSON_GetObjectItem(s, "status"));
+	const char *mod = cJSON_GetStringValue(cJSON_GetObjectItem(s, "modified"));
+	snprintf(out->label, sizeof out->label, "%s", label ? label : "");
+	out->complete = status && strcmp(status, "complete") == 0;
+	out->answered = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(s, "answered"));
+	out->visible = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(s, "visible"));
+	out->revision = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(s, "revision"));
+	out->percent = out->visible > 0 ? 100 * out->answered / out->visible : 0;
+	int64_t t;
+	if (mod && response_parse_time(mod, &t) == 0) {
+		time_t tt = (time_t)t;
+		struct tm tm;
+		localtime_r(&tt, &tm);
+		strftime(out->when, sizeof out->when, "%d.%m.%Y %H:%M", &tm);
+	}
+	cJSON_Delete(s);
+	return 0;
+}
+
 int session_save(struct session *ss, char *msg, size_t msglen)
 {
 	char *json = response_to_json(ss->r);

@@ -42,4 +42,16 @@ void session_close(struct session *ss);
 /* The listing summary of a response, as JSON (free()). */
 char *session_summary(struct engine *e);
 
+/* A summary read back, for the overview and `fragebogen list`. */
+struct summary {
+	char label[256];        /* "" when the response names no Kommune yet */
+	bool complete;
+	int answered, visible, revision;
+	int percent;            /* answered of visible, 0..100 */
+	char when[32];          /* last change, local time "TT.MM.JJJJ HH:MM" */
+};
+
+/* Read a summary; -1 if 'json' is NULL or not a summary. */
+int session_summary_read(const char *json, struct summary *out);
+
 #endif

@@ -3,11 +3,9 @@
  * progress, revision and last change; new, open, quit.
  */
 #define _GNU_SOURCE 1 /* strcasestr */
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -27,35 +25,20 @@ static void list_init(struct app *a)
 /* One row of the overview. */
 static void draw_entry(struct app *a, int y, const struct store_entry *e, bool sel)
 {
-	cJSON *s = e->summary ? cJSON_Parse(e->summary) : NULL;
-	const char *label = cJSON_GetStringValue(cJSON_GetObjectItem(s, "label"));
-	const char *status = cJSON_GetStringValue(cJSON_GetObjectItem(s, "status"));
-	const char *mod = cJSON_GetStringValue(cJSON_GetObjectItem(s, "modified"));
-	double ans = cJSON_GetNumberValue(cJSON_GetObjectItem(s, "answered"));
-	double vis = cJSON_GetNumberValue(cJSON_GetObjectItem(s, "visible"));
-	double rev = cJSON_GetNumberValue(cJSON_GetObjectItem(s, "revision"));
-	char line[400], when[32] = "";
-	int64_t t;
-	if (mod && response_parse_time(mod, &t) == 0) {
-		time_t tt = (time_t)t;
-		struct tm tm;
-		localtime_r(&tt, &tm);
-		strftime(when, sizeof when, "%d.%m.%Y %H:%M", &tm);
-	}
+	struct summary sm;
+	char line[400];
 	enum style st = sel ? ST_SELECTED : ST_NORMAL;
-	if (!s) {
+	if (session_summary_read(e->summary, &sm) < 0) {
 		snprintf(line, sizeof line, " %.8s  %s", e->uuid, e->problem ? e->problem : "unlesbar");
 		draw_line(y, 0, line, a->cols, sel ? ST_SELECTED : ST_ERROR);
 		return;
 	}
 	draw_line(y, 0, "", a->cols, st);
-	draw_text(y, 1, label && *label ? label : "(ohne Namen)", a->cols / 3, st);
+	draw_text(y, 1, sm.label[0] ? sm.label : "(ohne Namen)", a->cols / 3, st);
 	int x = a->cols / 3 + 2;
-	snprintf(line, sizeof line, "%-13s %3.0f %%  Rev. %.0f  %s",
-	         status && strcmp(status, "complete") == 0 ? "abgeschlossen" : "Entwurf",
-	         vis > 0 ? 100.0 * ans / vis : 0.0, rev, when);
+	snprintf(line, sizeof line, "%-13s %3d %%  Rev. %d  %s",
+	         sm.complete ? "abgeschlossen" : "Entwurf", sm.percent, sm.revision, sm.when);
 	draw_text(y, x, line, a->cols - x, st);
-	cJSON_Delete(s);
 }
 
 static void list_draw(struct app *a)
@@ -91,11 +74,8 @@ static void search_jump(struct app *a)
 {
 	const char *q = lineedit_text(&a->search);
 	for (int i = 0; *q && i < a->nentries; i++) {
-		cJSON *s = a->entries[i].summary ? cJSON_Parse(a->entries[i].summary) : NULL;
-		const char *label = cJSON_GetStringValue(cJSON_GetObjectItem(s, "label"));
-		bool hit = label && strcasestr(label, q);
-		cJSON_Delete(s);
-		if (hit) {
+		struct summary sm;
+		if (session_summary_read(a->entries[i].summary, &sm) == 0 && strcasestr(sm.label, q)) {
 			a->list_sel = i;
 			return;
 		}
@@ -161,8 +141,8 @@ static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 		app_open_question(a);
 	} else if (((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) &&
 	           a->nentries > 0) {
-		const char *sum = a->entries[a->list_sel].summary;
-		if (sum && strstr(sum, "\"status\":\"complete\"")) {
+		struct summary sm;
+		if (session_summary_read(a->entries[a->list_sel].summary, &sm) == 0 && sm.complete) {
 			app_ask(a, "Abgeschlossen – Änderungen ergeben eine neue Revision. Öffnen? (j/n)",
 			        open_selected, NULL);
 			return;
