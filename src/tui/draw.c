@@ -8,6 +8,39 @@
 #include "tui/lineedit.h"
 #include "util/utf8.h"
 
+/* An ASCII stand-in for a symbol, where the locale is not UTF-8. */
+static uint32_t fallback(uint32_t cp)
+{
+	static const struct { uint32_t from; char to; } map[] = {
+		{0x201E, '"'}, {0x201C, '"'}, {0x201D, '"'}, {0x201A, '\''}, {0x2018, '\''},
+		{0x2019, '\''}, {0x2013, '-'}, {0x2014, '-'}, {0x2026, '.'}, {0x2022, '*'},
+		{0x00B7, '.'}, {0x2713, '+'}, {0x2500, '-'}, {0x2191, '^'}, {0x2193, 'v'},
+		{0x2190, '<'}, {0x2192, '>'}, {0x00D7, 'x'}, {0x25B6, '>'},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (map[i].from == cp)
+			return (uint32_t)(unsigned char)map[i].to;
+	return cp;
+}
+
+/* Put n bytes of UTF-8 at (y, x) through the wide-character interface, so
+ * that curses converts them to the terminal's character set. */
+static void put(int y, int x, const char *s, size_t n)
+{
+	wchar_t w[256];
+	size_t k = 0, i = 0;
+	move(y, x);
+	while (i < n) {
+		uint32_t cp;
+		i += utf8_decode(s + i, n - i, &cp);
+		w[k++] = (wchar_t)(term_utf8() ? cp : fallback(cp));
+		if (k == sizeof w / sizeof w[0] - 1 || i >= n) {
+			addnwstr(w, (int)k);
+			k = 0;
+		}
+	}
+}
+
 int draw_width(const char *s)
 {
 	return (int)lineedit_strwidth(s, strlen(s));
@@ -38,7 +71,7 @@ int draw_text(int y, int x, const char *s, int width, enum style st)
 		return 0;
 	size_t n = fit(s, strcspn(s, "\n"), width, &used); /* one line: up to a line break */
 	attrset((int)term_attr(st));
-	mvaddnstr(y, x, s, (int)n);
+	put(y, x, s, n);
 	attrset(A_NORMAL);
 	return used;
 }
@@ -81,7 +114,7 @@ int draw_wrap(int y, int x, const char *s, int width, int maxrows, enum style st
 		size_t skip, n = next_row(s, width, &skip);
 		if (rows < maxrows) {
 			attrset((int)term_attr(st));
-			mvaddnstr(y + rows, x, s, (int)n);
+			put(y + rows, x, s, n);
 			attrset(A_NORMAL);
 		}
 		rows++;
@@ -96,6 +129,6 @@ void draw_rule(int y, int x, int width, enum style st)
 {
 	attrset((int)term_attr(st));
 	for (int i = 0; i < width; i++)
-		mvaddstr(y, x + i, term_utf8() ? "─" : "-");
+		put(y, x + i, "─", strlen("─"));
 	attrset(A_NORMAL);
 }

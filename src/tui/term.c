@@ -3,6 +3,7 @@
  */
 #include "tui/term.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -96,12 +97,15 @@ bool term_utf8(void)
 
 int term_start(void)
 {
-	const char *cs;
 	setlocale(LC_ALL, "");
-	cs = setlocale(LC_CTYPE, NULL);
-	utf8 = cs && (strstr(cs, "UTF-8") || strstr(cs, "utf8") || strstr(cs, "UTF8"));
-	if (!utf8 && setlocale(LC_CTYPE, "C.UTF-8"))
-		utf8 = true; /* the texts are UTF-8; a UTF-8 ctype lets curses measure them */
+	const char *cs = nl_langinfo(CODESET);
+	utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	/* In the plain C locale the terminal is most likely UTF-8 all the same:
+	 * take a UTF-8 ctype for the texts, but draw lines and marks in ASCII.
+	 * A locale with another character set (ISO-8859-1, say) is kept, and the
+	 * wide-character output lets curses convert the texts to it. */
+	if (!utf8 && cs && strcmp(cs, "ANSI_X3.4-1968") == 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "fragebogen: Die Oberfläche braucht ein Terminal.\n");
 		return -1;

@@ -28,7 +28,8 @@ int term_start(void);
 void term_stop(void);
 /* Attributes (colour pair or monochrome fallback) of a style. */
 attr_t term_attr(enum style s);
-/* Whether the terminal takes UTF-8 (else ASCII fallbacks are drawn). */
+/* Whether the locale is UTF-8; if not, lines, marks and typographic
+ * characters are drawn with ASCII fallbacks. */
 bool term_utf8(void);
 
 /* A key: returns KEY_CODE_YES (curses key code in *ch), OK (character),

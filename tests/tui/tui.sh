@@ -283,4 +283,22 @@ wait_for "3 (•) Landkreis"
 step F10
 wait_for "EXIT=0"
 
+# 12. The plain C locale: texts with umlauts as before, marks and lines in ASCII.
+start 80 24 "LC_ALL=C LANG=C $run"
+wait_for "Passwort:"
+type "$pw"; keys Enter
+wait_for "Übersicht"
+step n
+wait_for "N_EINL"
+step Enter
+wait_for " A1 "
+type "Ascii"; step Enter
+wait_for " A2 "
+step 1
+wait_for "1 (*) kreisfreie Stadt"
+shows "^v/1-9 Wählen"
+shows "Kommunale Integration von Geflüchteten"
+step F10
+wait_for "EXIT=0"
+
 finish
