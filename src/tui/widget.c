@@ -447,13 +447,38 @@ static void draw_choices(struct app *a, int top, int bottom)
 	draw_missing(a, bottom - 1, an);
 }
 
+/* A narrow screen: one matrix row at a time, its scales spelled out. */
+static void draw_matrix_row(struct app *a, int top, int bottom)
+{
+	const struct question *q = cur(a);
+	char buf[300];
+	snprintf(buf, sizeof buf, "Zeile %d von %d:", a->row_sel + 1, q->nrows);
+	draw_text(top, 1, buf, a->cols - 2, ST_DIM);
+	int y = top + 1;
+	y += draw_wrap(y, 1, q->rows[a->row_sel].text, a->cols - 2, 2, ST_HEADING);
+	for (int c = 0; c < q->ncols && y < bottom; c++) {
+		const struct answer *an = &a->ss.r->ans[a->f->vars[q->rows[a->row_sel].var[c]].slot];
+		if (q->ncols > 1)
+			draw_text(y++, 1, q->cols[c].title, a->cols - 2, ST_HEADING);
+		const struct choicelist *cl = q->cols[c].choices;
+		for (int i = 0; i < cl->n && y < bottom; i++) {
+			bool on = an->state == ANS_VALUE && an->v.u.num == cl->v[i].code;
+			snprintf(buf, sizeof buf, "%d (%s)", i + 1, on ? (term_utf8() ? "•" : "*") : " ");
+			int used = draw_text(y, 2, buf, 8, c == a->col && on ? ST_SELECTED : ST_NORMAL);
+			draw_text(y++, 3 + used, cl->v[i].label, a->cols - 4 - used, ST_NORMAL);
+		}
+	}
+}
+
 /* A matrix: one row per item, the chosen label per column, the scale below. */
 static void draw_matrix(struct app *a, int top, int bottom)
 {
 	const struct question *q = cur(a);
 	int cw = q->ncols > 1 ? 16 : 20, lw = a->cols - 3 - cw * q->ncols;
-	if (lw < 12)
-		lw = 12, cw = (a->cols - 3 - lw) / q->ncols;
+	if (lw < 24) { /* the items would be cut short: one row per screen */
+		draw_matrix_row(a, top, bottom);
+		return;
+	}
 	int legend = q->cols[a->col].choices->n > 5 ? 2 : 1;
 	int room = bottom - top - 2 - legend;
 	if (room < 1)

@@ -137,6 +137,14 @@ T resize-window -t t -x 40 -y 12
 sleep 0.3
 lacks "Fenster zu klein"
 shows " B4 "
+shows "Zeile 2 von 7:"        # narrow: one matrix row per screen (2 was set above)
+step Down
+shows "Zeile 3 von 7:"
+shows "hohes freiwilliges Engagement"
+step Up
+T resize-window -t t -x 24 -y 20   # too narrow for the grid… and for the screen
+sleep 0.3
+shows "Fenster zu klein"
 T resize-window -t t -x 200 -y 60
 sleep 0.3
 shows "positive Grundstimmung in der Bevölkerung"
