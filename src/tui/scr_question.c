@@ -146,6 +146,28 @@ static void progress_text(struct app *a, char *buf, size_t n)
 	         visible ? 100 * answered / visible : 0);
 }
 
+/* A progress bar at the right of the section line: answered of visible. */
+static void draw_bar(struct app *a)
+{
+	enum { w = 20 };
+	int answered, visible;
+	if (a->cols < 70)
+		return;
+	engine_progress(eng(a), &answered, &visible);
+	int fill = visible ? w * answered / visible : 0;
+	char bar[w * 3 + 3];
+	size_t o = 0;
+	bar[o++] = '[';
+	for (int i = 0; i < w; i++) {
+		const char *c = i < fill ? (term_utf8() ? "█" : "#") : (term_utf8() ? "░" : "-");
+		memcpy(bar + o, c, strlen(c));
+		o += strlen(c);
+	}
+	bar[o++] = ']';
+	bar[o] = '\0';
+	draw_text(1, a->cols - w - 3, bar, w + 2, ST_DIM);
+}
+
 static void question_draw(struct app *a)
 {
 	char right[80];
@@ -156,6 +178,7 @@ static void question_draw(struct app *a)
 	char *title = pipe_render(eng(a), s->title);
 	draw_line(1, 0, title, a->cols, ST_HEADING);
 	free(title);
+	draw_bar(a);
 	int y = 2, w = a->cols - 2;
 	char *text = pipe_render(eng(a), q->text);
 	char head[40];
@@ -217,7 +240,7 @@ static void question_key(struct app *a, bool code, wint_t ch, bool alt)
 		widget_set_missing(a, mcode);
 		a->msg[0] = '\0';
 		app_save(a);
-	} else if (!code && alt && ch == '?') {
+	} else if (!code && ch == '?' && (alt || !widget_takes_text(a))) {
 		a->show_help = !a->show_help;
 	} else {
 		widget_key(a, code, ch);

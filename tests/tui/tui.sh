@@ -309,4 +309,20 @@ shows "Kommunale Integration von Geflüchteten"
 step F10
 wait_for "EXIT=0"
 
+# 13. Other terminal types (the Linux console, screen, a plain VT100), and
+#     Ctrl-C, which asks before quitting.
+for term in linux screen vt100 xterm-256color; do
+	start 80 24 "TERM=$term $run"
+	wait_for "Passwort:"
+	type "$pw"; keys Enter
+	wait_for "Klickstadt"
+	step C-c
+	wait_for "Programm beenden? Ihre Antworten sind gespeichert. (j/n)"
+	step n
+	lacks "Programm beenden?"
+	step C-c
+	step j
+	wait_for "EXIT=0"
+done
+
 finish
