@@ -103,6 +103,11 @@ static void draw_too_small(struct app *a)
 	draw_wrap(0, 0, buf, a->cols, a->rows, ST_ERROR);
 }
 
+static void quit_yes(struct app *a)
+{
+	a->quit = true;
+}
+
 /* Answer a pending yes/no question; true if the key was taken. */
 static bool ask_key(struct app *a, bool code, wint_t ch)
 {
@@ -113,17 +118,15 @@ static bool ask_key(struct app *a, bool code, wint_t ch)
 		a->ask.on = false;
 		if (q.yes)
 			q.yes(a);
+	} else if (code && ch == KEY_F(10) && q.yes == quit_yes) {
+		a->ask.on = false;
+		a->quit = true;
 	} else if ((!code && (ch == 'n' || ch == 'N' || ch == 27)) || (code && ch == KEY_F(10))) {
 		a->ask.on = false;
 		if (q.no)
 			q.no(a);
 	}
 	return true;
-}
-
-static void quit_yes(struct app *a)
-{
-	a->quit = true;
 }
 
 /* Keys every screen shares: Ctrl-C asks, F10 quits. True if taken. */
@@ -199,6 +202,11 @@ static void turn(struct app *a)
 	}
 	if (ask_key(a, code, ch) || global_key(a, code, ch))
 		return;
+	if (a->rows < APP_MIN_H || a->cols < APP_MIN_W) {
+		if (code && ch == KEY_F(10)) /* nothing else acts on a screen one cannot see */
+			a->scr->key(a, code, ch, alt);
+		return;
+	}
 	a->scr->key(a, code, ch, alt);
 }
 

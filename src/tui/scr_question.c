@@ -46,8 +46,12 @@ void app_open_question(struct app *a)
 			q = i;
 	if (q < 0)
 		q = engine_first(eng(a));
-	if (q < 0)
+	if (q < 0) {
+		app_status(a, ST_ERROR, "Dieser Fragebogen zeigt keine einzige Frage.");
+		session_close(&a->ss);
+		a->have_session = false;
 		return;
+	}
 	load(a, q);
 	app_go(a, &scr_question);
 }

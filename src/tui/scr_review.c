@@ -64,6 +64,8 @@ static void finish(struct app *a)
 static void to_list(struct app *a)
 {
 	app_save(a);
+	if (!a->saved)
+		return; /* the status line says why; the answers stay open */
 	session_close(&a->ss);
 	a->have_session = false;
 	app_go(a, &scr_list);

@@ -91,6 +91,23 @@ void widget_load(struct app *a)
 				a->sel = i;
 }
 
+/* Whether the answer has an "other" option selected. */
+static bool other_selected(struct app *a)
+{
+	const struct question *q = cur(a);
+	const struct answer *an = answer(a);
+	if (!is_choice(q) || !an || an->state != ANS_VALUE)
+		return false;
+	uint32_t n = an->v.type == VT_SET ? an->v.u.set.n : 1;
+	for (uint32_t i = 0; i < n; i++) {
+		const struct choice *c = form_choice(q->choices, an->v.type == VT_SET
+		                                     ? an->v.u.set.codes[i] : (int32_t)an->v.u.num);
+		if (c && c->other)
+			return true;
+	}
+	return false;
+}
+
 /* Parse the editor into a value for the field's type; -1 with a->msg set. */
 static int parse_field(struct app *a, struct value *out)
 {
@@ -139,9 +156,13 @@ int widget_commit(struct app *a)
 			engine_set_value(e, slot(a), &v);
 		value_free(&v);
 	} else if (is_choice(q)) {
-		const char *t = lineedit_text(&a->ed);
+		const char *t = other_selected(a) ? lineedit_text(&a->ed) : "";
 		if (strcmp(t, an->other ? an->other : "") != 0)
 			engine_set_other(e, slot(a), t);
+		if (!other_selected(a)) {
+			lineedit_set(&a->ed, "");
+			a->ed_on = false;
+		}
 	}
 	if (a->ss.r->draft_var)
 		response_set_draft(a->ss.r, NULL, NULL);
@@ -172,15 +193,21 @@ bool widget_wants_enter(struct app *a)
 
 bool widget_takes_text(struct app *a)
 {
-	return a->ed_on;
+	const struct question *q = cur(a);
+	/* letters typed on a selected "Sonstiges" are its text, not missing codes */
+	return a->ed_on || (is_choice(q) && q->choices->v[a->sel].other && other_selected(a));
 }
 
 void widget_set_missing(struct app *a, int32_t code)
 {
 	const struct question *q = cur(a);
 	engine_set_missing(&a->ss.e, slot(a), code);
-	if (is_field(q))
+	if (is_choice(q) && answer(a)->other)
+		engine_set_other(&a->ss.e, slot(a), NULL);
+	if (is_field(q) || is_choice(q)) {
 		lineedit_set(&a->ed, "");
+		a->ed_on = is_field(q);
+	}
 	if (q->type == Q_MATRIX && a->row_sel + 1 < q->nrows && a->col + 1 >= q->ncols)
 		a->row_sel++, a->col = 0;
 	else if (q->type == Q_MATRIX && a->col + 1 < q->ncols)
@@ -344,21 +371,19 @@ const char *widget_keys(struct app *a)
 {
 	static char buf[600];
 	const struct question *q = cur(a);
-	bool alt = a->ed_on;
-	snprintf(buf, sizeof buf, "%s", is_field(q) || a->ed_on ? "Tab Weiter"
-	         : q->type == Q_MATRIX ? "↑↓ Zeile|←→/1-9 Wert|Tab Weiter"
-	         : q->type == Q_MULTI ? "↑↓ Wählen|Leer/1-9 An/Aus|Enter Weiter"
-	         : q->type == Q_NOTE ? "Enter Weiter" : "↑↓/1-9 Wählen|Enter Weiter");
-	strcat(buf, "|Bild↑ Zurück");
-	for (int i = 0; i < a->f->nmissing; i++)
-		if (form_q_offers(q, a->f->missing[i].code)) {
-			char one[80];
-			snprintf(one, sizeof one, "|%s%c %s", alt ? "Alt-" : "", a->f->missing[i].key,
-			         a->f->missing[i].label);
-			strcat(buf, one);
-		}
-	strcat(buf, q->help ? "|F1 Hilfe|F2 Durchsicht|F3 Gehe zu|F10 Ende"
-	                    : "|F2 Durchsicht|F3 Gehe zu|F10 Ende");
+	bool alt = widget_takes_text(a);
+	size_t n = (size_t)snprintf(buf, sizeof buf, "%s|Bild↑ Zurück",
+	        is_field(q) || a->ed_on ? "Tab Weiter"
+	        : q->type == Q_MATRIX ? "↑↓ Zeile|←→/1-9 Wert|Tab Weiter"
+	        : q->type == Q_MULTI ? "↑↓ Wählen|Leer/1-9 An/Aus|Enter Weiter"
+	        : q->type == Q_NOTE ? "Enter Weiter" : "↑↓/1-9 Wählen|Enter Weiter");
+	for (int i = 0; i < a->f->nmissing && n < sizeof buf; i++)
+		if (form_q_offers(q, a->f->missing[i].code))
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "|%s%c %s", alt ? "Alt-" : "",
+			                      a->f->missing[i].key, a->f->missing[i].label);
+	if (n < sizeof buf)
+		snprintf(buf + n, sizeof buf - n, "%s", q->help ? "|F1 Hilfe|F2 Durchsicht|F3 Gehe zu|F10 Ende"
+		                                                : "|F2 Durchsicht|F3 Gehe zu|F10 Ende");
 	return buf;
 }
 

@@ -288,8 +288,25 @@ row=$(screen | grep -n "Landkreis" | head -1 | cut -d: -f1)
 click=$(printf '\033[M %b%b' "\\0$(printf %o $((32 + 6)))" "\\0$(printf %o $((32 + row)))")
 step -l "$click"
 wait_for "3 (•) Landkreis"
+# "Sonstiges, und zwar": the letters typed are its text, even k and w
+step Tab; wait_for " A3 "; step 9; step Tab
+wait_for " A4 "; type "5000"; step Tab
+wait_for " A5 "; step Tab; wait_for "Trotzdem weiter? (j/n)"; step j
+wait_for " A6 "
+step 7
+type "kommunale Stabsstelle"
+wait_for "kommunale Stabsstelle"
+lacks "Antwort: keine Angabe"
+step Tab
+wait_for " A7 "
 step F10
 wait_for "EXIT=0"
+"$bin" list --json --store "$st" --passphrase-file "$tmp/pw" >"$tmp/out" 2>&1
+kid=$(grep -B1 -A8 '"label":	"Klickstadt"' "$tmp/out" | grep '"uuid"' | cut -d'"' -f4)
+"$bin" show --json --store "$st" --passphrase-file "$tmp/pw" "$kid" >"$tmp/out" 2>&1
+has '"A6":{"value":7,"other":"kommunale Stabsstelle"'
+has '"A2":{"value":3'
+
 
 # 12. The plain C locale: texts with umlauts as before, marks and lines in ASCII.
 start 80 24 "LC_ALL=C LANG=C $run"
