@@ -4,7 +4,8 @@
 set -eu
 
 need="cmake make gcc pkg-config libncurses-dev libsodium-dev libcjson-dev
-libcriterion-dev clang libclang-rt-14-dev tmux"
+libcriterion-dev clang libclang-rt-14-dev tmux
+zlib1g-dev age"
 
 missing=""
 for p in $need; do
