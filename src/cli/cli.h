@@ -14,5 +14,11 @@ int show_main(int argc, char **argv);
 int passwd_main(int argc, char **argv);
 int import_main(int argc, char **argv);
 int tui_main(int argc, char **argv);
+int codebook_main(int argc, char **argv);
+int keygen_main(int argc, char **argv);
+int id_main(int argc, char **argv);
+int export_main(int argc, char **argv);
+int simulate_main(int argc, char **argv);
+int aggregate_main(int argc, char **argv);
 
 #endif

@@ -36,6 +36,9 @@ static void usage(FILE *out)
 	      "  fragebogen print FORMULAR\n"
 	      "      Gibt den Fragebogen als lesbaren Text aus (Fragen, Antworten mit\n"
 	      "      Codes, Filter und Prüfungen), etwa zum Korrekturlesen.\n"
+	      "  fragebogen codebook FORMULAR [-o DATEI.md|DATEI.html]\n"
+	      "      Codebuch für die Auswertung: Variablen mit Labels, Codes und\n"
+	      "      Fehlwerten, Filter und Prüfungen in Worten, berechnete Werte.\n"
 	      "  fragebogen init       Verschlüsselten Speicher einrichten (Passwort,\n"
 	      "                       Wiederherstellungscode)\n"
 	      "  fragebogen list [--json]\n"
@@ -46,6 +49,23 @@ static void usage(FILE *out)
 	      "                       Antworten aus JSON oder CSV übernehmen (geprüft)\n"
 	      "  fragebogen passwd [--recovery]\n"
 	      "                       Passwort ändern (mit dem Wiederherstellungscode)\n"
+	      "  fragebogen keygen -o DATEI\n"
+	      "                       Schlüsselpaar des Studienteams (age) erzeugen\n"
+	      "  fragebogen id [-o DATEI.pub]\n"
+	      "                       Signaturschlüssel des Speichers mit Fingerabdruck\n"
+	      "  fragebogen export [--format age|csv|json|sav|dta] [-o DATEI] [ID …]\n"
+	      "                       Abgeschlossene Antworten ausgeben: ohne --format\n"
+	      "                       verschlüsselt und signiert für das Studienteam\n"
+	      "                       (--recipient age1…, --audit, --sender NAME), sonst\n"
+	      "                       unverschlüsselt für die Kommune (--all, --csv-profile\n"
+	      "                       excel-de|rfc4180)\n"
+	      "  fragebogen simulate --count N [--seed ZAHL]\n"
+	      "                       N zufällige, abgeschlossene Testantworten speichern\n"
+	      "  fragebogen aggregate -i SCHLÜSSEL -o AUSGABE.sav|.dta|.csv|.json\n"
+	      "                       [--report BERICHT.html] [--senders DATEI]\n"
+	      "                       [--accept-key NAME] [--form FORMULAR] DATEI…\n"
+	      "                       Exporte der Kommunen entschlüsseln, prüfen,\n"
+	      "                       zusammenführen; Häufigkeitsbericht\n"
 	      "  fragebogen --help | --version\n"
 	      "\n"
 	      "Optionen der Speicherbefehle:\n"
@@ -90,7 +110,10 @@ int main(int argc, char **argv)
 	} cmds[] = {
 		{"validate", validate_main}, {"print", print_main}, {"init", init_main},
 		{"list", list_main},         {"show", show_main},   {"passwd", passwd_main},
-		{"import", import_main},
+		{"import", import_main},     {"codebook", codebook_main},
+		{"keygen", keygen_main},     {"id", id_main},
+		{"export", export_main},     {"simulate", simulate_main},
+		{"aggregate", aggregate_main},
 	};
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(cmd, cmds[i].name) == 0)

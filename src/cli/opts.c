@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/pass.h"
+#include "cli/paths.h"
 #include "form/loader.h"
 
 int opts_parse(struct opts *o, int argc, char **argv, const char *usage)
@@ -60,7 +61,7 @@ int opts_parse(struct opts *o, int argc, char **argv, const char *usage)
 	if (!o->form_path)
 		o->form_path = getenv("FRAGEBOGEN_FORM");
 	if (!o->form_path)
-		o->form_path = FRAGEBOGEN_FORMS_DIR "/desi-kommunen-2016.json";
+		o->form_path = paths_default_form();
 	o->store_dir = store_default_dir(dir);
 	o->argc = argc - optind;
 	o->argv = argv + optind;

@@ -1,12 +1,14 @@
 /*
- * print: `fragebogen print FORM` — the questionnaire as plain text, for
+ * print: `fragebogen print [FORM]` — the questionnaire as plain text, for
  * proofreading and for a paper copy: every question with its variable name,
  * type, answers and codes, filters and checks.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/paths.h"
 #include "form/input.h"
 #include "form/loader.h"
 #include "util/utf8.h"
@@ -128,18 +130,21 @@ static void print_question(const struct form *f, const struct question *q)
 
 int print_main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "Aufruf: fragebogen print FORMULAR\n");
+	if (argc > 2) {
+		fprintf(stderr, "Aufruf: fragebogen print [FORMULAR]\n");
 		return 2;
 	}
+	/* Without an argument: the bundled questionnaire. */
+	char *path = paths_resolve_form(argc == 2 ? argv[1] : NULL);
 	struct form *f;
 	struct diag d;
-	if (loader_load_file(argv[1], &f, &d) < 0) {
+	int rc = loader_load_file(path, &f, &d);
+	if (rc < 0)
 		diag_print(&d, stderr);
-		diag_free(&d);
-		return 1;
-	}
 	diag_free(&d);
+	free(path);
+	if (rc < 0)
+		return 1;
 	printf("%s\n(%s, Version %s, Sprache %s)\n", f->title, f->id, f->version, f->language);
 	for (int i = 0; i < f->nmissing; i++)
 		printf("Fehlwert %d: %s (Taste %c)\n", (int)f->missing[i].code, f->missing[i].label,

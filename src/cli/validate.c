@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/paths.h"
 #include "form/loader.h"
 #include "form/walk.h"
 #include "util/xmalloc.h"
@@ -116,7 +117,10 @@ int validate_main(int argc, char **argv)
 		return 2;
 	}
 	int rc = 0;
-	for (int i = optind; i < argc; i++)
-		rc |= validate_one(argv[i], (int)walks, seed);
+	for (int i = optind; i < argc; i++) {
+		char *path = paths_resolve_form(argv[i]);
+		rc |= validate_one(path, (int)walks, seed);
+		free(path);
+	}
 	return rc;
 }

@@ -173,6 +173,7 @@ void form_free(struct form **fp)
 	free(f->version);
 	free(f->language);
 	free(f->recipient);
+	free(f->breakdown);
 	for (int i = 0; i < f->nmissing; i++)
 		free(f->missing[i].label);
 	for (int i = 0; i < f->nlists; i++) {

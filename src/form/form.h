@@ -136,6 +136,7 @@ struct form {
 	char *file;
 	char *id, *title, *version, *language, *recipient;
 	int label_var;          /* variable that names a response in lists, or -1 */
+	char *breakdown;        /* variable the report breaks tables down by, or NULL */
 	struct missing missing[FORM_MAX_MISSING];
 	int nmissing;
 	struct choicelist **lists;

@@ -501,10 +501,30 @@ static void check_label_var(struct ld *l, const cJSON *root)
 		l->f->label_var = v;
 }
 
+/* "breakdown": the single choice (or computed value with choices) that the
+ * study team's report breaks every table down by, e.g. the type of Kommune. */
+static void check_breakdown(struct ld *l, const cJSON *root)
+{
+	const cJSON *n = ld_get(root, "breakdown");
+	if (!n)
+		return;
+	int v = cJSON_IsString(n) ? form_var(l->f, n->valuestring) : -1;
+	const struct var *vr = v >= 0 ? &l->f->vars[v] : NULL;
+	bool closed = vr && (vr->kind == VAR_ANSWER || vr->kind == VAR_COMPUTED) &&
+	              form_var_choices(l->f, v) &&
+	              (vr->kind == VAR_COMPUTED || l->f->questions[vr->question].type != Q_MULTI);
+	if (!closed)
+		ld_err(l, n, "„breakdown“ muss eine Einfachauswahl oder einen berechneten Wert mit "
+		             "Antwortliste nennen");
+	else
+		l->f->breakdown = xstrdup(vr->name);
+}
+
 /* Everything after the structure: runs when pass one was clean. */
 static void pass_two(struct ld *l, const cJSON *root)
 {
 	check_label_var(l, root);
+	check_breakdown(l, root);
 	check_computed(l, root);
 	if (diag_count(l->d))
 		return;
@@ -547,7 +567,8 @@ int loader_load_buffer(const char *name, const char *text, size_t len, struct fo
 		l.f->file = xstrdup(name);
 		l.sema = (struct sema){l.f, d, buf, len};
 		static const char *const keys[] = {"$schema", "format", "id", "title", "version",
-		                                   "language", "recipient", "label_variable", "missing", "choice_sets",
+		                                   "language", "recipient", "label_variable", "breakdown", "missing",
+		                                   "choice_sets",
 		                                   "computed", "sections", NULL};
 		ld_keys(&l, root, keys, "den Formularangaben");
 		read_meta(&l, root);

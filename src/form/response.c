@@ -313,6 +313,8 @@ char *response_to_json(const struct response *r)
 	cJSON_AddStringToObject(o, "form_version", f->version);
 	cJSON_AddStringToObject(o, "status", r->status == RESP_COMPLETE ? "complete" : "draft");
 	cJSON_AddNumberToObject(o, "revision", r->revision);
+	if (r->simulated)
+		cJSON_AddBoolToObject(o, "simulated", 1);
 	add_time(o, "created", r->created);
 	add_time(o, "modified", r->modified);
 	add_time(o, "completed", r->completed);
@@ -499,6 +501,7 @@ static void parse_header(struct response *r, const cJSON *o, struct jerr *e)
 		r->revision = (int)rev->valuedouble;
 	if (cJSON_IsString(pos))
 		r->position = xstrdup(pos->valuestring);
+	r->simulated = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "simulated"));
 	r->created = get_time(o, "created", e);
 	r->modified = get_time(o, "modified", e);
 	r->completed = get_time(o, "completed", e);

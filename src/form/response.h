@@ -44,6 +44,7 @@ struct response {
 	char uuid[37];
 	enum response_status status;
 	int revision;
+	bool simulated;        /* made by `fragebogen simulate`, not by a person */
 	int64_t created, modified, completed;
 	char *position;        /* id of the question where work stopped, or NULL */
 	struct answer *ans;    /* form->nslots entries */

@@ -219,11 +219,11 @@ static void settle(struct walker *w, int qi)
 	}
 }
 
-/* One walk from the first question to the end. */
-static void one_walk(struct walker *w, char *seen)
+/* One walk from the first question to the end, answering into r; whether
+ * nothing blocks finishing at the end. */
+static bool walk_route(struct walker *w, struct response *r, char *seen)
 {
 	const struct form *f = w->f;
-	struct response *r = response_new(f, 0);
 	engine_init(&w->e, f, r);
 	w->e.on_fault = on_fault;
 	w->e.fault_ctx = w->rep;
@@ -242,17 +242,19 @@ static void one_walk(struct walker *w, char *seen)
 			engine_confirm(&w->e, is.v[i].id);
 	issue_free_list(&is);
 	issue_blockers(&w->e, &is);
-	if (is.n == 0)
+	bool done = is.n == 0;
+	if (done)
 		w->rep->completed++;
 	else if (!w->rep->first_stuck)
 		w->rep->first_stuck = xasprintf("Frage „%s“: %s", f->questions[is.v[0].question].id,
 		                                is.v[0].msg);
 	issue_free_list(&is);
 	engine_free(&w->e);
-	response_free(&r);
+	return done;
 }
 
-void walk_run(const struct form *f, int walks, uint64_t seed, struct walk_report *rep)
+/* Empty counters for 'walks' walks. */
+static void report_init(const struct form *f, int walks, uint64_t seed, struct walk_report *rep)
 {
 	memset(rep, 0, sizeof *rep);
 	rep->walks = walks;
@@ -262,15 +264,36 @@ void walk_run(const struct form *f, int walks, uint64_t seed, struct walk_report
 	rep->checks = xcalloc((size_t)f->nquestions + 1, sizeof *rep->checks);
 	for (int q = 0; q < f->nquestions; q++)
 		rep->checks[q] = xcalloc((size_t)f->questions[q].nchecks + 1, sizeof **rep->checks);
+}
+
+void walk_run(const struct form *f, int walks, uint64_t seed, struct walk_report *rep)
+{
+	report_init(f, walks, seed, rep);
 	struct walker w = {.f = f, .rep = rep};
 	rng_seed(&w.rng, seed);
 	char *seen = xmalloc((size_t)f->nquestions + 1);
-	for (int i = 0; i < walks; i++)
-		one_walk(&w, seen);
+	for (int i = 0; i < walks; i++) {
+		struct response *r = response_new(f, 0);
+		walk_route(&w, r, seen);
+		response_free(&r);
+	}
 	free(seen);
 }
 
-
+bool walk_fill(const struct form *f, struct response *r, uint64_t seed, int64_t now)
+{
+	struct walk_report rep;
+	report_init(f, 1, seed, &rep);
+	struct walker w = {.f = f, .rep = &rep};
+	rng_seed(&w.rng, seed);
+	char *seen = xmalloc((size_t)f->nquestions + 1);
+	bool done = walk_route(&w, r, seen);
+	free(seen);
+	walk_free(f, &rep);
+	if (done)
+		response_finish(r, now);
+	return done;
+}
 bool walk_ok(const struct form *f, const struct walk_report *rep)
 {
 	if (rep->completed != rep->walks || rep->nfaults)

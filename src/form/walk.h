@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "form/form.h"
+#include "form/response.h"
 
 struct walk_check {
 	int evaluated, fired, passed;
@@ -44,6 +45,12 @@ struct walk_report {
 };
 
 void walk_run(const struct form *f, int walks, uint64_t seed, struct walk_report *rep);
+/*
+ * Answer r (an empty response of f) along one random route from 'seed' and
+ * finish it at 'now' when nothing blocks; returns whether it was finished.
+ * This is how `fragebogen simulate` makes test data.
+ */
+bool walk_fill(const struct form *f, struct response *r, uint64_t seed, int64_t now);
 /* Whether the report shows no problem. */
 bool walk_ok(const struct form *f, const struct walk_report *rep);
 /*

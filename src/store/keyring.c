@@ -236,6 +236,18 @@ static enum keyring_status read_file(const char *dir, uint8_t file[KEYRING_SIZE]
 	return st;
 }
 
+enum keyring_status keyring_public(const char *dir, uint8_t pk[32], int *err)
+{
+	uint8_t file[KEYRING_SIZE];
+	enum keyring_status st = read_file(dir, file, err);
+	if (st != KR_OK)
+		return st;
+	if (!crypto_core_ed25519_is_valid_point(file + O_SIGN_PK))
+		return KR_CORRUPT;
+	memcpy(pk, file + O_SIGN_PK, 32);
+	return KR_OK;
+}
+
 /* With the master key in k: open the signing key, which also proves integrity. */
 static enum keyring_status finish_unlock(const uint8_t *file, struct keyring *k)
 {

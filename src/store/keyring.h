@@ -69,6 +69,13 @@ enum keyring_status keyring_unlock_recovery(const char *dir, const char *code,
 __attribute__((warn_unused_result))
 enum keyring_status keyring_passwd(const char *dir, const struct keyring *k, const char *pass,
                                    size_t passlen, struct kdf_cost cost, int *err);
+/*
+ * The store's public signing key, read from store.key without a secret.
+ * The file's size and magic are checked and the key must be a valid
+ * Ed25519 point; that it belongs to the store is only proven by unlocking.
+ */
+__attribute__((warn_unused_result))
+enum keyring_status keyring_public(const char *dir, uint8_t pk[32], int *err);
 void keyring_free(struct keyring **k);
 /* A German sentence for a status (err for KR_IO). */
 const char *keyring_message(enum keyring_status st, int err);

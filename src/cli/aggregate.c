@@ -1,0 +1,260 @@
+/*
+ * aggregate: `fragebogen aggregate` — the study team's command. Decrypts
+ * and checks the Kommunen's export files, merges them into one data set
+ * (SPSS, Stata, CSV or JSON), prints a receipt and a frequency report, and
+ * with --report writes the report as one HTML file.
+ */
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/argx.h"
+#include "cli/cli.h"
+#include "crypto/age.h"
+#include "export/agg.h"
+#include "export/bundle.h"
+#include "export/csvout.h"
+#include "export/htmlrep.h"
+#include "export/report.h"
+#include "export/statfile.h"
+#include "form/loader.h"
+#include "store/fio.h"
+#include "util/xmalloc.h"
+
+static const char usage[] =
+	"Aufruf: fragebogen aggregate -i SCHLÜSSEL -o AUSGABE.sav|.dta|.csv|.json\n"
+	"                             [--report BERICHT.html] [--senders DATEI]\n"
+	"                             [--accept-key NAME] [--form FORMULAR]\n"
+	"                             [--csv-profile excel-de|rfc4180] DATEI…\n"
+	"Entschlüsselt und prüft die Exportdateien der Kommunen (.age) und führt sie\n"
+	"zu einem Datensatz zusammen. Die Absenderschlüssel merkt sich die Datei\n"
+	"SCHLÜSSEL.senders; ein geänderter Schlüssel wird gemeldet und die Datei erst\n"
+	"mit --accept-key NAME übernommen.\n";
+
+struct aargs {
+	const char *identity, *out, *report, *senders, *form, *profile;
+	char **accept;
+	int naccept;
+};
+
+/* The identity line of an age key file (as age-keygen writes it). */
+static char *read_identity(const char *path)
+{
+	uint8_t *buf;
+	size_t n;
+	int err;
+	if (fio_read_file(path, 1u << 16, &buf, &n, &err) < 0) {
+		fprintf(stderr, "fragebogen: Der Schlüssel „%s“ lässt sich nicht lesen: %s\n", path,
+		        strerror(err));
+		return NULL;
+	}
+	char *id = NULL;
+	for (char *line = strtok((char *)buf, "\r\n"); line && n; line = strtok(NULL, "\r\n"))
+		if (strncmp(line, "AGE-SECRET-KEY-1", 16) == 0 && !id)
+			id = xstrdup(line);
+	char rec[AGE_RECIPIENT_SIZE];
+	if (!id || age_recipient_of(id, rec) < 0) {
+		fprintf(stderr, "fragebogen: „%s“ enthält keinen gültigen age-Schlüssel "
+		                "(AGE-SECRET-KEY-1…; siehe fragebogen keygen).\n", path);
+		free(id);
+		id = NULL;
+	}
+	sodium_memzero(buf, n);
+	free(buf);
+	return id;
+}
+
+static int take_args(int *argc, char **argv, struct aargs *a)
+{
+	int bad = 0;
+	memset(a, 0, sizeof *a);
+	a->identity = argx_take(argc, argv, "--identity", "-i", true, &bad);
+	a->out = argx_take(argc, argv, "--output", "-o", true, &bad);
+	a->report = argx_take(argc, argv, "--report", NULL, true, &bad);
+	a->senders = argx_take(argc, argv, "--senders", NULL, true, &bad);
+	a->form = argx_take(argc, argv, "--form", NULL, true, &bad);
+	a->profile = argx_take(argc, argv, "--csv-profile", NULL, true, &bad);
+	a->accept = xcalloc((size_t)*argc + 1, sizeof *a->accept);
+	const char *name;
+	while ((name = argx_take(argc, argv, "--accept-key", NULL, true, &bad)) != NULL)
+		a->accept[a->naccept++] = (char *)name;
+	if (argx_take(argc, argv, "--help", "-h", false, &bad)) {
+		fputs(usage, stdout);
+		return 1;
+	}
+	for (int i = 1; i < *argc; i++)
+		if (argv[i][0] == '-' && strcmp(argv[i], "--") != 0) {
+			fprintf(stderr, "fragebogen: unbekannte Option „%s“\n", argv[i]);
+			bad = -1;
+		}
+	if (!bad && (!a->identity || !a->out || *argc < 2)) {
+		fputs(usage, stderr);
+		bad = -1;
+	}
+	return bad;
+}
+
+/* The output format from the file name; NULL if unknown. */
+static const char *format_of(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	static const char *const ok[] = {"sav", "dta", "csv", "json", NULL};
+	for (int i = 0; dot && ok[i]; i++)
+		if (strcmp(dot + 1, ok[i]) == 0)
+			return ok[i];
+	return NULL;
+}
+
+/* The data set into the output file. */
+static int write_data(const struct aargs *a, const struct dataset *d)
+{
+	const char *fmt = format_of(a->out);
+	char err[300];
+	int rc = 0;
+	if (strcmp(fmt, "sav") == 0 || strcmp(fmt, "dta") == 0) {
+		rc = statfile_write(d, a->out, fmt[0] == 's' ? STATFILE_SAV : STATFILE_DTA, err,
+		                    sizeof err);
+	} else {
+		char *buf = NULL;
+		size_t n = 0;
+		if (strcmp(fmt, "json") == 0) {
+			buf = bundle_document(d, NULL, NULL, NULL, (int64_t)time(NULL));
+			n = strlen(buf);
+		} else {
+			FILE *mem = open_memstream(&buf, &n);
+			rc = csvout_write(d, mem, a->profile && strcmp(a->profile, "rfc4180") == 0
+			                                  ? CSVOUT_RFC4180 : CSVOUT_EXCEL_DE, err,
+			                  sizeof err);
+			fclose(mem);
+		}
+		int e = 0;
+		if (rc == 0 && fio_replace(".", a->out, buf, n, 0600, true, &e) < 0) {
+			snprintf(err, sizeof err, "%s", strerror(e));
+			rc = -1;
+		}
+		free(buf);
+	}
+	if (rc < 0)
+		fprintf(stderr, "fragebogen: „%s“ lässt sich nicht schreiben: %s\n", a->out, err);
+	return rc;
+}
+
+/* The HTML report, with the receipt's problems in its first section. */
+static int write_report(const struct aargs *a, const struct agg *g)
+{
+	const char **probs = xcalloc((size_t)g->nfiles + 1, sizeof *probs);
+	char **owned = xcalloc((size_t)g->nfiles + 1, sizeof *owned);
+	int np = 0;
+	for (int i = 0; i < g->nfiles; i++)
+		if (g->files[i].problem)
+			probs[np] = owned[np] = xasprintf("%s: %s", g->files[i].path,
+			                                  g->files[i].problem), np++;
+	struct htmlrep_meta m = {
+		.title = NULL, .generated = time(NULL), .nfiles = g->nfiles, .nresponses = g->d.nrows,
+		.problems = probs, .nproblems = np,
+	};
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *mem = open_memstream(&buf, &n);
+	int rc = htmlrep_write(&g->d, &m, mem);
+	fclose(mem);
+	int e = 0;
+	if (rc == 0 && fio_replace(".", a->report, buf, n, 0644, true, &e) < 0) {
+		fprintf(stderr, "fragebogen: „%s“ lässt sich nicht schreiben: %s\n", a->report,
+		        strerror(e));
+		rc = -1;
+	}
+	free(buf);
+	for (int i = 0; i < np; i++)
+		free(owned[i]);
+	free(owned);
+	free(probs);
+	return rc;
+}
+
+/* The form given with --form fixes the column order; NULL on error. */
+static int base_table(const char *path, struct table *t)
+{
+	struct form *f;
+	struct diag d;
+	if (loader_load_file(path, &f, &d) < 0) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return -1;
+	}
+	diag_free(&d);
+	table_from_form(f, t);
+	form_free(&f);
+	return 0;
+}
+
+/* Merge, write and report; the exit status. */
+static int run(const struct aargs *a, char *identity, char **files, int nfiles)
+{
+	struct senders snd;
+	char err[300], today[16];
+	char *spath = a->senders ? xstrdup(a->senders) : xasprintf("%s.senders", a->identity);
+	time_t now = time(NULL);
+	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
+	struct table base = {0};
+	if (senders_load(&snd, spath, err, sizeof err) < 0 ||
+	    (a->form && base_table(a->form, &base) < 0)) {
+		if (!a->form || base.ncols == 0)
+			fprintf(stderr, "fragebogen: %s\n", err);
+		free(spath);
+		return 1;
+	}
+	struct agg_opts o = {identity, &snd, a->accept, a->naccept, a->form ? &base : NULL, today};
+	struct agg g;
+	agg_run(&g, &o, files, nfiles);
+	agg_receipt(&g, stdout);
+	int rc = g.skipped || g.nconflicts ? 1 : 0;
+	if (!g.have_data || g.d.nrows == 0) {
+		fprintf(stderr, "fragebogen: Keine Antworten übernommen; es wurde nichts geschrieben.\n");
+		rc = 1;
+	} else {
+		fputc('\n', stdout);
+		report_text(&g.d, stdout);
+		if (write_data(a, &g.d) < 0 || (a->report && write_report(a, &g) < 0))
+			rc = 1;
+		else
+			printf("\nDatensatz: %s (%d Antworten, %d Variablen)%s%s\n", a->out, g.d.nrows,
+			       g.d.t.ncols, a->report ? "\nBericht: " : "", a->report ? a->report : "");
+	}
+	if (senders_save(&snd, err, sizeof err) < 0) {
+		fprintf(stderr, "fragebogen: Absenderliste: %s\n", err);
+		rc = 1;
+	}
+	agg_free(&g);
+	senders_free(&snd);
+	table_free(&base);
+	free(spath);
+	return rc;
+}
+
+int aggregate_main(int argc, char **argv)
+{
+	struct aargs a;
+	int rc = take_args(&argc, argv, &a);
+	if (rc) {
+		free(a.accept);
+		return rc > 0 ? 0 : 2;
+	}
+	if (!format_of(a.out)) {
+		fprintf(stderr, "fragebogen: -o braucht die Endung .sav, .dta, .csv oder .json\n");
+		free(a.accept);
+		return 2;
+	}
+	char *identity = read_identity(a.identity);
+	rc = identity ? run(&a, identity, argv + 1, argc - 1) : 1;
+	if (identity) {
+		sodium_memzero(identity, strlen(identity));
+		free(identity);
+	}
+	free(a.accept);
+	return rc;
+}

@@ -1,0 +1,513 @@
+/*
+ * agg: merging export files into one data set, with a receipt of what
+ * happened to each file. Knows no output format.
+ */
+#include "export/agg.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "export/bundle.h"
+#include "export/repfmt.h"
+#include "util/xmalloc.h"
+
+#define MAX_FILE (512u << 20)
+
+/* ---- uuid -> row index (open addressing) ---- */
+
+struct entry {
+	char uuid[37];
+	int row, revision, file;
+	uint8_t hash[16];
+	bool conflict;
+};
+
+struct index {
+	struct entry *v;
+	size_t cap, n;
+};
+
+static uint64_t hash_uuid(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (uint8_t)*s) * 1099511628211u;
+	return h;
+}
+
+static struct entry *slot(struct index *ix, const char *uuid)
+{
+	size_t i = (size_t)hash_uuid(uuid) & (ix->cap - 1);
+	while (ix->v[i].uuid[0] && strcmp(ix->v[i].uuid, uuid) != 0)
+		i = (i + 1) & (ix->cap - 1);
+	return &ix->v[i];
+}
+
+/* The entry of a uuid, created (row -1) if new. */
+static struct entry *lookup(struct index *ix, const char *uuid)
+{
+	if ((ix->n + 1) * 2 > ix->cap) {
+		struct index big = {xcalloc(ix->cap ? ix->cap * 2 : 1024, sizeof *big.v),
+		                    ix->cap ? ix->cap * 2 : 1024, ix->n};
+		for (size_t i = 0; i < ix->cap; i++)
+			if (ix->v[i].uuid[0])
+				*slot(&big, ix->v[i].uuid) = ix->v[i];
+		free(ix->v);
+		*ix = big;
+	}
+	struct entry *e = slot(ix, uuid);
+	if (!e->uuid[0]) {
+		memcpy(e->uuid, uuid, 37);
+		e->row = -1;
+		ix->n++;
+	}
+	return e;
+}
+
+/* ---- one file ---- */
+
+static char *read_all(const char *path, size_t *n, char *err, size_t errlen)
+{
+	FILE *fp = fopen(path, "rb");
+	struct stat st;
+	if (!fp || fstat(fileno(fp), &st) != 0 || (size_t)st.st_size > MAX_FILE) {
+		snprintf(err, errlen, "nicht lesbar: %s", fp ? "zu groß" : strerror(errno));
+		if (fp)
+			fclose(fp);
+		return NULL;
+	}
+	char *buf = xmalloc((size_t)st.st_size + 1);
+	*n = fread(buf, 1, (size_t)st.st_size, fp);
+	fclose(fp);
+	if (*n != (size_t)st.st_size) {
+		snprintf(err, errlen, "nicht vollständig lesbar");
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* A detached signature beside the file must verify, if there is one. */
+static int check_minisig(const char *path, const uint8_t *file, size_t n,
+                         const struct sign_pub *pub, char *err, size_t errlen)
+{
+	char *sp = xasprintf("%s.minisig", path);
+	size_t sn = 0;
+	char e2[64];
+	char *sig = access(sp, F_OK) == 0 ? read_all(sp, &sn, e2, sizeof e2) : NULL;
+	bool exists = access(sp, F_OK) == 0;
+	free(sp);
+	if (!exists)
+		return 0;
+	enum sign_status st = sig ? sign_verify(pub, file, n, sig, sn, NULL) : SIGN_MALFORMED;
+	free(sig);
+	if (st == SIGN_OK)
+		return 0;
+	snprintf(err, errlen, "die Signaturdatei .minisig passt nicht zur Datei: %s",
+	         sign_message(st));
+	return -1;
+}
+
+static bool accepted(const struct agg_opts *o, const char *name)
+{
+	for (int i = 0; i < o->naccept; i++)
+		if (strcmp(o->accept[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* Sender name without control characters (it goes into a text file). */
+static char *clean_name(const char *s)
+{
+	char *c = xstrdup(*s ? s : "(ohne Namen)");
+	for (char *p = c; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return c;
+}
+
+/* Dictionaries seen before and their column maps: most files of a study
+ * share one, and matching it again for each file would dominate the time. */
+#define CACHE 8
+struct dict {
+	struct table t;
+	int *map;
+};
+
+static bool cached_map(struct agg *a, const struct table *t, int *map)
+{
+	struct dict *c = a->cache;
+	for (int i = 0; i < a->ncache; i++)
+		if (table_same_columns(&c[i].t, t)) {
+			memcpy(map, c[i].map, (size_t)t->ncols * sizeof *map);
+			return true;
+		}
+	return false;
+}
+
+static void remember_map(struct agg *a, const struct table *t, const int *map)
+{
+	if (a->ncache == CACHE)
+		return;
+	if (!a->cache)
+		a->cache = xcalloc(CACHE, sizeof(struct dict));
+	struct dict *c = &((struct dict *)a->cache)[a->ncache++];
+	table_copy(&c->t, t);
+	c->map = xcalloc((size_t)t->ncols + 1, sizeof *c->map);
+	memcpy(c->map, map, (size_t)t->ncols * sizeof *map);
+}
+
+/* Columns of the bundle in the data set; -1 with a message on a type clash. */
+static int map_columns(struct agg *a, const struct bundle *b, int *map, char *err,
+                       size_t errlen)
+{
+	if (a->have_data && cached_map(a, b->t, map))
+		return 0;
+	if (!a->have_data) {
+		struct table empty = {0};
+		dataset_init(&a->d, &empty);
+		a->have_data = true;
+	}
+	for (int k = 0; k < b->t->ncols; k++) {
+		int c = table_find(&a->d.t, b->t->cols[k].name);
+		if (c >= 0 && (a->d.t.cols[c].type == COL_STRING) != (b->t->cols[k].type == COL_STRING)) {
+			snprintf(err, errlen, "Variable „%s“ hat hier einen anderen Typ als in früheren "
+			         "Dateien", b->t->cols[k].name);
+			return -1;
+		}
+	}
+	for (int k = 0; k < b->t->ncols; k++)
+		map[k] = dataset_add_column(&a->d, &b->t->cols[k]);
+	remember_map(a, b->t, map);
+	if (!a->d.t.form_id && b->t->form_id) {
+		a->d.t.form_id = xstrdup(b->t->form_id);
+		a->d.t.form_title = b->t->form_title ? xstrdup(b->t->form_title) : NULL;
+	}
+	if (!a->d.t.breakdown && b->t->breakdown)
+		a->d.t.breakdown = xstrdup(b->t->breakdown);
+	if (!a->d.t.label_column && b->t->label_column)
+		a->d.t.label_column = xstrdup(b->t->label_column);
+	return 0;
+}
+
+static void add_conflict(struct agg *a, const struct entry *e, int file)
+{
+	a->conflicts = xrealloc(a->conflicts, ((size_t)a->nconflicts + 1) * sizeof *a->conflicts);
+	struct agg_conflict *c = &a->conflicts[a->nconflicts++];
+	memcpy(c->uuid, e->uuid, 37);
+	c->revision = e->revision;
+	c->file_a = xstrdup(a->files[e->file].path);
+	c->file_b = xstrdup(a->files[file].path);
+}
+
+/* Merge response i of b (from file fi) by uuid and revision. */
+static void merge_response(struct agg *a, const struct bundle *b, int i, int fi, const int *map)
+{
+	struct agg_file *f = &a->files[fi];
+	const struct bundle_response *r = &b->resp[i];
+	struct entry *e = lookup(a->index, r->uuid);
+	if (e->row < 0) {
+		e->row = bundle_add_row(b, i, &a->d, map);
+		f->added++;
+	} else if (r->revision > e->revision) {
+		dataset_clear_row(&a->d, e->row);
+		bundle_set_row(b, i, &a->d, e->row, map);
+		e->conflict = false;
+		f->replaced++;
+	} else if (r->revision < e->revision) {
+		f->older++;
+		return;
+	} else if (memcmp(r->hash, e->hash, 16) == 0) {
+		f->duplicates++;
+		return;
+	} else {
+		if (!e->conflict)
+			add_conflict(a, e, fi);
+		e->conflict = true;
+		f->conflicts++;
+		return;
+	}
+	e->revision = r->revision;
+	e->file = fi;
+	memcpy(e->hash, r->hash, 16);
+}
+
+/* What a worker found out about one file. */
+struct job {
+	struct bundle b;
+	enum bundle_status st;
+	char err[300];
+	bool done;
+};
+
+/* Read, decrypt, verify and parse one file (runs on a worker thread). */
+static void open_file(const char *path, const char *identity, struct bundle_dicts *dicts,
+                      struct job *j)
+{
+	size_t n = 0;
+	char *raw = read_all(path, &n, j->err, sizeof j->err);
+	j->st = raw ? bundle_open(identity, (const uint8_t *)raw, n, dicts, &j->b, j->err,
+	                              sizeof j->err)
+	            : BUNDLE_DAMAGED;
+	if (j->st == BUNDLE_OK &&
+	    check_minisig(path, (const uint8_t *)raw, n, &j->b.pub, j->err, sizeof j->err) < 0)
+		j->st = BUNDLE_BAD_SIGNATURE;
+	free(raw);
+}
+
+/* Take an opened file in: sender check, merge; problems go into f->problem. */
+static void take_file(struct agg *a, const struct agg_opts *o, int fi, struct job *j)
+{
+	struct agg_file *f = &a->files[fi];
+	struct bundle *b = &j->b;
+	char *err = j->err;
+	if (j->st == BUNDLE_OK)
+		f->nresp = b->nresp;
+	if (b->sender_name) {
+		f->sender = clean_name(b->sender_name);
+		sign_fingerprint(b->pub.pk, f->fingerprint);
+	}
+	if (j->st == BUNDLE_OK) {
+		f->verdict = senders_check(o->senders, f->sender, b->pubkey, accepted(o, f->sender),
+		                           o->today);
+		if (f->verdict == SENDER_CHANGED)
+			snprintf(err, sizeof j->err, "SCHLÜSSEL GEÄNDERT: „%s“ hat bisher mit einem "
+			         "anderen Schlüssel signiert – nicht übernommen (telefonisch prüfen, "
+			         "dann --accept-key)", f->sender);
+		f->form_version = b->t->form_version ? xstrdup(b->t->form_version) : NULL;
+	}
+	int *map = j->st == BUNDLE_OK ? xcalloc((size_t)b->t->ncols + 1, sizeof *map) : NULL;
+	if (j->st == BUNDLE_OK && f->verdict != SENDER_CHANGED &&
+	    map_columns(a, b, map, err, sizeof j->err) == 0)
+		for (int i = 0; i < b->nresp; i++)
+			merge_response(a, b, i, fi, map);
+	else
+		f->problem = xstrdup(err);
+	if (f->problem)
+		a->skipped++;
+	free(map);
+	bundle_free(b);
+}
+
+/* Files are opened by worker threads (the expensive part: decryption,
+ * signature, JSON) at most WINDOW ahead, and taken in strictly in order by
+ * the calling thread, so the result never depends on timing. */
+#define WINDOW 64
+struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct job *jobs;
+	char *const *paths;
+	const char *identity;
+	struct bundle_dicts *dicts;
+	int n, next, taken;
+};
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (p->next < p->n && p->next >= p->taken + WINDOW)
+			pthread_cond_wait(&p->cv, &p->mu);
+		int i = p->next < p->n ? p->next++ : -1;
+		pthread_mutex_unlock(&p->mu);
+		if (i < 0)
+			return NULL;
+		struct job *j = &p->jobs[i % WINDOW]; /* free: its last file was taken */
+		open_file(p->paths[i], p->identity, p->dicts, j);
+		pthread_mutex_lock(&p->mu);
+		j->done = true;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+/* Number of worker threads: the processors, at most 8. */
+static int workers(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
+void agg_run(struct agg *a, const struct agg_opts *o, char *const *paths, int n)
+{
+	memset(a, 0, sizeof *a);
+	a->index = xcalloc(1, sizeof(struct index));
+	if (o->base) {
+		dataset_init(&a->d, o->base);
+		a->have_data = true;
+	}
+	a->files = xcalloc((size_t)n + 1, sizeof *a->files);
+	a->nfiles = n;
+	for (int i = 0; i < n; i++)
+		a->files[i].path = xstrdup(paths[i]);
+	struct bundle_dicts dicts;
+	bundle_dicts_init(&dicts);
+	struct pool p = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
+	                 xcalloc(WINDOW, sizeof(struct job)), paths, o->identity, &dicts, n, 0, 0};
+	int nw = workers();
+	pthread_t th[8];
+	for (int i = 0; i < nw; i++)
+		if (pthread_create(&th[i], NULL, worker, &p) != 0)
+			nw = i;
+	for (int i = 0; i < n; i++) {
+		struct job *j = &p.jobs[i % WINDOW];
+		pthread_mutex_lock(&p.mu);
+		while (!(p.next > i && j->done)) {
+			if (nw == 0 && p.next <= i) {
+				p.next++;
+				pthread_mutex_unlock(&p.mu);
+				memset(j, 0, sizeof *j);
+				open_file(paths[i], o->identity, &dicts, j);
+				pthread_mutex_lock(&p.mu);
+				j->done = true;
+			} else {
+				pthread_cond_wait(&p.cv, &p.mu);
+			}
+		}
+		pthread_mutex_unlock(&p.mu);
+		take_file(a, o, i, j);
+		pthread_mutex_lock(&p.mu);
+		j->done = false;
+		p.taken++;
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
+	}
+	for (int i = 0; i < nw; i++)
+		pthread_join(th[i], NULL);
+	free(p.jobs);
+	bundle_dicts_free(&dicts);
+	/* Conflicting responses stay out of the data; they are listed instead. */
+	struct index *ix = a->index;
+	bool *keep = xmalloc((size_t)a->d.nrows + 1);
+	memset(keep, 1, (size_t)a->d.nrows + 1);
+	for (size_t i = 0; i < ix->cap; i++)
+		if (ix->v[i].uuid[0] && ix->v[i].conflict)
+			keep[ix->v[i].row] = false;
+	if (a->have_data)
+		dataset_keep(&a->d, keep);
+	free(keep);
+}
+
+static const char *verdict_text(const struct agg_file *f)
+{
+	if (!f->sender || !f->nresp)
+		return "–";
+	switch (f->verdict) {
+	case SENDER_NEW:
+		return "neu gemerkt";
+	case SENDER_KNOWN:
+		return "bekannt";
+	case SENDER_CHANGED:
+		return "GEÄNDERT";
+	case SENDER_ACCEPTED:
+		return "neu bestätigt";
+	}
+	return "–";
+}
+
+/* Pad 's' to 'w' display columns. */
+static void cell(FILE *out, const char *s, size_t w)
+{
+	fputs(s, out);
+	for (size_t i = repfmt_width(s); i < w; i++)
+		fputc(' ', out);
+	fputs("  ", out);
+}
+
+static const char *base_name(const char *p)
+{
+	const char *s = strrchr(p, '/');
+	return s ? s + 1 : p;
+}
+
+/* Whether a listed conflict still stands (no higher revision came later). */
+static bool still_conflict(const struct agg *a, const struct agg_conflict *c)
+{
+	struct index *ix = a->index;
+	struct entry *e = slot(ix, c->uuid);
+	return e->uuid[0] && e->conflict && e->revision == c->revision;
+}
+
+void agg_receipt(const struct agg *a, FILE *out)
+{
+	size_t wf = 5, ws = 8;
+	for (int i = 0; i < a->nfiles; i++) {
+		size_t w = repfmt_width(base_name(a->files[i].path));
+		wf = w > wf ? w : wf;
+		w = a->files[i].sender ? repfmt_width(a->files[i].sender) : 1;
+		ws = w > ws ? w : ws;
+	}
+	cell(out, "Datei", wf);
+	cell(out, "Absender", ws);
+	cell(out, "Fingerabdruck", 19);
+	cell(out, "Schlüssel", 13);
+	fputs("Antworten  übernommen  Hinweis\n", out);
+	for (int i = 0; i < a->nfiles; i++) {
+		const struct agg_file *f = &a->files[i];
+		cell(out, base_name(f->path), wf);
+		cell(out, f->sender ? f->sender : "–", ws);
+		cell(out, f->fingerprint[0] ? f->fingerprint : "–", 19);
+		cell(out, verdict_text(f), 13);
+		fprintf(out, "%9d  %10d  ", f->nresp, f->added + f->replaced);
+		if (f->problem)
+			fprintf(out, "ÜBERSPRUNGEN: %s", f->problem);
+		else {
+			const char *sep = "";
+			if (f->replaced)
+				fprintf(out, "%s%d ersetzen ältere Revisionen", sep, f->replaced), sep = "; ";
+			if (f->duplicates)
+				fprintf(out, "%s%d doppelt", sep, f->duplicates), sep = "; ";
+			if (f->older)
+				fprintf(out, "%s%d ältere Revision ignoriert", sep, f->older), sep = "; ";
+			if (f->conflicts)
+				fprintf(out, "%s%d KONFLIKT", sep, f->conflicts), sep = "; ";
+			if (!*sep)
+				fputs("in Ordnung", out);
+		}
+		fputc('\n', out);
+	}
+	for (int i = 0; i < a->nconflicts; i++)
+		if (still_conflict(a, &a->conflicts[i]))
+			fprintf(out, "KONFLIKT: Antwort %s, Revision %d, ist in %s und %s verschieden – "
+			        "beide nicht übernommen; bitte bei der Kommune nachfragen.\n",
+			        a->conflicts[i].uuid, a->conflicts[i].revision,
+			        base_name(a->conflicts[i].file_a), base_name(a->conflicts[i].file_b));
+	fprintf(out, "%d Dateien, %d übersprungen, %d Antworten im Datensatz.\n", a->nfiles,
+	        a->skipped, a->d.nrows);
+}
+
+void agg_free(struct agg *a)
+{
+	for (int i = 0; i < a->nfiles; i++) {
+		free(a->files[i].path);
+		free(a->files[i].sender);
+		free(a->files[i].form_version);
+		free(a->files[i].problem);
+	}
+	free(a->files);
+	for (int i = 0; i < a->nconflicts; i++) {
+		free(a->conflicts[i].file_a);
+		free(a->conflicts[i].file_b);
+	}
+	free(a->conflicts);
+	struct index *ix = a->index;
+	if (ix)
+		free(ix->v);
+	struct dict *c = a->cache;
+	for (int i = 0; i < a->ncache; i++) {
+		table_free(&c[i].t);
+		free(c[i].map);
+	}
+	free(c);
+	free(ix);
+	if (a->have_data)
+		dataset_free(&a->d);
+	memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,73 @@
+/*
+ * agg: aggregation — many export files of many Kommunen into one data set.
+ *
+ * Each file is decrypted with the team's identity, its signature checked,
+ * its sender's key compared with the record (senders.h), and its responses
+ * merged by variable name into one data set:
+ *  - a response UUID seen again with a higher revision replaces the row;
+ *    a lower revision is ignored; the same revision with the same values is
+ *    a duplicate; the same revision with other values is a conflict: both
+ *    are left out of the data and listed;
+ *  - columns are matched by name (never by position), value labels by code,
+ *    so mixing form versions shifts nothing; new columns are appended;
+ *  - a damaged, foreign or untrusted file is reported and skipped, and the
+ *    rest goes on.
+ *
+ * Ownership: agg_free() releases everything agg_run() filled.
+ */
+#ifndef FB_AGG_H
+#define FB_AGG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "export/dataset.h"
+#include "export/senders.h"
+
+struct agg_file {
+	char *path;
+	char *sender;          /* the Kommune, or NULL if the file could not be read */
+	char fingerprint[20];
+	enum senders_verdict verdict;
+	char *form_version;
+	int nresp;             /* responses in the file */
+	int added, replaced;   /* rows it added, rows it brought up to date */
+	int duplicates, older, conflicts;
+	char *problem;         /* why the file was skipped, or NULL */
+};
+
+struct agg_conflict {
+	char uuid[37];
+	int revision;
+	char *file_a, *file_b;
+};
+
+struct agg {
+	struct dataset d;
+	bool have_data;
+	struct agg_file *files;
+	int nfiles;
+	struct agg_conflict *conflicts;
+	int nconflicts;
+	int skipped;           /* files skipped */
+	void *index;           /* uuid -> row, internal */
+	void *cache;           /* dictionaries seen and their column maps, internal */
+	int ncache;
+};
+
+struct agg_opts {
+	const char *identity;          /* "AGE-SECRET-KEY-1…" */
+	struct senders *senders;
+	char *const *accept;           /* names whose changed key is accepted */
+	int naccept;
+	const struct table *base;      /* column order to start from, or NULL */
+	const char *today;             /* "YYYY-MM-DD", for the senders record */
+};
+
+/* Read and merge the files; never stops early. */
+void agg_run(struct agg *a, const struct agg_opts *o, char *const *paths, int n);
+/* The receipt: one line per file, then conflicts. */
+void agg_receipt(const struct agg *a, FILE *out);
+void agg_free(struct agg *a);
+
+#endif

@@ -1,0 +1,555 @@
+/*
+ * htmlrep: writes a built report as an HTML5 document with tables and
+ * SVG charts (svgbar). Counting is report's job, notation repfmt's; this
+ * module only arranges. It must never emit unescaped text, a script, or a
+ * reference to anything outside the file.
+ */
+#include "export/htmlrep.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/repfmt.h"
+#include "export/report.h"
+#include "export/svgbar.h"
+#include "util/sbuf.h"
+#include "util/xmalloc.h"
+
+static const char css[] =
+	"body{font-family:system-ui,\"Segoe UI\",Roboto,Arial,sans-serif;max-width:62rem;"
+	"margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.4}\n"
+	"h1{font-size:1.6rem;margin-bottom:.3rem}\n"
+	"h2{font-size:1.15rem;margin:2.2rem 0 .6rem;border-bottom:1px solid #888}\n"
+	".qid{font-weight:normal;color:#555;margin-right:.6em}\n"
+	"table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}\n"
+	"caption{text-align:left;font-weight:600;padding:.3rem 0}\n"
+	"th,td{padding:.15rem .6rem;border-bottom:1px solid #ddd;vertical-align:top}\n"
+	"th{text-align:left;font-weight:600}\n"
+	"thead th{border-bottom:2px solid #555;vertical-align:bottom}\n"
+	".n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+	"tr.miss td{color:#555;font-style:italic}\n"
+	"tr.sum td{border-top:1px solid #555;font-weight:600}\n"
+	"tr.top td{border-top:1px dashed #555;font-weight:600}\n"
+	"svg.chart{display:block;max-width:100%;height:auto;margin:.4rem 0 1rem}\n"
+	"svg text{font-size:11px;fill:#1a1a1a}\n"
+	"svg rect.bar{fill:#2f5f8f}\n"
+	".note,.meta{font-size:.9rem;color:#444}\n"
+	"ul.problems li{color:#8a1c1c}\n"
+	"nav ol{columns:2;font-size:.9rem}\n"
+	"@media print{body{max-width:none;margin:0;font-size:10pt}nav{display:none}"
+	"h2{break-after:avoid;page-break-after:avoid}"
+	"table,svg.chart,section.q{break-inside:avoid;page-break-inside:avoid}"
+	"*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}\n";
+
+/* ------------------------------------------------------------ cells */
+
+static void esc(FILE *out, const char *s)
+{
+	repfmt_html(out, s ? s : "");
+}
+
+/* A cell: th or td, class "n" for numbers. */
+static void cell(FILE *out, const char *tag, const char *s, bool num)
+{
+	fprintf(out, "<%s%s>", tag, num ? " class=\"n\"" : "");
+	esc(out, s);
+	fprintf(out, "</%s>", tag);
+}
+
+static void td_int(FILE *out, long n)
+{
+	char buf[REPFMT_LEN];
+	cell(out, "td", repfmt_int(buf, n), true);
+}
+
+static void td_pct(FILE *out, long count, long base)
+{
+	char buf[REPFMT_LEN];
+	cell(out, "td", repfmt_pct(buf, count, base), true);
+}
+
+static void td_empty(FILE *out)
+{
+	fputs("<td></td>", out);
+}
+
+/* A row head: the label of a code (or the code itself). */
+static void th_cat(FILE *out, const struct report_cat *c, bool num)
+{
+	char buf[REPFMT_LEN];
+	cell(out, "th", report_cat_label(c, buf), num);
+}
+
+static void tr(FILE *out, const char *cls)
+{
+	if (cls)
+		fprintf(out, "<tr class=\"%s\">", cls);
+	else
+		fputs("<tr>", out);
+}
+
+/* Open a table with a caption and the head row: an empty corner, then
+ * 'n' headings (numbers). */
+static void table_open(FILE *out, const char *caption, const char *const *heads, int n)
+{
+	fputs("<table>", out);
+	if (caption) {
+		fputs("<caption>", out);
+		esc(out, caption);
+		fputs("</caption>", out);
+	}
+	fputs("<thead><tr><th></th>", out);
+	for (int i = 0; i < n; i++)
+		cell(out, "th", heads[i], true);
+	fputs("</tr></thead>\n<tbody>\n", out);
+}
+
+static void table_close(FILE *out)
+{
+	fputs("</tbody></table>\n", out);
+}
+
+/* The head row of a cross table: the groups and "Gesamt". */
+static void cross_open(FILE *out, const struct report *r, const char *what)
+{
+	char *cap = xasprintf("nach %s – %s", r->btitle, what);
+	const char **heads = xcalloc((size_t)r->ngroups + 1, sizeof *heads);
+	char (*bufs)[REPFMT_LEN] = xcalloc((size_t)r->ngroups + 1, sizeof *bufs);
+	for (int i = 0; i < r->ngroups; i++)
+		heads[i] = report_cat_label(&r->groups[i], bufs[i]);
+	heads[r->ngroups] = REPORT_TOTAL;
+	table_open(out, cap, heads, r->ngroups + 1);
+	free(bufs);
+	free(heads);
+	free(cap);
+}
+
+/* ------------------------------------------------------------ sections */
+
+/* Cross table of a distribution: column percent per group, top, n. */
+static void freq_cross(FILE *out, const struct report *r, const struct report_freq *f)
+{
+	char *top = report_top_label(f);
+	cross_open(out, r, "Prozent der gültigen Antworten");
+	for (int k = 0; k < f->ncats; k++) {
+		tr(out, NULL);
+		th_cat(out, &f->cats[k], false);
+		for (int g = 0; g < r->ngroups; g++)
+			td_pct(out, f->cross[g * f->ncats + k], f->cross_n[g]);
+		td_pct(out, f->cats[k].count, f->n);
+		fputs("</tr>\n", out);
+	}
+	if (top) {
+		tr(out, "top");
+		fprintf(out, "<th>Top-%d: ", f->top);
+		esc(out, top);
+		fputs("</th>", out);
+		for (int g = 0; g < r->ngroups; g++)
+			td_pct(out, report_top_cross(f, g), f->cross_n[g]);
+		td_pct(out, report_top_count(f), f->n);
+		fputs("</tr>\n", out);
+	}
+	tr(out, "sum");
+	fputs("<th>n</th>", out);
+	for (int g = 0; g < r->ngroups; g++)
+		td_int(out, f->cross_n[g]);
+	td_int(out, f->n);
+	fputs("</tr>\n", out);
+	table_close(out);
+	free(top);
+}
+
+/* A row of the frequency table: count, percent of all, valid percent. */
+static void freq_row(FILE *out, const char *cls, const char *label, int count,
+                     const struct report_freq *f, bool valid)
+{
+	tr(out, cls);
+	cell(out, "th", label, false);
+	td_int(out, count);
+	td_pct(out, count, f->total);
+	if (valid)
+		td_pct(out, count, f->n);
+	else
+		td_empty(out);
+	fputs("</tr>\n", out);
+}
+
+/* The bars of a distribution: valid percent per code. */
+static void freq_chart(FILE *out, const struct report_section *s, const struct report_freq *f)
+{
+	struct svgbar_bar *bars = xcalloc((size_t)f->ncats + 1, sizeof *bars);
+	char (*labs)[REPFMT_LEN] = xcalloc((size_t)f->ncats + 1, sizeof *labs);
+	for (int k = 0; k < f->ncats; k++)
+		bars[k] = (struct svgbar_bar){ report_cat_label(&f->cats[k], labs[k]),
+			                       f->cats[k].count, f->n };
+	char *title = xasprintf("%s: Prozent der gültigen Antworten (n = %d)", s->question, f->n);
+	svgbar_bars(out, title, bars, f->ncats);
+	free(title);
+	free(labs);
+	free(bars);
+}
+
+static void html_freq(FILE *out, const struct report *r, const struct report_section *s)
+{
+	static const char *const heads[] = { "Anzahl", "Prozent", "gültige %" };
+	const struct report_freq *f = &s->u.freq;
+	char buf[REPFMT_LEN];
+	char *top = report_top_label(f);
+	table_open(out, NULL, heads, 3);
+	for (int k = 0; k < f->ncats; k++)
+		freq_row(out, NULL, report_cat_label(&f->cats[k], buf), f->cats[k].count, f, true);
+	if (top) {
+		char *lab = xasprintf("Top-%d: %s", f->top, top);
+		freq_row(out, "top", lab, report_top_count(f), f, true);
+		free(lab);
+	}
+	freq_row(out, "sum", "gültige Antworten", f->n, f, true);
+	for (int k = 0; k < f->nmiss; k++)
+		freq_row(out, "miss", report_cat_label(&f->miss[k], buf), f->miss[k].count, f, false);
+	freq_row(out, "miss", REPORT_SYSMIS, f->sysmis, f, false);
+	freq_row(out, "sum", REPORT_TOTAL, f->total, f, false);
+	table_close(out);
+	free(top);
+	if (f->ncats > 0)
+		freq_chart(out, s, f);
+	if (f->cross)
+		freq_cross(out, r, f);
+}
+
+static void multi_cross(FILE *out, const struct report *r, const struct report_multi *m)
+{
+	cross_open(out, r, "Prozent der Kommunen mit Antwort");
+	for (int k = 0; k < m->nopts; k++) {
+		tr(out, NULL);
+		cell(out, "th", m->opts[k].label, false);
+		for (int g = 0; g < r->ngroups; g++)
+			td_pct(out, m->cross[g * m->nopts + k], m->cross_n[g]);
+		td_pct(out, m->opts[k].count, m->answered);
+		fputs("</tr>\n", out);
+	}
+	tr(out, "sum");
+	fputs("<th>n</th>", out);
+	for (int g = 0; g < r->ngroups; g++)
+		td_int(out, m->cross_n[g]);
+	td_int(out, m->answered);
+	fputs("</tr>\n", out);
+	table_close(out);
+}
+
+/* A row of the multiple-choice table; base 0 leaves the percent empty. */
+static void multi_row(FILE *out, const char *cls, const char *label, int count, int base)
+{
+	tr(out, cls);
+	cell(out, "th", label, false);
+	td_int(out, count);
+	if (base > 0)
+		td_pct(out, count, base);
+	else
+		td_empty(out);
+	fputs("</tr>\n", out);
+}
+
+static void html_multi(FILE *out, const struct report *r, const struct report_section *s)
+{
+	static const char *const heads[] = { "Anzahl", "% der Kommunen mit Antwort" };
+	const struct report_multi *m = &s->u.multi;
+	char buf[REPFMT_LEN];
+	fputs("<p class=\"note\">Mehrfachauswahl: Prozent der Kommunen, die die Frage "
+	      "beantwortet haben.</p>\n", out);
+	table_open(out, NULL, heads, 2);
+	for (int k = 0; k < m->nopts; k++)
+		multi_row(out, NULL, m->opts[k].label, m->opts[k].count, m->answered);
+	multi_row(out, "sum", "Kommunen mit Antwort (n)", m->answered, 0);
+	for (int k = 0; k < m->nmiss; k++)
+		multi_row(out, "miss", report_cat_label(&m->miss[k], buf), m->miss[k].count, 0);
+	multi_row(out, "miss", REPORT_SYSMIS, m->sysmis, 0);
+	multi_row(out, "sum", REPORT_TOTAL, m->total, 0);
+	table_close(out);
+	struct svgbar_bar *bars = xcalloc((size_t)m->nopts + 1, sizeof *bars);
+	for (int k = 0; k < m->nopts; k++)
+		bars[k] = (struct svgbar_bar){ m->opts[k].label, m->opts[k].count, m->answered };
+	char *title = xasprintf("%s: Prozent der Kommunen mit Antwort (n = %d)", s->question,
+	                        m->answered);
+	svgbar_bars(out, title, bars, m->nopts);
+	free(title);
+	free(bars);
+	if (m->cross)
+		multi_cross(out, r, m);
+}
+
+/* The battery's codes as headings (labels, or the codes themselves). */
+static const char **battery_heads(const struct report_freq *f0, char (*bufs)[REPFMT_LEN],
+                                  int extra)
+{
+	const char **heads = xcalloc((size_t)(f0->ncats + f0->nmiss + extra + 1), sizeof *heads);
+	for (int k = 0; k < f0->ncats; k++)
+		heads[k] = report_cat_label(&f0->cats[k], bufs[k]);
+	return heads;
+}
+
+/* Per item: valid percent per code, n and top. */
+static void battery_pct(FILE *out, const struct report *r, const struct report_battery *b)
+{
+	const struct report_freq *f0 = &b->items[0];
+	char (*bufs)[REPFMT_LEN] = xcalloc((size_t)f0->ncats + 1, sizeof *bufs);
+	const char **heads = battery_heads(f0, bufs, 2);
+	char *top = report_top_label(f0);
+	char *toph = top ? xasprintf("Top-%d", f0->top) : NULL;
+	heads[f0->ncats] = "n";
+	heads[f0->ncats + 1] = toph;
+	table_open(out, "Prozent der gültigen Antworten", heads, f0->ncats + (top ? 2 : 1));
+	for (int i = 0; i < b->nitems; i++) {
+		const struct report_freq *f = &b->items[i];
+		tr(out, NULL);
+		cell(out, "th", report_item_label(r, f), false);
+		for (int k = 0; k < f->ncats; k++)
+			td_pct(out, f->cats[k].count, f->n);
+		td_int(out, f->n);
+		if (top)
+			td_pct(out, report_top_count(f), f->n);
+		fputs("</tr>\n", out);
+	}
+	table_close(out);
+	if (top) {
+		fprintf(out, "<p class=\"note\">Top-%d: ", f0->top);
+		esc(out, top);
+		fputs("</p>\n", out);
+	}
+	free(toph);
+	free(top);
+	free(heads);
+	free(bufs);
+}
+
+/* Per item: counts of every code, missing code and system-missing. */
+static void battery_counts(FILE *out, const struct report *r, const struct report_battery *b)
+{
+	const struct report_freq *f0 = &b->items[0];
+	char (*bufs)[REPFMT_LEN] = xcalloc((size_t)(f0->ncats + f0->nmiss) + 1, sizeof *bufs);
+	const char **heads = battery_heads(f0, bufs, 1);
+	for (int k = 0; k < f0->nmiss; k++)
+		heads[f0->ncats + k] = report_cat_label(&f0->miss[k], bufs[f0->ncats + k]);
+	heads[f0->ncats + f0->nmiss] = REPORT_SYSMIS;
+	table_open(out, "Anzahl", heads, f0->ncats + f0->nmiss + 1);
+	for (int i = 0; i < b->nitems; i++) {
+		const struct report_freq *f = &b->items[i];
+		tr(out, NULL);
+		cell(out, "th", report_item_label(r, f), false);
+		for (int k = 0; k < f->ncats; k++)
+			td_int(out, f->cats[k].count);
+		for (int k = 0; k < f0->nmiss; k++)
+			td_int(out, report_miss_count(f, f0->miss[k].code));
+		td_int(out, f->sysmis);
+		fputs("</tr>\n", out);
+	}
+	table_close(out);
+	free(heads);
+	free(bufs);
+}
+
+/* Per item and group: the share of the top codes (or the first code). */
+static void battery_cross(FILE *out, const struct report *r, const struct report_battery *b)
+{
+	const struct report_freq *f0 = &b->items[0];
+	if (f0->ncats == 0)
+		return;
+	int lead = f0->top > 0 ? f0->top : 1;
+	char buf[REPFMT_LEN], nb[REPFMT_LEN];
+	char *top = report_top_label(f0);
+	char *what = top ? xasprintf("Top-%d (%s), Prozent der gültigen Antworten (n)", f0->top, top)
+	                 : xasprintf("„%s“, Prozent der gültigen Antworten (n)",
+	                             report_cat_label(&f0->cats[0], buf));
+	cross_open(out, r, what);
+	for (int i = 0; i < b->nitems; i++) {
+		const struct report_freq *f = &b->items[i];
+		tr(out, NULL);
+		cell(out, "th", report_item_label(r, f), false);
+		for (int g = 0; g <= r->ngroups; g++) {
+			int cnt = 0, n = g < r->ngroups ? f->cross_n[g] : f->n;
+			for (int k = 0; k < lead && k < f->ncats; k++)
+				cnt += g < r->ngroups ? f->cross[g * f->ncats + k] : f->cats[k].count;
+			fprintf(out, "<td class=\"n\">%s (%s)</td>", repfmt_pct(buf, cnt, n),
+			        repfmt_int(nb, n));
+		}
+		fputs("</tr>\n", out);
+	}
+	table_close(out);
+	free(what);
+	free(top);
+}
+
+static void html_battery(FILE *out, const struct report *r, const struct report_section *s)
+{
+	const struct report_battery *b = &s->u.battery;
+	if (b->nitems == 0)
+		return;
+	const struct report_freq *f0 = &b->items[0];
+	struct svgbar_stack *st = xcalloc((size_t)b->nitems, sizeof *st);
+	int *counts = xcalloc((size_t)(b->nitems * f0->ncats) + 1, sizeof *counts);
+	char (*bufs)[REPFMT_LEN] = xcalloc((size_t)f0->ncats + 1, sizeof *bufs);
+	const char **codes = battery_heads(f0, bufs, 0);
+	for (int i = 0; i < b->nitems; i++) {
+		for (int k = 0; k < f0->ncats; k++)
+			counts[i * f0->ncats + k] = b->items[i].cats[k].count;
+		st[i] = (struct svgbar_stack){ report_item_label(r, &b->items[i]),
+			                       counts + i * f0->ncats, b->items[i].n };
+	}
+	char *title = xasprintf("%s: Verteilung der gültigen Antworten je Aussage", s->question);
+	svgbar_stacked(out, title, st, b->nitems, codes, f0->ncats);
+	free(title);
+	free(codes);
+	free(bufs);
+	free(counts);
+	free(st);
+	battery_pct(out, r, b);
+	battery_counts(out, r, b);
+	if (f0->cross)
+		battery_cross(out, r, b);
+}
+
+/* A row of number statistics. */
+static void stat_row(FILE *out, const char *label, const struct report_stat *st, int dec)
+{
+	char buf[REPFMT_LEN];
+	tr(out, NULL);
+	cell(out, "th", label, false);
+	td_int(out, st->n);
+	cell(out, "td", repfmt_num(buf, st->min, dec), true);
+	cell(out, "td", repfmt_num(buf, st->median, dec + 1), true);
+	cell(out, "td", repfmt_num(buf, st->mean, dec + 1), true);
+	cell(out, "td", repfmt_num(buf, st->max, dec), true);
+	fputs("</tr>\n", out);
+}
+
+static void html_number(FILE *out, const struct report *r, const struct report_section *s)
+{
+	static const char *const heads[] = { "n", "Minimum", "Median", "Mittelwert", "Maximum" };
+	const struct report_number *nu = &s->u.number;
+	int dec = r->d->t.cols[nu->col].decimals;
+	char buf[REPFMT_LEN];
+	table_open(out, NULL, heads, 5);
+	stat_row(out, "alle", &nu->all, dec);
+	for (int g = 0; nu->cross && g < r->ngroups; g++)
+		stat_row(out, report_cat_label(&r->groups[g], buf), &nu->cross[g], dec);
+	table_close(out);
+	fputs("<p class=\"note\">Fehlend: ", out);
+	for (int k = 0; k < nu->nmiss; k++) {
+		esc(out, report_cat_label(&nu->miss[k], buf));
+		fprintf(out, " %d, ", nu->miss[k].count);
+	}
+	fprintf(out, "%s %d</p>\n", REPORT_SYSMIS, nu->sysmis);
+}
+
+/* ------------------------------------------------------------ document */
+
+static const char *plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static void intro(FILE *out, const struct report *r, const struct htmlrep_meta *m,
+                  const char *title)
+{
+	char buf[REPFMT_LEN];
+	fputs("<header><h1>", out);
+	esc(out, title);
+	fputs("</h1>\n<p class=\"meta\">Häufigkeitsbericht", out);
+	struct tm tm;
+	if (m->generated != 0 && localtime_r(&m->generated, &tm)) {
+		char when[64];
+		strftime(when, sizeof when, "%d.%m.%Y um %H:%M Uhr", &tm);
+		fprintf(out, ", erstellt am %s", when);
+	}
+	fprintf(out, " · %s %s", repfmt_int(buf, r->nrows), plural(r->nrows, "Antwort", "Antworten"));
+	if (r->bcol >= 0 && r->ngroups > 0) {
+		fputs(" · aufgeschlüsselt nach ", out);
+		esc(out, r->btitle);
+	}
+	fputs("</p>\n<p class=\"note\">Prozent: Anteil an allen Antworten. Gültige %: Anteil an "
+	      "den Antworten ohne fehlende Angaben (wie „weiß nicht“ oder „keine Angabe“) und "
+	      "ohne Kommunen, denen die Frage nicht gestellt wurde.</p></header>\n", out);
+}
+
+/* The section "Eingang": files, responses, and what went wrong. */
+static void intake(FILE *out, const struct htmlrep_meta *m)
+{
+	char a[REPFMT_LEN], b[REPFMT_LEN];
+	fprintf(out, "<section id=\"eingang\"><h2>Eingang</h2>\n<p>%s %s gelesen, %s %s "
+	             "übernommen.</p>\n",
+	        repfmt_int(a, m->nfiles), plural(m->nfiles, "Datei", "Dateien"),
+	        repfmt_int(b, m->nresponses), plural(m->nresponses, "Antwort", "Antworten"));
+	if (m->nproblems <= 0) {
+		fputs("<p>Keine Auffälligkeiten.</p>\n", out);
+	} else {
+		fputs("<ul class=\"problems\">\n", out);
+		for (int i = 0; i < m->nproblems; i++) {
+			fputs("<li>", out);
+			esc(out, m->problems[i]);
+			fputs("</li>\n", out);
+		}
+		fputs("</ul>\n", out);
+	}
+	fputs("</section>\n", out);
+}
+
+static void contents(FILE *out, const struct report *r)
+{
+	fputs("<nav><h2>Inhalt</h2><ol>\n", out);
+	for (int i = 0; i < r->nsecs; i++) {
+		fprintf(out, "<li><a href=\"#s%d\">", i + 1);
+		esc(out, r->secs[i].question);
+		fputs("</a> ", out);
+		esc(out, r->secs[i].title);
+		fputs("</li>\n", out);
+	}
+	fputs("</ol></nav>\n", out);
+}
+
+static void section(FILE *out, const struct report *r, int i)
+{
+	const struct report_section *s = &r->secs[i];
+	fprintf(out, "<section class=\"q\" id=\"s%d\"><h2><span class=\"qid\">", i + 1);
+	esc(out, s->question);
+	fputs("</span>", out);
+	if (strcmp(s->question, s->title) != 0)
+		esc(out, s->title);
+	fputs("</h2>\n", out);
+	switch (s->kind) {
+	case REPORT_FREQ:
+		html_freq(out, r, s);
+		break;
+	case REPORT_MULTI:
+		html_multi(out, r, s);
+		break;
+	case REPORT_BATTERY:
+		html_battery(out, r, s);
+		break;
+	case REPORT_NUMBER:
+		html_number(out, r, s);
+		break;
+	}
+	fputs("</section>\n", out);
+}
+
+int htmlrep_write(const struct dataset *d, const struct htmlrep_meta *meta, FILE *out)
+{
+	struct report r;
+	report_build(&r, d);
+	const char *title = meta->title      ? meta->title
+	                    : d->t.form_title ? d->t.form_title
+	                                      : "Häufigkeitsbericht";
+	fputs("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+	      out);
+	esc(out, title);
+	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	intro(out, &r, meta, title);
+	intake(out, meta);
+	contents(out, &r);
+	fputs("<main>\n", out);
+	for (int i = 0; i < r.nsecs; i++)
+		section(out, &r, i);
+	fputs("</main>\n</body>\n</html>\n", out);
+	report_free(&r);
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,33 @@
+/*
+ * htmlrep: the frequency report as one self-contained HTML5 file, to open
+ * in any browser and to print.
+ *
+ * The file has inline CSS and inline SVG only: no script, no web font, no
+ * link to anything outside itself, so it can be mailed and archived as it
+ * is. Every text from the data set and from 'meta' is HTML-escaped. Per
+ * question it shows the table of the report (see report.h) and a bar chart;
+ * item batteries as stacked bars with a legend; with a breakdown column,
+ * the cross tables. Print styles keep tables and charts on one page.
+ */
+#ifndef FB_HTMLREP_H
+#define FB_HTMLREP_H
+
+#include <stdio.h>
+#include <time.h>
+
+#include "export/dataset.h"
+
+/* What the report says about how the data came in. All borrowed. */
+struct htmlrep_meta {
+	const char *title;             /* NULL: the form's title */
+	time_t generated;              /* when the report was made; 0: not shown */
+	int nfiles;                    /* files read */
+	int nresponses;                /* responses taken in */
+	const char *const *problems;   /* lines for the section "Eingang" */
+	int nproblems;
+};
+
+/* Write the report. Returns 0, or -1 when writing failed. */
+int htmlrep_write(const struct dataset *d, const struct htmlrep_meta *meta, FILE *out);
+
+#endif

@@ -1,0 +1,168 @@
+/*
+ * repfmt: German number notation and column-true text measuring for the
+ * report. Widths come from the locale-independent table of the line editor,
+ * so the report lines up the same in every environment and in tests.
+ */
+#include "export/repfmt.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/lineedit.h"
+#include "util/utf8.h"
+
+long repfmt_pct10(long count, long base)
+{
+	if (base <= 0)
+		return -1;
+	/* floor(1000 * count / base + 1/2), in integers */
+	return (2000 * count + base) / (2 * base);
+}
+
+char *repfmt_pctnum(char *buf, long count, long base)
+{
+	long t = repfmt_pct10(count, base);
+	if (t < 0)
+		snprintf(buf, REPFMT_LEN, "–");
+	else
+		snprintf(buf, REPFMT_LEN, "%ld,%ld", t / 10, t % 10);
+	return buf;
+}
+
+char *repfmt_pct(char *buf, long count, long base)
+{
+	repfmt_pctnum(buf, count, base);
+	if (base > 0)
+		strcat(buf, " %");
+	return buf;
+}
+
+/* Copy the digits 'd' (n of them) to 'out' with a dot between thousands
+ * when there are five or more; return the bytes written. */
+static size_t group_digits(char *out, const char *d, size_t n)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (n >= 5 && i > 0 && (n - i) % 3 == 0)
+			out[o++] = '.';
+		out[o++] = d[i];
+	}
+	return o;
+}
+
+/*
+ * Digits are made with integer arithmetic (or "%.0f", which has no decimal
+ * point), never with "%f": the program runs under the user's LC_NUMERIC,
+ * and the report must look the same everywhere.
+ */
+char *repfmt_num(char *buf, double v, int decimals)
+{
+	char digits[REPFMT_LEN];
+	if (isnan(v) || isinf(v)) {
+		snprintf(buf, REPFMT_LEN, "–");
+		return buf;
+	}
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 9)
+		decimals = 9;
+	double scale = pow(10, decimals);
+	bool neg = v < 0;
+	size_t nd;
+	if (fabs(v) * scale < 9e15) {
+		long long x = llround(fabs(v) * scale);
+		neg = neg && x != 0;
+		nd = (size_t)snprintf(digits, sizeof digits, "%0*lld", decimals + 1, x);
+	} else {
+		/* too big for a long long: whole units only */
+		nd = (size_t)snprintf(digits, sizeof digits, "%.0f", fabs(v));
+		if (nd >= sizeof digits / 2)
+			nd = (size_t)snprintf(digits, sizeof digits, "%s", "∞");
+		decimals = 0;
+	}
+	size_t ilen = nd - (size_t)decimals, o = 0;
+	if (neg)
+		buf[o++] = '-';
+	o += group_digits(buf + o, digits, ilen);
+	if (decimals > 0) {
+		buf[o++] = ',';
+		memcpy(buf + o, digits + ilen, (size_t)decimals);
+		o += (size_t)decimals;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+char *repfmt_int(char *buf, long n)
+{
+	return repfmt_num(buf, (double)n, 0);
+}
+
+size_t repfmt_width(const char *s)
+{
+	return lineedit_strwidth(s, strlen(s));
+}
+
+size_t repfmt_widthn(const char *s, size_t n)
+{
+	return lineedit_strwidth(s, n);
+}
+
+size_t repfmt_wrap(const char *s, size_t width, size_t *next)
+{
+	size_t len = strlen(s), i = 0, w = 0, brk = 0;
+	if (width < 1)
+		width = 1;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		size_t cw = (size_t)lineedit_cpwidth(cp);
+		if (cp == ' ')
+			brk = i;
+		if (w + cw > width && cp != ' ' && i > 0) {
+			size_t end = brk > 0 ? brk : i;
+			size_t n = end;
+			while (n < len && s[n] == ' ')
+				n++;
+			*next = n;
+			while (end > 0 && s[end - 1] == ' ')
+				end--;
+			return end;
+		}
+		w += cw;
+		i += k;
+	}
+	*next = len;
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	return len;
+}
+
+void repfmt_html(FILE *out, const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		switch (cp) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\'': fputs("&#39;", out); break;
+		case '\t':
+		case '\n': fputc((int)cp, out); break;
+		default:
+			if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0xfffe || cp == 0xffff) {
+				fputc(' ', out);
+			} else {
+				char enc[4];
+				fwrite(enc, 1, utf8_encode(cp, enc), out);
+			}
+		}
+		i += k;
+	}
+}

@@ -1,0 +1,123 @@
+/*
+ * senders: trust on first sight for the keys of Kommunen.
+ */
+#include "export/senders.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/xmalloc.h"
+
+static void add(struct senders *s, const char *pk, const char *seen, const char *name)
+{
+	s->v = xrealloc(s->v, ((size_t)s->n + 1) * sizeof *s->v);
+	s->v[s->n].pubkey = xstrdup(pk);
+	s->v[s->n].first_seen = xstrdup(seen);
+	s->v[s->n].name = xstrdup(name);
+	s->n++;
+}
+
+/* One line "key\tdate\tname"; -1 if malformed. */
+static int parse_line(struct senders *s, char *line)
+{
+	line[strcspn(line, "\r\n")] = '\0';
+	if (!*line || *line == '#')
+		return 0;
+	char *t1 = strchr(line, '\t');
+	char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+	if (!t2)
+		return -1;
+	*t1 = *t2 = '\0';
+	add(s, line, t1 + 1, t2 + 1);
+	return 0;
+}
+
+int senders_load(struct senders *s, const char *path, char *err, size_t errlen)
+{
+	memset(s, 0, sizeof *s);
+	s->path = xstrdup(path);
+	FILE *fp = fopen(path, "r");
+	if (!fp) {
+		if (errno == ENOENT)
+			return 0;
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	int no = 0, rc = 0;
+	while (getline(&line, &cap, fp) > 0) {
+		no++;
+		if (parse_line(s, line) < 0) {
+			snprintf(err, errlen, "%s, Zeile %d: erwartet „Schlüssel<Tab>Datum<Tab>Name“",
+			         path, no);
+			rc = -1;
+			break;
+		}
+	}
+	free(line);
+	fclose(fp);
+	return rc;
+}
+
+enum senders_verdict senders_check(struct senders *s, const char *name, const char *pubkey,
+                                   bool accept, const char *today)
+{
+	for (int i = 0; i < s->n; i++) {
+		if (strcmp(s->v[i].name, name) != 0)
+			continue;
+		if (strcmp(s->v[i].pubkey, pubkey) == 0)
+			return SENDER_KNOWN;
+		if (!accept)
+			return SENDER_CHANGED;
+		free(s->v[i].pubkey);
+		free(s->v[i].first_seen);
+		s->v[i].pubkey = xstrdup(pubkey);
+		s->v[i].first_seen = xstrdup(today);
+		s->dirty = true;
+		return SENDER_ACCEPTED;
+	}
+	add(s, pubkey, today, name);
+	s->dirty = true;
+	return SENDER_NEW;
+}
+
+int senders_save(struct senders *s, char *err, size_t errlen)
+{
+	if (!s->dirty)
+		return 0;
+	char *tmp = xasprintf("%s.tmp", s->path);
+	FILE *fp = fopen(tmp, "w");
+	int ok = fp != NULL;
+	if (ok) {
+		fputs("# fragebogen: bekannte Absender und ihre Signaturschlüssel\n", fp);
+		for (int i = 0; i < s->n; i++)
+			fprintf(fp, "%s\t%s\t%s\n", s->v[i].pubkey, s->v[i].first_seen, s->v[i].name);
+		ok = fflush(fp) == 0 && fsync(fileno(fp)) == 0;
+		ok = (fclose(fp) == 0) && ok;
+	}
+	if (!ok || rename(tmp, s->path) != 0) {
+		snprintf(err, errlen, "%s: %s", s->path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	s->dirty = false;
+	return 0;
+}
+
+void senders_free(struct senders *s)
+{
+	for (int i = 0; i < s->n; i++) {
+		free(s->v[i].pubkey);
+		free(s->v[i].first_seen);
+		free(s->v[i].name);
+	}
+	free(s->v);
+	free(s->path);
+	memset(s, 0, sizeof *s);
+}

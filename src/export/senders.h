@@ -1,0 +1,51 @@
+/*
+ * senders: the study team's record of which Kommune signs with which key,
+ * kept beside the team's identity file ("team.key.senders"). A sender is
+ * remembered on first sight; a later file under the same name with another
+ * key is flagged, never trusted silently.
+ *
+ * File: UTF-8 text, one sender per line, "<public key>\t<first seen>\t<name>",
+ * lines starting with '#' are comments. Saved by write-to-temp and rename.
+ *
+ * Ownership: senders_free() releases what senders_load() filled.
+ * Errors: 0/-1 with a German message.
+ */
+#ifndef FB_SENDERS_H
+#define FB_SENDERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct sender {
+	char *pubkey, *first_seen, *name;
+};
+
+struct senders {
+	char *path;
+	struct sender *v;
+	int n;
+	bool dirty;
+};
+
+enum senders_verdict {
+	SENDER_NEW,       /* first file from this name: key remembered */
+	SENDER_KNOWN,     /* the key on record */
+	SENDER_CHANGED,   /* another key than on record: do not trust */
+	SENDER_ACCEPTED,  /* another key, accepted on request: record replaced */
+};
+
+/* Load 'path' (a missing file is an empty record). */
+__attribute__((warn_unused_result))
+int senders_load(struct senders *s, const char *path, char *err, size_t errlen);
+/*
+ * Judge the key of a file from 'name'; records new names (and, with
+ * 'accept', a changed key) in memory. 'today' is "YYYY-MM-DD".
+ */
+enum senders_verdict senders_check(struct senders *s, const char *name, const char *pubkey,
+                                   bool accept, const char *today);
+/* Save if anything changed. */
+__attribute__((warn_unused_result))
+int senders_save(struct senders *s, char *err, size_t errlen);
+void senders_free(struct senders *s);
+
+#endif
