@@ -47,6 +47,7 @@ bench: build
 	@$(BUILD)/bench_load
 	@$(BUILD)/bench_store $(BUILD)
 	@$(BUILD)/bench_tui $(BUILD)/fragebogen
+	@$(BUILD)/bench_statfile
 	@$(BUILD)/bench_agg $(BUILD)/fragebogen
 
 clean:

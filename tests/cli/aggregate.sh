@@ -1,0 +1,110 @@
+#!/bin/sh
+# Black-box tests of aggregation across Kommunen: revision conflicts, newer
+# revisions, two form versions, and the data set read back by independent
+# readers (PSPP for .sav, pandas for .dta) with the counts of the CSV.
+# Usage: aggregate.sh FRAGEBOGEN_BINARY SOURCE_DIR
+set -u
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+cd "$tmp" || exit 1
+
+printf 'Rathaus Musterstadt 2016\n' >pw
+desi="$src/forms/desi-kommunen-2016.json"
+for s in a b c d; do
+	"$bin" init --store $s --passphrase-file pw --kdf-cost test >/dev/null 2>&1 || bad "init $s"
+done
+opt() { echo "--store $1 --passphrase-file pw --form ${2:-$desi}"; }
+"$bin" keygen -o team.key >out 2>&1
+rcpt=$(grep -o 'age1[0-9a-z]*' out | head -1)
+seal() { # seal STORE NAME FILE [FORM]
+	"$bin" export $(opt "$1" "${4:-}") --recipient "$rcpt" --sender "$2" -o "$3" >/dev/null 2>&1 ||
+		bad "export $1"
+}
+
+expect 0 "$bin" simulate $(opt a) --count 3 --seed 11
+id=$("$bin" list $(opt a) | awk 'NR==2 {print $1}')
+"$bin" show --json $(opt a) "$id" >orig.json 2>/dev/null || bad "show --json"
+uuid=$(grep -o '"uuid":"[^"]*"' orig.json | head -1 | cut -d'"' -f4)
+
+# Same response, same revision, other content (in another store): a conflict.
+/usr/bin/python3 - "$uuid" <<'PY' || bad "python3 fehlt"
+import json, sys
+r = json.load(open("orig.json"))
+r["answers"]["A4"]["value"] = r["answers"]["A4"].get("value", 1000) + 1
+json.dump(r, open("same_rev.json", "w"))
+r["revision"] = 2
+json.dump(r, open("next_rev.json", "w"))
+PY
+expect 0 "$bin" import $(opt b) same_rev.json
+expect 0 "$bin" import $(opt c) next_rev.json
+seal a "Stadt A" a.age
+seal b "Stadt A, Kopie" b.age
+seal c "Stadt A, neu" c.age
+expect 1 "$bin" aggregate -i team.key -o conf.csv a.age b.age
+has "KONFLIKT: Antwort $uuid, Revision 1"
+has "2 Antworten im Datensatz"
+grep -q "$uuid" conf.csv && bad "Konfliktantwort im Datensatz" || ok
+
+# A higher revision replaces the older one.
+expect 0 "$bin" aggregate -i team.key -o rev.csv a.age c.age
+has "1 ersetzen ältere Revisionen"
+has "3 Antworten im Datensatz"
+a4=$(/usr/bin/python3 -c "import json;print(json.load(open('next_rev.json'))['answers']['A4']['value'])")
+grep "$uuid" rev.csv | grep -q ";$a4;" && ok || bad "rev.csv: A4 der Revision 2 ($a4) fehlt"
+
+# Two form versions: a new question appended, the old columns stay put.
+/usr/bin/python3 - "$desi" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))
+f["version"] = "2017.1"
+f["sections"][-1]["questions"].insert(0, {"id": "Z1", "type": "integer", "min": 0,
+    "text": "Wie viele Sprachmittler_innen arbeiten für die Kommune?"})
+json.dump(f, open("v2.json", "w"), ensure_ascii=False)
+PY
+expect 0 "$bin" simulate $(opt d "$PWD/v2.json") --count 4 --seed 3
+seal d "Gemeinde D" d.age "$PWD/v2.json"
+expect 0 "$bin" aggregate -i team.key -o mix.csv --csv-profile rfc4180 a.age d.age
+has "7 Antworten im Datensatz"
+head -1 mix.csv | tr -d '\r' | tr ',' '\n' >cols
+[ "$(tail -1 cols)" = "Z1" ] || grep -q '^Z1$' cols && ok || bad "Z1 fehlt im Datensatz"
+[ "$(grep -n '^A2$' cols | cut -d: -f1)" = "$(head -1 conf.csv | tr -d '\r\357\273\277' | tr ';' '\n' | grep -n '^A2$' | cut -d: -f1)" ] &&
+	ok || bad "A2 steht nicht an derselben Stelle"
+
+# The same data as .sav and .dta, read by independent programs.
+expect 0 "$bin" aggregate -i team.key -o mix.sav --report mix.html a.age d.age
+expect 0 "$bin" aggregate -i team.key -o mix.dta a.age d.age
+col=$(grep -n '^A2$' cols | cut -d: -f1)
+for code in 1 2 3; do
+	want=$(tail -n +2 mix.csv | tr -d '\r' | cut -d, -f"$col" | grep -c "^$code\$")
+	eval "want_$code=$want"
+done
+if command -v pspp >/dev/null 2>&1; then
+	printf "GET FILE='mix.sav'.\nFREQUENCIES VARIABLES=A2.\n" >f.sps
+	pspp -O format=csv -o freq.csv f.sps >/dev/null 2>&1 || bad "pspp"
+	for code in 1 2 3; do
+		label=$(/usr/bin/python3 -c "import json;f=json.load(open('$desi'));q=[q for s in f['sections'] for q in s['questions'] if q['id']=='A2'][0];print([c['label'] for c in q['choices'] if c['code']==$code][0])")
+		got=$(grep -F ",$label," freq.csv | head -1 | cut -d, -f3)
+		eval "want=\$want_$code"
+		[ "${got:-0}" = "$want" ] && ok || bad "PSPP: A2=$code ($label) $got statt $want"
+	done
+else
+	echo "pspp nicht installiert: Gegenprobe der .sav übersprungen"
+fi
+if /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
+	/usr/bin/python3 - "$want_1" "$want_2" "$want_3" <<'PY' >pandas.out 2>&1 && ok || { bad "pandas"; cat pandas.out; }
+import sys, pandas as pd
+d = pd.read_stata("mix.dta", convert_categoricals=False)
+assert len(d) == 7, len(d)
+for code, want in zip((1, 2, 3), map(int, sys.argv[1:])):
+    got = int((d["A2"] == code).sum())
+    assert got == want, (code, got, want)
+assert "Z1" in d.columns
+PY
+else
+	echo "pandas nicht installiert: Gegenprobe der .dta übersprungen"
+fi
+if grep -qi '<script\|https\?://' mix.html; then bad "Bericht mit Skript oder externer Quelle"; else ok; fi
+finish
