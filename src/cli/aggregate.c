@@ -53,9 +53,17 @@ static char *read_identity(const char *path)
 		return NULL;
 	}
 	char *id = NULL;
-	for (char *line = strtok((char *)buf, "\r\n"); line && n; line = strtok(NULL, "\r\n"))
-		if (strncmp(line, "AGE-SECRET-KEY-1", 16) == 0 && !id)
-			id = xstrdup(line);
+	for (size_t i = 0; i < n && !id;) { /* the buffer has no terminating NUL */
+		size_t len = 0;
+		while (i + len < n && buf[i + len] != '\n' && buf[i + len] != '\r')
+			len++;
+		if (len >= 16 && memcmp(buf + i, "AGE-SECRET-KEY-1", 16) == 0) {
+			id = xmalloc(len + 1);
+			memcpy(id, buf + i, len);
+			id[len] = '\0';
+		}
+		i += len + 1;
+	}
 	char rec[AGE_RECIPIENT_SIZE];
 	if (!id || age_recipient_of(id, rec) < 0) {
 		fprintf(stderr, "fragebogen: „%s“ enthält keinen gültigen age-Schlüssel "
