@@ -53,6 +53,23 @@ else
 	echo "minisign nicht installiert: Gegenprobe mit minisign übersprungen"
 fi
 
+# The audit trail goes along only when asked for.
+grep -q '\\"audit\\"' a.json && bad "Protokoll ohne --audit" || ok
+expect 0 "$bin" export $A --recipient "$rcpt" --sender "Stadt Musterstadt" --audit -o audit.age
+if command -v age >/dev/null 2>&1; then
+	age -d -i team.key audit.age | grep -q '\\"audit\\":\[' && ok || bad "--audit: kein Protokoll"
+fi
+
+# Plain exports for the Kommune itself: JSON, SPSS and Stata.
+expect 0 "$bin" export $A --format json -o a-plain.json
+/usr/bin/python3 -c 'import json,sys; d=json.load(open("a-plain.json")); assert len(d["responses"])==6 and d["variables"]["columns"][0]["name"]=="id"' &&
+	ok || bad "export --format json"
+expect 0 "$bin" export $A --format sav -o a.sav
+expect 0 "$bin" export $A --format dta -o a.dta
+[ -s a.sav ] && [ -s a.dta ] && ok || bad "export --format sav/dta"
+expect 2 "$bin" export $A --all --recipient "$rcpt"
+has "nur abgeschlossene"
+
 # A second Kommune; a plain CSV export for its own use warns.
 expect 0 "$bin" simulate $B --count 4 --seed 99
 expect 0 "$bin" export $B --recipient "$rcpt" --sender "Landkreis Beispiel" -o b.age

@@ -354,6 +354,17 @@ Test(age, interop_age_tool)
 	p = slurp(path, &plen);
 	cr_assert_eq(plen, n);
 	cr_assert_eq(memcmp(p, m, n), 0);
+	/* The other way: the age tool encrypts to our recipient, we decrypt. */
+	snprintf(cmd, sizeof cmd, "age -r %s -o %s/back.age %s/msg", rcpt, dir, dir);
+	cr_assert_eq(system(cmd), 0);
+	snprintf(path, sizeof path, "%s/back.age", dir);
+	size_t blen, dlen;
+	uint8_t *back = slurp(path, &blen), *dec;
+	cr_assert_eq(age_decrypt(id, back, blen, &dec, &dlen), AGE_OK);
+	cr_assert_eq(dlen, n);
+	cr_assert_eq(memcmp(dec, m, n), 0);
+	free(back);
+	free(dec);
 	snprintf(cmd, sizeof cmd, "rm -r %s", dir);
 	cr_assert_eq(system(cmd), 0);
 	free(m);
