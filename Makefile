@@ -4,9 +4,10 @@ ASAN    ?= build-asan
 FUZZ    ?= build-fuzz
 FORM    ?= forms/desi-kommunen-2016.json
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
-FUZZ_SECONDS ?= 20
+FUZZ_SECONDS ?= 12
+FUZZERS ?= form expr response rfile bundle import lineedit
 
-.PHONY: all deps build run print test unit asan fuzz-smoke bench clean
+.PHONY: all deps build run print test unit asan valgrind fuzz-smoke bench pot clean
 
 all: build
 
@@ -25,9 +26,9 @@ run: build
 print: build
 	@$(BUILD)/fragebogen print $(FORM)
 
-# Every test: the suite, the suite again under ASan+UBSan, and a short
-# libFuzzer run of each harness.
-test: unit asan fuzz-smoke
+# Every test: the suite, the suite again under ASan+UBSan, the unit tests
+# under Valgrind, and a short libFuzzer run of each harness.
+test: unit asan valgrind fuzz-smoke
 
 unit: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -37,11 +38,15 @@ asan: deps
 	@cmake --build $(ASAN) -j $(JOBS) -- --no-print-directory
 	@cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 
+# Valgrind memcheck over the unit tests of the normal build.
+valgrind: build
+	@sh tests/valgrind.sh $(BUILD)
+
 fuzz-smoke: deps
 	@CC=clang cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=Debug -DFRAGEBOGEN_FUZZ=ON \
 	   -DFRAGEBOGEN_TESTS=OFF >/dev/null
-	@cmake --build $(FUZZ) -j $(JOBS) --target fuzz_form fuzz_expr -- --no-print-directory
-	@sh tests/fuzz/smoke.sh $(FUZZ) $(FUZZ_SECONDS)
+	@cmake --build $(FUZZ) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZERS)) -- --no-print-directory
+	@sh tests/fuzz/smoke.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZERS)
 
 bench: build
 	@$(BUILD)/bench_load
@@ -49,6 +54,11 @@ bench: build
 	@$(BUILD)/bench_tui $(BUILD)/fragebogen
 	@$(BUILD)/bench_statfile
 	@$(BUILD)/bench_agg $(BUILD)/fragebogen
+	@FRAGEBOGEN_KILLS=1000 $(BUILD)/tests/test_store --filter 'store/sigkill*' --verbose=0
+
+# Refresh i18n/fragebogen.pot and the catalogues after changing messages.
+pot:
+	@sh i18n/update.sh
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ)

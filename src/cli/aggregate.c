@@ -23,17 +23,18 @@
 #include "export/statfile.h"
 #include "form/loader.h"
 #include "store/fio.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
-static const char usage[] =
-	"Aufruf: fragebogen aggregate -i SCHLÜSSEL -o AUSGABE.sav|.dta|.csv|.json\n"
-	"                             [--report BERICHT.html] [--senders DATEI]\n"
-	"                             [--accept-key NAME] [--form FORMULAR]\n"
-	"                             [--csv-profile excel-de|rfc4180] DATEI…\n"
-	"Entschlüsselt und prüft die Exportdateien der Kommunen (.age) und führt sie\n"
-	"zu einem Datensatz zusammen. Die Absenderschlüssel merkt sich die Datei\n"
-	"SCHLÜSSEL.senders; ein geänderter Schlüssel wird gemeldet und die Datei erst\n"
-	"mit --accept-key NAME übernommen.\n";
+static const char *const usage =
+	N_("Aufruf: fragebogen aggregate -i SCHLÜSSEL -o AUSGABE.sav|.dta|.csv|.json\n"
+	   "                             [--report BERICHT.html] [--senders DATEI]\n"
+	   "                             [--accept-key NAME] [--form FORMULAR]\n"
+	   "                             [--csv-profile excel-de|rfc4180] DATEI…\n"
+	   "Entschlüsselt und prüft die Exportdateien der Kommunen (.age) und führt sie\n"
+	   "zu einem Datensatz zusammen. Die Absenderschlüssel merkt sich die Datei\n"
+	   "SCHLÜSSEL.senders; ein geänderter Schlüssel wird gemeldet und die Datei erst\n"
+	   "mit --accept-key NAME übernommen.\n");
 
 struct aargs {
 	const char *identity, *out, *report, *senders, *form, *profile;
@@ -48,7 +49,7 @@ static char *read_identity(const char *path)
 	size_t n;
 	int err;
 	if (fio_read_file(path, 1u << 16, &buf, &n, &err) < 0) {
-		fprintf(stderr, "fragebogen: Der Schlüssel „%s“ lässt sich nicht lesen: %s\n", path,
+		fprintf(stderr, _("fragebogen: Der Schlüssel „%s“ lässt sich nicht lesen: %s\n"), path,
 		        strerror(err));
 		return NULL;
 	}
@@ -66,8 +67,8 @@ static char *read_identity(const char *path)
 	}
 	char rec[AGE_RECIPIENT_SIZE];
 	if (!id || age_recipient_of(id, rec) < 0) {
-		fprintf(stderr, "fragebogen: „%s“ enthält keinen gültigen age-Schlüssel "
-		                "(AGE-SECRET-KEY-1…; siehe fragebogen keygen).\n", path);
+		fprintf(stderr, _("fragebogen: „%s“ enthält keinen gültigen age-Schlüssel "
+		                  "(AGE-SECRET-KEY-1…; siehe fragebogen keygen).\n"), path);
 		free(id);
 		id = NULL;
 	}
@@ -91,16 +92,23 @@ static int take_args(int *argc, char **argv, struct aargs *a)
 	while ((name = argx_take(argc, argv, "--accept-key", NULL, true, &bad)) != NULL)
 		a->accept[a->naccept++] = (char *)name;
 	if (argx_take(argc, argv, "--help", "-h", false, &bad)) {
-		fputs(usage, stdout);
+		fputs(_(usage), stdout);
 		return 1;
 	}
-	for (int i = 1; i < *argc; i++)
-		if (argv[i][0] == '-' && strcmp(argv[i], "--") != 0) {
-			fprintf(stderr, "fragebogen: unbekannte Option „%s“\n", argv[i]);
+	/* Options end at "--": what follows are files, whatever their names. */
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			memmove(argv + i, argv + i + 1, (size_t)(*argc - i) * sizeof *argv);
+			(*argc)--;
+			break;
+		}
+		if (argv[i][0] == '-') {
+			fprintf(stderr, _("fragebogen: unbekannte Option „%s“\n"), argv[i]);
 			bad = -1;
 		}
+	}
 	if (!bad && (!a->identity || !a->out || *argc < 2)) {
-		fputs(usage, stderr);
+		fputs(_(usage), stderr);
 		bad = -1;
 	}
 	return bad;
@@ -147,7 +155,7 @@ static int write_data(const struct aargs *a, const struct dataset *d)
 		free(buf);
 	}
 	if (rc < 0)
-		fprintf(stderr, "fragebogen: „%s“ lässt sich nicht schreiben: %s\n", a->out, err);
+		fprintf(stderr, _("fragebogen: „%s“ lässt sich nicht schreiben: %s\n"), a->out, err);
 	return rc;
 }
 
@@ -172,7 +180,7 @@ static int write_report(const struct aargs *a, const struct agg *g)
 	fclose(mem);
 	int e = 0;
 	if (rc == 0 && fio_replace(".", a->report, buf, n, 0644, true, &e) < 0) {
-		fprintf(stderr, "fragebogen: „%s“ lässt sich nicht schreiben: %s\n", a->report,
+		fprintf(stderr, _("fragebogen: „%s“ lässt sich nicht schreiben: %s\n"), a->report,
 		        strerror(e));
 		rc = -1;
 	}
@@ -200,6 +208,17 @@ static int base_table(const char *path, struct table *t)
 	return 0;
 }
 
+/* What was written: the data set and its size, and the report. */
+static void print_written(const struct aargs *a, const struct dataset *d)
+{
+	putchar('\n');
+	printf(P_("Datensatz: %s (%d Antwort, %d Variablen)\n",
+	          "Datensatz: %s (%d Antworten, %d Variablen)\n", (unsigned long)d->nrows),
+	       a->out, d->nrows, d->t.ncols);
+	if (a->report)
+		printf(_("Bericht: %s\n"), a->report);
+}
+
 /* Merge, write and report; the exit status. */
 static int run(const struct aargs *a, char *identity, char **files, int nfiles)
 {
@@ -209,10 +228,14 @@ static int run(const struct aargs *a, char *identity, char **files, int nfiles)
 	time_t now = time(NULL);
 	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
 	struct table base = {0};
-	if (senders_load(&snd, spath, err, sizeof err) < 0 ||
-	    (a->form && base_table(a->form, &base) < 0)) {
-		if (!a->form || base.ncols == 0)
-			fprintf(stderr, "fragebogen: %s\n", err);
+	if (senders_load(&snd, spath, err, sizeof err) < 0) {
+		fprintf(stderr, "fragebogen: %s\n", err);
+		senders_free(&snd);
+		free(spath);
+		return 1;
+	}
+	if (a->form && base_table(a->form, &base) < 0) { /* the loader has said why */
+		senders_free(&snd);
 		free(spath);
 		return 1;
 	}
@@ -222,7 +245,7 @@ static int run(const struct aargs *a, char *identity, char **files, int nfiles)
 	agg_receipt(&g, stdout);
 	int rc = g.skipped || g.nconflicts ? 1 : 0;
 	if (!g.have_data || g.d.nrows == 0) {
-		fprintf(stderr, "fragebogen: Keine Antworten übernommen; es wurde nichts geschrieben.\n");
+		fprintf(stderr, _("fragebogen: Keine Antworten übernommen; es wurde nichts geschrieben.\n"));
 		rc = 1;
 	} else {
 		fputc('\n', stdout);
@@ -230,11 +253,10 @@ static int run(const struct aargs *a, char *identity, char **files, int nfiles)
 		if (write_data(a, &g.d) < 0 || (a->report && write_report(a, &g) < 0))
 			rc = 1;
 		else
-			printf("\nDatensatz: %s (%d Antworten, %d Variablen)%s%s\n", a->out, g.d.nrows,
-			       g.d.t.ncols, a->report ? "\nBericht: " : "", a->report ? a->report : "");
+			print_written(a, &g.d);
 	}
 	if (senders_save(&snd, err, sizeof err) < 0) {
-		fprintf(stderr, "fragebogen: Absenderliste: %s\n", err);
+		fprintf(stderr, _("fragebogen: Absenderliste: %s\n"), err);
 		rc = 1;
 	}
 	agg_free(&g);
@@ -253,7 +275,7 @@ int aggregate_main(int argc, char **argv)
 		return rc > 0 ? 0 : 2;
 	}
 	if (!format_of(a.out)) {
-		fprintf(stderr, "fragebogen: -o braucht die Endung .sav, .dta, .csv oder .json\n");
+		fprintf(stderr, _("fragebogen: -o braucht die Endung .sav, .dta, .csv oder .json\n"));
 		free(a.accept);
 		return 2;
 	}

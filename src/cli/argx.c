@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/i18n.h"
+
 /* Drop k entries at i from argv. */
 static void drop(int *argc, char **argv, int i, int k)
 {
@@ -38,7 +40,7 @@ const char *argx_take(int *argc, char **argv, const char *name, const char *shor
 			val = argv[i + 1];
 			drop(argc, argv, i, 2);
 		} else {
-			fprintf(stderr, "fragebogen: %s erwartet einen Wert\n", name);
+			fprintf(stderr, _("fragebogen: %s erwartet einen Wert\n"), name);
 			*bad = -1;
 			drop(argc, argv, i, 1);
 		}

@@ -17,15 +17,16 @@
 #include "form/loader.h"
 #include "store/fio.h"
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
-static const char usage[] =
-	"Aufruf: fragebogen codebook FORMULAR [-o DATEI.md|DATEI.html]\n"
-	"  Schreibt das Codebuch des Fragebogens: jede Variable mit Label, Codes und\n"
-	"  Fehlwerten, Filter und Prüfungen in Worten, berechnete Werte mit Formel.\n"
-	"  Ohne -o als Markdown auf die Standardausgabe; mit -o nach der Endung der\n"
-	"  Datei als Markdown (.md) oder als eigenständige HTML-Seite (.html, .htm).\n"
-	"  Das Datum im Codebuch ist heute, oder der Tag von SOURCE_DATE_EPOCH.\n";
+static const char *const usage =
+	N_("Aufruf: fragebogen codebook FORMULAR [-o DATEI.md|DATEI.html]\n"
+	   "  Schreibt das Codebuch des Fragebogens: jede Variable mit Label, Codes und\n"
+	   "  Fehlwerten, Filter und Prüfungen in Worten, berechnete Werte mit Formel.\n"
+	   "  Ohne -o als Markdown auf die Standardausgabe; mit -o nach der Endung der\n"
+	   "  Datei als Markdown (.md) oder als eigenständige HTML-Seite (.html, .htm).\n"
+	   "  Das Datum im Codebuch ist heute, oder der Tag von SOURCE_DATE_EPOCH.\n");
 
 /* The format a file name asks for; -1 for an extension we do not write. */
 static int format_of(const char *path)
@@ -55,18 +56,18 @@ static int32_t codebook_day(void)
 	return date_today();
 }
 
-/* Why a file could not be written, in German. */
+/* Why a file could not be written, in the interface language. */
 static const char *why(int err)
 {
 	switch (err) {
-	case ENOENT: return "den Ordner gibt es nicht";
-	case ENOTDIR: return "ein Teil des Pfads ist kein Ordner";
-	case EACCES: case EPERM: return "dort darf nicht geschrieben werden";
-	case EROFS: return "der Datenträger ist schreibgeschützt";
-	case ENOSPC: return "der Datenträger ist voll";
-	case EISDIR: return "das ist ein Ordner";
-	case ENAMETOOLONG: return "der Name ist zu lang";
-	case EIO: return "der Datenträger meldet einen Ein-/Ausgabefehler";
+	case ENOENT: return _("den Ordner gibt es nicht");
+	case ENOTDIR: return _("ein Teil des Pfads ist kein Ordner");
+	case EACCES: case EPERM: return _("dort darf nicht geschrieben werden");
+	case EROFS: return _("der Datenträger ist schreibgeschützt");
+	case ENOSPC: return _("der Datenträger ist voll");
+	case EISDIR: return _("das ist ein Ordner");
+	case ENAMETOOLONG: return _("der Name ist zu lang");
+	case EIO: return _("der Datenträger meldet einen Ein-/Ausgabefehler");
 	default: return strerror(err);
 	}
 }
@@ -81,7 +82,7 @@ static int write_file(const char *path, const struct sbuf *b)
 	int rc = fio_replace(slash ? dir : ".", path, b->data, b->len, 0644, true, &err);
 	free(dir);
 	if (rc < 0) {
-		fprintf(stderr, "fragebogen codebook: „%s“ lässt sich nicht schreiben: %s\n", path,
+		fprintf(stderr, _("fragebogen codebook: „%s“ lässt sich nicht schreiben: %s\n"), path,
 		        why(err));
 		return 1;
 	}
@@ -94,32 +95,34 @@ static int parse(int argc, char **argv, const char **form, const char **out)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return -1;
 		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
 			if (i + 1 >= argc || !argv[i + 1][0]) {
-				fprintf(stderr, "fragebogen codebook: %s erwartet einen Dateinamen\n", a);
+				fprintf(stderr, _("fragebogen codebook: %s erwartet einen Dateinamen\n"), a);
 				return 2;
 			}
 			*out = argv[++i];
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "fragebogen codebook: unbekannte Option „%s“\n%s", a, usage);
+			fprintf(stderr, _("fragebogen codebook: unbekannte Option „%s“\n"), a);
+			fputs(_(usage), stderr);
 			return 2;
 		} else if (*form) {
-			fprintf(stderr, "fragebogen codebook: nur ein Formular, bitte („%s“ ist zu viel)\n",
-			        a);
+			fprintf(stderr,
+			        _("fragebogen codebook: nur ein Formular, bitte („%s“ ist zu viel)\n"), a);
 			return 2;
 		} else {
 			*form = a;
 		}
 	}
 	if (!*form) {
-		fprintf(stderr, "fragebogen codebook: welches Formular?\n%s", usage);
+		fputs(_("fragebogen codebook: welches Formular?\n"), stderr);
+		fputs(_(usage), stderr);
 		return 2;
 	}
 	if (*out && format_of(*out) < 0) {
-		fprintf(stderr, "fragebogen codebook: „%s“: das Format ergibt sich aus der Endung, "
-		                "möglich sind .md und .html\n", *out);
+		fprintf(stderr, _("fragebogen codebook: „%s“: das Format ergibt sich aus der Endung, "
+		                  "möglich sind .md und .html\n"), *out);
 		return 2;
 	}
 	return 0;
@@ -148,7 +151,7 @@ int codebook_main(int argc, char **argv)
 	if (out) {
 		rc = write_file(out, &b);
 	} else if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
-		fprintf(stderr, "fragebogen codebook: die Ausgabe lässt sich nicht schreiben\n");
+		fputs(_("fragebogen codebook: die Ausgabe lässt sich nicht schreiben\n"), stderr);
 		rc = 1;
 	}
 	sbuf_free(&b);

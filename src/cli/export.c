@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,13 +23,14 @@
 #include "form/engine.h"
 #include "form/response.h"
 #include "store/fio.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
-static const char usage[] =
-	"Aufruf: fragebogen export [--store ORDNER] [--form FORMULAR] [--recipient age1…]\n"
-	"                          [--format age|csv|json|sav|dta] [--csv-profile excel-de|rfc4180]\n"
-	"                          [--audit] [--all] [--sender NAME] [-o DATEI] [ID …]\n"
-	"Ohne --format entsteht eine verschlüsselte, signierte Datei für das Studienteam.\n";
+static const char *const usage =
+	N_("Aufruf: fragebogen export [--store ORDNER] [--form FORMULAR] [--recipient age1…]\n"
+	   "                          [--format age|csv|json|sav|dta] [--csv-profile excel-de|rfc4180]\n"
+	   "                          [--audit] [--all] [--sender NAME] [-o DATEI] [ID …]\n"
+	   "Ohne --format entsteht eine verschlüsselte, signierte Datei für das Studienteam.\n");
 
 struct xargs {
 	const char *recipient, *format, *profile, *out, *sender;
@@ -61,43 +63,57 @@ static int take_args(int *argc, char **argv, struct xargs *x)
 	for (int i = 0; fmts[i]; i++)
 		known |= strcmp(x->format, fmts[i]) == 0;
 	if (!known) {
-		fprintf(stderr, "fragebogen: --format kennt age, csv, json, sav und dta, nicht „%s“\n",
+		fprintf(stderr, _("fragebogen: --format kennt age, csv, json, sav und dta, nicht „%s“\n"),
 		        x->format);
 		return -1;
 	}
 	if (x->profile && strcmp(x->profile, "excel-de") != 0 && strcmp(x->profile, "rfc4180") != 0) {
-		fprintf(stderr, "fragebogen: --csv-profile kennt excel-de und rfc4180, nicht „%s“\n",
+		fprintf(stderr, _("fragebogen: --csv-profile kennt excel-de und rfc4180, nicht „%s“\n"),
 		        x->profile);
 		return -1;
 	}
 	if (x->all && strcmp(x->format, "age") == 0) {
-		fprintf(stderr, "fragebogen: An das Studienteam gehen nur abgeschlossene Antworten; "
-		                "--all gilt nur für --format csv, json, sav oder dta.\n");
+		fputs(_("fragebogen: An das Studienteam gehen nur abgeschlossene Antworten; "
+		        "--all gilt nur für --format csv, json, sav oder dta.\n"), stderr);
 		return -1;
 	}
 	return bad;
+}
+
+/* Whether a stored response belongs to another questionnaire than 'f'. */
+static bool other_form(const struct form *f, const char *json)
+{
+	cJSON *o = cJSON_Parse(json);
+	const cJSON *fid = cJSON_GetObjectItemCaseSensitive(o, "form_id");
+	bool other = cJSON_IsString(fid) && strcmp(fid->valuestring, f->id) != 0;
+	cJSON_Delete(o);
+	return other;
 }
 
 /* Add one stored response as a row; 'named' when the caller asked for it. */
 static int add_one(struct store *s, const struct form *f, const char *uuid, bool named,
                    const struct xargs *x, struct rows *rw)
 {
-	char msg[300] = "", *json;
+	char msg[300] = "", *json = NULL;
 	uint64_t gen;
-	const char *note;
+	const char *note = NULL;
 	struct response *r;
 	if (store_load(s, uuid, &json, &gen, &note, msg, sizeof msg) < 0 ||
 	    response_from_json(f, json, strlen(json), &r, msg, sizeof msg) < 0) {
-		if (json && msg[0] && !named && strstr(msg, "anderen Fragebogen"))
+		bool skip = json && !named && other_form(f, json);
+		free(json);
+		if (skip)
 			return 0;
-		fprintf(stderr, "fragebogen: Antwort %s: %s\n", uuid, msg);
+		fprintf(stderr, _("fragebogen: Antwort %s: %s\n"), uuid, msg);
 		return -1;
 	}
 	free(json);
+	if (note) /* e.g. the newest version was damaged and an older one is used */
+		fprintf(stderr, _("Hinweis: Antwort %s: %s\n"), uuid, note);
 	int rc = 0;
 	if (r->status != RESP_COMPLETE && !x->all) {
 		if (named) {
-			fprintf(stderr, "fragebogen: Antwort %s ist noch nicht abgeschlossen.\n", uuid);
+			fprintf(stderr, _("fragebogen: Antwort %s ist noch nicht abgeschlossen.\n"), uuid);
 			rc = -1;
 		}
 		rw->skipped_drafts++;
@@ -169,8 +185,8 @@ static int write_new(const char *path, const void *buf, size_t n, mode_t mode)
 	int rc = fio_replace(slash ? dir : ".", path, buf, n, mode, false, &err);
 	free(dir);
 	if (rc < 0)
-		fprintf(stderr, "fragebogen: „%s“ lässt sich nicht schreiben: %s\n", path,
-		        err == EEXIST ? "die Datei gibt es schon (anderen Namen mit -o wählen)"
+		fprintf(stderr, _("fragebogen: „%s“ lässt sich nicht schreiben: %s\n"), path,
+		        err == EEXIST ? _("die Datei gibt es schon (anderen Namen mit -o wählen)")
 		                      : strerror(err));
 	return rc < 0 ? -1 : 0;
 }
@@ -181,9 +197,9 @@ static int export_sealed(const struct form *f, const struct keyring *k, const st
 {
 	const char *to = x->recipient ? x->recipient : f->recipient;
 	if (!to) {
-		fprintf(stderr, "fragebogen: Kein Empfänger bekannt: Der Fragebogen nennt keinen "
-		                "Schlüssel des Studienteams („recipient“). Geben Sie ihn mit "
-		                "--recipient age1… an (das Studienteam nennt ihn).\n");
+		fputs(_("fragebogen: Kein Empfänger bekannt: Der Fragebogen nennt keinen "
+		        "Schlüssel des Studienteams („recipient“). Geben Sie ihn mit "
+		        "--recipient age1… an (das Studienteam nennt ihn).\n"), stderr);
 		return -1;
 	}
 	struct bundle_sender snd = {x->sender ? x->sender : rw->label ? rw->label : "",
@@ -211,8 +227,11 @@ static int export_sealed(const struct form *f, const struct keyring *k, const st
 	if (rc == 0 && (rc = write_new(sigpath, sig, strlen(sig), 0644)) < 0)
 		unlink(path);
 	if (rc == 0)
-		printf("%d Antworten verschlüsselt für das Studienteam: %s\n"
-		       "Signatur: %s\nSchicken Sie beide Dateien an das Studienteam.\n",
+		printf(P_("%d Antwort verschlüsselt für das Studienteam: %s\n"
+		          "Signatur: %s\nSchicken Sie beide Dateien an das Studienteam.\n",
+		          "%d Antworten verschlüsselt für das Studienteam: %s\n"
+		          "Signatur: %s\nSchicken Sie beide Dateien an das Studienteam.\n",
+		          (unsigned long)rw->d.nrows),
 		       rw->d.nrows, path, sigpath);
 	free(age);
 	free(sig);
@@ -250,6 +269,14 @@ static int export_plain(const struct xargs *x, struct rows *rw)
 {
 	char *path = x->out ? xstrdup(x->out) : default_name(rw->label, x->format);
 	int rc;
+	struct stat st;
+	if ((strcmp(x->format, "sav") == 0 || strcmp(x->format, "dta") == 0) &&
+	    stat(path, &st) == 0) {
+		fprintf(stderr, _("fragebogen: „%s“ gibt es schon; wählen Sie mit -o einen anderen "
+		                  "Namen.\n"), path);
+		free(path);
+		return -1;
+	}
 	if (strcmp(x->format, "sav") == 0 || strcmp(x->format, "dta") == 0) {
 		char err[300];
 		rc = statfile_write(&rw->d, path, x->format[0] == 's' ? STATFILE_SAV : STATFILE_DTA,
@@ -263,9 +290,14 @@ static int export_plain(const struct xargs *x, struct rows *rw)
 		free(text);
 	}
 	if (rc == 0)
-		fprintf(stderr, "%d Antworten geschrieben: %s\nAchtung: Diese Datei ist NICHT "
-		        "verschlüsselt. Bewahren Sie sie geschützt auf und schicken Sie sie nicht "
-		        "per E-Mail; für das Studienteam gibt es „fragebogen export“ ohne --format.\n",
+		fprintf(stderr, P_("%d Antwort geschrieben: %s\nAchtung: Diese Datei ist NICHT "
+		                   "verschlüsselt. Bewahren Sie sie geschützt auf und schicken Sie sie "
+		                   "nicht per E-Mail; für das Studienteam gibt es „fragebogen export“ "
+		                   "ohne --format.\n",
+		                   "%d Antworten geschrieben: %s\nAchtung: Diese Datei ist NICHT "
+		                   "verschlüsselt. Bewahren Sie sie geschützt auf und schicken Sie sie "
+		                   "nicht per E-Mail; für das Studienteam gibt es „fragebogen export“ "
+		                   "ohne --format.\n", (unsigned long)rw->d.nrows),
 		        rw->d.nrows, path);
 	free(path);
 	return rc;
@@ -286,7 +318,7 @@ int export_main(int argc, char **argv)
 	if (take_args(&argc, argv, &x) < 0)
 		return 2;
 	struct opts o;
-	int rc = opts_parse(&o, argc, argv, usage);
+	int rc = opts_parse(&o, argc, argv, _(usage));
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	struct form *f = opts_form(&o);
@@ -302,11 +334,13 @@ int export_main(int argc, char **argv)
 		store_open(&s, o.store_dir, k);
 		if (collect(&s, f, &o, &x, &rw) == 0) {
 			if (rw.skipped_drafts)
-				fprintf(stderr, "Hinweis: %d nicht abgeschlossene Antworten sind nicht dabei.\n",
+				fprintf(stderr, P_("Hinweis: %d nicht abgeschlossene Antwort ist nicht dabei.\n",
+				                   "Hinweis: %d nicht abgeschlossene Antworten sind nicht "
+				                   "dabei.\n", (unsigned long)rw.skipped_drafts),
 				        rw.skipped_drafts);
 			if (rw.d.nrows == 0)
-				fprintf(stderr, "fragebogen: Es gibt keine abgeschlossenen Antworten zum "
-				                "Exportieren.\n");
+				fputs(_("fragebogen: Es gibt keine abgeschlossenen Antworten zum "
+				        "Exportieren.\n"), stderr);
 			else if ((strcmp(x.format, "age") == 0 ? export_sealed(f, k, &x, &rw)
 			                                       : export_plain(&x, &rw)) == 0)
 				rc = 0;

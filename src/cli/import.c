@@ -18,6 +18,7 @@
 #include "store/fio.h"
 #include "store/session.h"
 #include "util/csv.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 struct batch {
@@ -43,7 +44,7 @@ static void check_one(struct batch *b, const struct form *f, struct response *r,
 	engine_free(&e);
 	for (int i = 0; rc == 0 && i < b->n; i++)
 		if (strcmp(b->r[i]->uuid, r->uuid) == 0)
-			rc = -1, snprintf(msg, sizeof msg, "die UUID %s kommt doppelt vor", r->uuid);
+			rc = -1, snprintf(msg, sizeof msg, _("die UUID %s kommt doppelt vor"), r->uuid);
 	if (rc < 0) {
 		fprintf(stderr, "%s:%d: %s\n", file, line, msg);
 		b->errors++;
@@ -65,7 +66,7 @@ static void from_csv(struct batch *b, const struct form *f, const char *file, co
 		return;
 	}
 	if (c.n == 0 || csvin_columns(f, c.rows[0].f, c.rows[0].n, &cols, msg, sizeof msg) < 0) {
-		fprintf(stderr, "%s:1: %s\n", file, c.n ? msg : "die Datei ist leer");
+		fprintf(stderr, "%s:1: %s\n", file, c.n ? msg : _("die Datei ist leer"));
 		b->errors++;
 		csv_free(&c);
 		return;
@@ -75,8 +76,10 @@ static void from_csv(struct batch *b, const struct form *f, const char *file, co
 		struct csv_row *row = &c.rows[i];
 		struct response *r;
 		if (row->n != c.rows[0].n) {
-			fprintf(stderr, "%s:%d: die Zeile hat %d Felder, die Kopfzeile %d\n", file,
-			        row->line, row->n, c.rows[0].n);
+			fprintf(stderr, P_("%s:%d: die Zeile hat %d Feld, die Kopfzeile %d\n",
+			                   "%s:%d: die Zeile hat %d Felder, die Kopfzeile %d\n",
+			                   (unsigned long)row->n),
+			        file, row->line, row->n, c.rows[0].n);
 			b->errors++;
 		} else if (csvin_row(f, cols, row->f, row->n, now, &r, msg, sizeof msg) < 0) {
 			fprintf(stderr, "%s:%d: %s\n", file, row->line, msg);
@@ -94,7 +97,7 @@ static void from_json(struct batch *b, const struct form *f, const char *file, c
 {
 	cJSON *root = cJSON_ParseWithLength(text, len);
 	if (!root) {
-		fprintf(stderr, "%s: kein gültiges JSON\n", file);
+		fprintf(stderr, _("%s: kein gültiges JSON\n"), file);
 		b->errors++;
 		return;
 	}
@@ -105,7 +108,7 @@ static void from_json(struct batch *b, const struct form *f, const char *file, c
 		char *one = cJSON_PrintUnformatted(item), msg[300];
 		struct response *r;
 		if (response_from_json(f, one, strlen(one), &r, msg, sizeof msg) < 0) {
-			fprintf(stderr, "%s: Antwort %d: %s\n", file, i + 1, msg);
+			fprintf(stderr, _("%s: Antwort %d: %s\n"), file, i + 1, msg);
 			b->errors++;
 		} else {
 			response_audit(r, (int64_t)time(NULL), "imported", NULL);
@@ -131,8 +134,8 @@ static int store_all(struct batch *b, struct store *s, const struct form *f)
 	for (int i = 0; i < b->n; i++)
 		for (int k = 0; k < n; k++)
 			if (strcmp(b->r[i]->uuid, v[k].uuid) == 0) {
-				fprintf(stderr, "fragebogen: Die Antwort %s ist schon im Speicher; es wurde "
-				                "nichts importiert.\n", v[k].uuid);
+				fprintf(stderr, _("fragebogen: Die Antwort %s ist schon im Speicher; es wurde "
+				                  "nichts importiert.\n"), v[k].uuid);
 				store_entries_free(v, n);
 				return -1;
 			}
@@ -147,7 +150,7 @@ static int store_all(struct batch *b, struct store *s, const struct form *f)
 		b->r[i] = NULL;
 		memcpy(ids[tried++], r->uuid, 37);
 		if (session_adopt(&ss[i], s, f, r, msg, sizeof msg) < 0) {
-			fprintf(stderr, "fragebogen: %s\nEs wurde nichts importiert.\n", msg);
+			fprintf(stderr, _("fragebogen: %s\nEs wurde nichts importiert.\n"), msg);
 			rc = -1;
 		} else {
 			held++;
@@ -171,12 +174,12 @@ static int store_all(struct batch *b, struct store *s, const struct form *f)
 int import_main(int argc, char **argv)
 {
 	struct opts o;
-	int rc = opts_parse(&o, argc, argv, "Aufruf: fragebogen import [--form FORMULAR] "
-	                    "[--store ORDNER] DATEI\n");
+	int rc = opts_parse(&o, argc, argv, _("Aufruf: fragebogen import [--form FORMULAR] "
+	                                      "[--store ORDNER] DATEI\n"));
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	if (o.argc != 1) {
-		fprintf(stderr, "Aufruf: fragebogen import DATEI\n");
+		fputs(_("Aufruf: fragebogen import DATEI\n"), stderr);
 		opts_free(&o);
 		return 2;
 	}
@@ -190,7 +193,7 @@ int import_main(int argc, char **argv)
 	if (!f)
 		goto out;
 	if (fio_read_file(file, 64u << 20, &text, &len, &err) < 0) {
-		fprintf(stderr, "fragebogen: „%s“ lässt sich nicht lesen: %s\n", file, strerror(err));
+		fprintf(stderr, _("fragebogen: „%s“ lässt sich nicht lesen: %s\n"), file, strerror(err));
 		goto out;
 	}
 	size_t i = 0;
@@ -201,7 +204,9 @@ int import_main(int argc, char **argv)
 	else
 		from_csv(&b, f, file, (char *)text, len);
 	if (b.errors) {
-		fprintf(stderr, "fragebogen: %d fehlerhafte Einträge; es wurde nichts importiert.\n",
+		fprintf(stderr, P_("fragebogen: %d fehlerhafter Eintrag; es wurde nichts importiert.\n",
+		                   "fragebogen: %d fehlerhafte Einträge; es wurde nichts importiert.\n",
+		                   (unsigned long)b.errors),
 		        b.errors);
 		goto out;
 	}
@@ -210,7 +215,7 @@ int import_main(int argc, char **argv)
 		struct store s;
 		store_open(&s, o.store_dir, k);
 		if (store_all(&b, &s, f) == 0) {
-			printf("%d Antworten importiert.\n", b.n);
+			printf(P_("%d Antwort importiert.\n", "%d Antworten importiert.\n", (unsigned long)b.n), b.n);
 			rc = 0;
 		}
 		store_close(&s);

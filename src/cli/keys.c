@@ -12,6 +12,7 @@
 #include <getopt.h>
 #include <libgen.h>
 #include <sodium.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,21 +25,22 @@
 #include "store/fio.h"
 #include "store/keyring.h"
 #include "store/store.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
-/* Why a file could not be written, in German. */
+/* Why a file could not be written, in the interface language. */
 static const char *why(int err)
 {
 	switch (err) {
-	case ENOENT: return "Den Ordner gibt es nicht.";
-	case ENOTDIR: return "Ein Teil des Pfads ist kein Ordner.";
-	case EACCES: return "Dort darf nicht geschrieben werden (fehlende Berechtigung).";
-	case EROFS: return "Der Datenträger ist schreibgeschützt.";
-	case ENOSPC: return "Der Datenträger ist voll.";
-	case EDQUOT: return "Das Speicherkontingent ist erschöpft.";
-	case EISDIR: return "Das ist ein Ordner.";
-	case ENAMETOOLONG: return "Der Name ist zu lang.";
-	case EIO: return "Der Datenträger meldet einen Ein-/Ausgabefehler.";
+	case ENOENT: return _("Den Ordner gibt es nicht.");
+	case ENOTDIR: return _("Ein Teil des Pfads ist kein Ordner.");
+	case EACCES: return _("Dort darf nicht geschrieben werden (fehlende Berechtigung).");
+	case EROFS: return _("Der Datenträger ist schreibgeschützt.");
+	case ENOSPC: return _("Der Datenträger ist voll.");
+	case EDQUOT: return _("Das Speicherkontingent ist erschöpft.");
+	case EISDIR: return _("Das ist ein Ordner.");
+	case ENAMETOOLONG: return _("Der Name ist zu lang.");
+	case EIO: return _("Der Datenträger meldet einen Ein-/Ausgabefehler.");
 	default: return strerror(err);
 	}
 }
@@ -62,10 +64,11 @@ static int write_excl(const char *path, const void *buf, size_t n, mode_t mode, 
 }
 
 /*
- * Write 'buf' to the new file 'path', never replacing one; 'what' names
- * the file in messages. Returns 0, or -1 with a message on stderr.
+ * Write 'buf' to the new file 'path', never replacing one; 'secret' when it
+ * is the team's secret key (for the messages). Returns 0, or -1 with a
+ * message on stderr.
  */
-static int write_new(const char *path, const void *buf, size_t n, mode_t mode, const char *what)
+static int write_new(const char *path, const void *buf, size_t n, mode_t mode, bool secret)
 {
 	struct stat st;
 	int err = 0, rc = -1;
@@ -79,15 +82,18 @@ static int write_new(const char *path, const void *buf, size_t n, mode_t mode, c
 		rc = write_excl(path, buf, n, mode, &err);
 	free(copy);
 	if (rc < 0 && err == EEXIST)
-		fprintf(stderr, "fragebogen: „%s“ gibt es schon und wird nicht überschrieben. Wählen "
-		                "Sie einen anderen Dateinamen.\n", path);
+		fprintf(stderr, _("fragebogen: „%s“ gibt es schon und wird nicht überschrieben. Wählen "
+		                  "Sie einen anderen Dateinamen.\n"), path);
+	else if (rc < 0 && secret)
+		fprintf(stderr, _("fragebogen: Die Schlüsseldatei „%s“ lässt sich nicht anlegen: %s Es "
+		                  "wurde nichts geschrieben.\n"), path, why(err));
 	else if (rc < 0)
-		fprintf(stderr, "fragebogen: %s „%s“ lässt sich nicht anlegen: %s Es wurde nichts "
-		                "geschrieben.\n", what, path, why(err));
+		fprintf(stderr, _("fragebogen: Die Datei „%s“ lässt sich nicht anlegen: %s Es wurde "
+		                  "nichts geschrieben.\n"), path, why(err));
 	else if (rc > 0)
-		fprintf(stderr, "fragebogen: Warnung: „%s“ ist geschrieben, aber der Ordner ließ sich "
-		                "nicht auf den Datenträger sichern: %s Prüfen Sie die Datei nach einem "
-		                "Absturz.\n", path, why(err));
+		fprintf(stderr, _("fragebogen: Warnung: „%s“ ist geschrieben, aber der Ordner ließ sich "
+		                  "nicht auf den Datenträger sichern: %s Prüfen Sie die Datei nach einem "
+		                  "Absturz.\n"), path, why(err));
 	return rc < 0 ? -1 : 0;
 }
 
@@ -105,11 +111,11 @@ static void now_rfc3339(char out[32])
 		snprintf(out + k, 32 - k, "%c%02ld:%02ld", off < 0 ? '-' : '+', a / 60, a % 60);
 }
 
-static const char keygen_usage[] =
-	"Aufruf: fragebogen keygen -o DATEI\n"
-	"Erzeugt das Schlüsselpaar des Studienteams (age, X25519). Der geheime Schlüssel\n"
-	"kommt in DATEI (nur für Sie lesbar, wird nie überschrieben), der öffentliche\n"
-	"Schlüssel (age1…) wird ausgegeben.\n";
+static const char *const keygen_usage =
+	N_("Aufruf: fragebogen keygen -o DATEI\n"
+	   "Erzeugt das Schlüsselpaar des Studienteams (age, X25519). Der geheime Schlüssel\n"
+	   "kommt in DATEI (nur für Sie lesbar, wird nie überschrieben), der öffentliche\n"
+	   "Schlüssel (age1…) wird ausgegeben.\n");
 
 /* Parse keygen's options: 0 go on, 1 help shown, -1 wrong call. */
 static int keygen_opts(int argc, char **argv, const char **out)
@@ -126,16 +132,16 @@ static int keygen_opts(int argc, char **argv, const char **out)
 		if (c == 'o') {
 			*out = optarg;
 		} else if (c == 'h') {
-			fputs(keygen_usage, stdout);
+			fputs(_(keygen_usage), stdout);
 			return 1;
 		} else {
-			fputs(keygen_usage, stderr);
+			fputs(_(keygen_usage), stderr);
 			return -1;
 		}
 	}
 	if (optind < argc || !*out || !**out) {
-		fprintf(stderr, "fragebogen: keygen braucht mit -o die Datei für den geheimen "
-		                "Schlüssel, etwa: fragebogen keygen -o team.key\n");
+		fputs(_("fragebogen: keygen braucht mit -o die Datei für den geheimen "
+		        "Schlüssel, etwa: fragebogen keygen -o team.key\n"), stderr);
 		return -1;
 	}
 	return 0;
@@ -153,7 +159,7 @@ int keygen_main(int argc, char **argv)
 	char file[256];
 	int n = snprintf(file, sizeof file, "# created: %s\n# public key: %s\n%s\n", created, rcpt,
 	                 id);
-	rc = write_new(path, file, (size_t)n, 0600, "Die Schlüsseldatei");
+	rc = write_new(path, file, (size_t)n, 0600, true);
 	sodium_memzero(file, sizeof file);
 	sodium_memzero(id, sizeof id);
 	if (rc < 0)
@@ -161,22 +167,22 @@ int keygen_main(int argc, char **argv)
 	printf("%s\n", rcpt);
 	fflush(stdout);
 	fprintf(stderr,
-	        "Öffentlicher Schlüssel: %s\n\n"
-	        "Tragen Sie diesen öffentlichen Schlüssel (age1…) im Fragebogen in das Feld\n"
-	        "„recipient“ ein; damit werden die Antworten für das Studienteam verschlüsselt.\n\n"
-	        "Der geheime Schlüssel steht in „%s“. Halten Sie diese Datei geheim und legen\n"
-	        "Sie eine Sicherungskopie an einem sicheren Ort an: Ohne sie lassen sich die\n"
-	        "Antworten nicht mehr entschlüsseln.\n",
+	        _("Öffentlicher Schlüssel: %s\n\n"
+	          "Tragen Sie diesen öffentlichen Schlüssel (age1…) im Fragebogen in das Feld\n"
+	          "„recipient“ ein; damit werden die Antworten für das Studienteam verschlüsselt.\n\n"
+	          "Der geheime Schlüssel steht in „%s“. Halten Sie diese Datei geheim und legen\n"
+	          "Sie eine Sicherungskopie an einem sicheren Ort an: Ohne sie lassen sich die\n"
+	          "Antworten nicht mehr entschlüsseln.\n"),
 	        rcpt, path);
 	return 0;
 }
 
-static const char id_usage[] =
-	"Aufruf: fragebogen id [--store ORDNER] [-o DATEI.pub]\n"
-	"Zeigt den öffentlichen Signaturschlüssel dieses Speichers (minisign), seine\n"
-	"Schlüssel-ID und den Fingerabdruck zum Vorlesen am Telefon. Mit -o wird der\n"
-	"Schlüssel als minisign-Datei gespeichert (nie überschrieben). Ein Passwort ist\n"
-	"nicht nötig.\n";
+static const char *const id_usage =
+	N_("Aufruf: fragebogen id [--store ORDNER] [-o DATEI.pub]\n"
+	   "Zeigt den öffentlichen Signaturschlüssel dieses Speichers (minisign), seine\n"
+	   "Schlüssel-ID und den Fingerabdruck zum Vorlesen am Telefon. Mit -o wird der\n"
+	   "Schlüssel als minisign-Datei gespeichert (nie überschrieben). Ein Passwort ist\n"
+	   "nicht nötig.\n");
 
 /* Parse id's options: 0 go on, 1 help shown, -1 wrong call. */
 static int id_opts(int argc, char **argv, const char **store, const char **out)
@@ -196,16 +202,17 @@ static int id_opts(int argc, char **argv, const char **store, const char **out)
 		} else if (c == 'o') {
 			*out = optarg;
 		} else if (c == 'h') {
-			fputs(id_usage, stdout);
+			fputs(_(id_usage), stdout);
 			return 1;
 		} else {
-			fputs(id_usage, stderr);
+			fputs(_(id_usage), stderr);
 			return -1;
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "fragebogen: id erwartet keine weiteren Angaben („%s“).\n%s",
-		        argv[optind], id_usage);
+		fprintf(stderr, _("fragebogen: id erwartet keine weiteren Angaben („%s“).\n"),
+		        argv[optind]);
+		fputs(_(id_usage), stderr);
 		return -1;
 	}
 	return 0;
@@ -230,21 +237,22 @@ int id_main(int argc, char **argv)
 	sign_keyid(pk, keyid);
 	sign_keyid_hex(keyid, hex);
 	sign_fingerprint(pk, fp);
-	printf("Öffentlicher Signaturschlüssel des Speichers „%s“ (minisign):\n\n"
-	       "    %s\n\n"
-	       "Schlüssel-ID:   %s\n"
-	       "Fingerabdruck:  %s\n\n"
-	       "Lesen Sie dem Studienteam den Fingerabdruck am Telefon vor. Damit prüft es,\n"
-	       "dass Exporte mit diesem Schlüssel wirklich von Ihnen stammen.\n",
+	/* TRANSLATORS: the key ID and the fingerprint start in the same column. */
+	printf(_("Öffentlicher Signaturschlüssel des Speichers „%s“ (minisign):\n\n"
+	         "    %s\n\n"
+	         "Schlüssel-ID:   %s\n"
+	         "Fingerabdruck:  %s\n\n"
+	         "Lesen Sie dem Studienteam den Fingerabdruck am Telefon vor. Damit prüft es,\n"
+	         "dass Exporte mit diesem Schlüssel wirklich von Ihnen stammen.\n"),
 	       dir, b64, hex, fp);
 	free(b64);
 	rc = 0;
 	if (out) {
 		char *file = sign_pubkey_file(pk);
-		rc = write_new(out, file, strlen(file), 0644, "Die Datei");
+		rc = write_new(out, file, strlen(file), 0644, false);
 		free(file);
 		if (rc == 0)
-			printf("\nGespeichert in „%s“.\n", out);
+			printf(_("\nGespeichert in „%s“.\n"), out);
 		rc = rc < 0 ? 1 : 0;
 	}
 done:

@@ -11,6 +11,7 @@
 #include "cli/pass.h"
 #include "cli/paths.h"
 #include "form/loader.h"
+#include "util/i18n.h"
 
 int opts_parse(struct opts *o, int argc, char **argv, const char *usage)
 {
@@ -43,8 +44,8 @@ int opts_parse(struct opts *o, int argc, char **argv, const char *usage)
 		case 'i':
 			o->idle_lock = atoi(optarg);
 			if (o->idle_lock < 0 || o->idle_lock > 86400) {
-				fprintf(stderr, "fragebogen: --idle-lock erwartet Sekunden von 0 (aus) bis "
-				                "86400\n");
+				fprintf(stderr, _("fragebogen: --idle-lock erwartet Sekunden von 0 (aus) "
+				                  "bis 86400\n"));
 				return -1;
 			}
 			break;
@@ -54,8 +55,8 @@ int opts_parse(struct opts *o, int argc, char **argv, const char *usage)
 	}
 	struct kdf_cost cost;
 	if (keyring_cost(o->kdf, &cost) < 0) {
-		fprintf(stderr, "fragebogen: --kdf-cost kennt moderate, interactive, sensitive und "
-		                "test, nicht „%s“\n", o->kdf);
+		fprintf(stderr, _("fragebogen: --kdf-cost kennt moderate, interactive, sensitive und "
+		                  "test, nicht „%s“\n"), o->kdf);
 		return -1;
 	}
 	if (!o->form_path)
@@ -80,18 +81,18 @@ int opts_unlock(const struct opts *o, struct keyring **k)
 	int err = 0;
 	enum keyring_status st;
 	if (o->recovery) {
-		if (pass_read("Wiederherstellungscode: ", o->pass_file, 1, &pw) < 0)
+		if (pass_read(_("Wiederherstellungscode: "), o->pass_file, 1, &pw) < 0)
 			return -1;
 		st = keyring_unlock_recovery(o->store_dir, pw.s, k, &err);
 	} else {
-		if (pass_read("Passwort: ", o->pass_file, 1, &pw) < 0)
+		if (pass_read(_("Passwort: "), o->pass_file, 1, &pw) < 0)
 			return -1;
 		st = keyring_unlock(o->store_dir, pw.s, pw.len, k, &err);
 	}
 	pass_free(&pw);
 	if (st == KR_WRONG_SECRET && o->recovery)
-		fprintf(stderr, "fragebogen: Der Wiederherstellungscode passt nicht. Es wurde nichts "
-		                "verändert.\n");
+		fprintf(stderr, _("fragebogen: Der Wiederherstellungscode passt nicht. Es wurde nichts "
+		                  "verändert.\n"));
 	else if (st != KR_OK)
 		fprintf(stderr, "fragebogen: %s\n", keyring_message(st, err));
 	return st == KR_OK ? 0 : -1;
@@ -127,10 +128,10 @@ int opts_resolve_id(struct store *s, const char *prefix, char uuid[37])
 	if (found == 1)
 		return 0;
 	if (found == 0)
-		fprintf(stderr, "fragebogen: Keine Antwort hat die ID „%s“ (siehe fragebogen list).\n",
+		fprintf(stderr, _("fragebogen: Keine Antwort hat die ID „%s“ (siehe fragebogen list).\n"),
 		        prefix);
 	else
-		fprintf(stderr, "fragebogen: „%s“ passt auf mehrere Antworten; geben Sie mehr Zeichen "
-		                "der ID an.\n", prefix);
+		fprintf(stderr, _("fragebogen: „%s“ passt auf mehrere Antworten; geben Sie mehr Zeichen "
+		                  "der ID an.\n"), prefix);
 	return -1;
 }

@@ -1,6 +1,6 @@
 /*
  * opts: what the store commands share — their options, unlocking the store
- * and loading the form. Messages go to stderr in German.
+ * and loading the form. Messages go to stderr in the interface language.
  */
 #ifndef FB_OPTS_H
 #define FB_OPTS_H

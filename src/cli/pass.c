@@ -11,6 +11,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "util/i18n.h"
+
 #define MAX_SECRET 1024
 
 static int alloc(struct secret *out)
@@ -28,7 +30,7 @@ static int from_file(const char *file, int line, struct secret *out)
 {
 	int fd = open(file, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "fragebogen: die Passwortdatei „%s“ lässt sich nicht öffnen: %s\n",
+		fprintf(stderr, _("fragebogen: die Passwortdatei „%s“ lässt sich nicht öffnen: %s\n"),
 		        file, strerror(errno));
 		return -1;
 	}
@@ -47,7 +49,7 @@ static int from_file(const char *file, int line, struct secret *out)
 	close(fd);
 	out->s[out->len] = '\0';
 	if (out->len == 0) {
-		fprintf(stderr, "fragebogen: in der Passwortdatei „%s“ fehlt Zeile %d.\n", file, line);
+		fprintf(stderr, _("fragebogen: in der Passwortdatei „%s“ fehlt Zeile %d.\n"), file, line);
 		return -1;
 	}
 	return 0;
@@ -58,8 +60,8 @@ static int from_tty(const char *prompt, struct secret *out)
 {
 	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "fragebogen: kein Terminal für die Passworteingabe; verwenden Sie "
-		                "--passphrase-file DATEI.\n");
+		fputs(_("fragebogen: kein Terminal für die Passworteingabe; verwenden Sie "
+		        "--passphrase-file DATEI.\n"), stderr);
 		return -1;
 	}
 	struct termios old, quiet;
@@ -105,10 +107,10 @@ void pass_free(struct secret *s)
 const char *pass_hint(const struct secret *s)
 {
 	if (s->len < 8)
-		return "Das Passwort ist sehr kurz; wählen Sie mindestens 12 Zeichen oder einen "
-		       "Satz aus mehreren Wörtern.";
+		return _("Das Passwort ist sehr kurz; wählen Sie mindestens 12 Zeichen oder einen "
+		         "Satz aus mehreren Wörtern.");
 	if (s->len < 12)
-		return "Das Passwort ist eher kurz; ein Satz aus mehreren Wörtern ist sicherer und "
-		       "leichter zu merken.";
+		return _("Das Passwort ist eher kurz; ein Satz aus mehreren Wörtern ist sicherer und "
+		         "leichter zu merken.");
 	return NULL;
 }

@@ -17,11 +17,11 @@ struct secret {
 /*
  * Read one secret. 'file' (may be NULL) wins over the terminal; with a
  * file, 'line' picks which line (1-based: the new passphrase for passwd is
- * line 2). Returns 0, or -1 with a German message on stderr.
+ * line 2). Returns 0, or -1 with a message on stderr.
  */
 int pass_read(const char *prompt, const char *file, int line, struct secret *out);
 void pass_free(struct secret *s);
-/* A short German hint on the strength of a new passphrase, or NULL. */
+/* A short hint on the strength of a new passphrase, or NULL. */
 const char *pass_hint(const struct secret *s);
 
 #endif

@@ -26,7 +26,14 @@
 
 #define DEFAULT_FORM "desi-kommunen-2016.json"
 
+/* The way from the binary folder to the compiled catalogues when
+ * installed; in the build folder they are in "locale" beside the binary. */
+#ifndef FRAGEBOGEN_LOCALE_REL
+#define FRAGEBOGEN_LOCALE_REL "../share/locale"
+#endif
+
 static char forms_dir[PATH_MAX];
+static char locale_dir[PATH_MAX];
 static char default_form[PATH_MAX + sizeof DEFAULT_FORM + 1];
 
 static bool is_dir(const char *path)
@@ -45,7 +52,7 @@ static bool is_file(const char *path)
  * The forms folder next to the running binary into 'out'; false if the
  * binary cannot be found or has no such folder beside it.
  */
-static bool beside_binary(char *out, size_t outlen)
+static bool beside_binary(const char *rel, char *out, size_t outlen)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -56,7 +63,6 @@ static bool beside_binary(char *out, size_t outlen)
 	if (!slash)
 		return false;
 	*slash = '\0';
-	const char *rel = FRAGEBOGEN_FORMS_REL;
 	char path[PATH_MAX * 2], real[PATH_MAX];
 	int len = rel[0] == '/' ? snprintf(path, sizeof path, "%s", rel)
 	                        : snprintf(path, sizeof path, "%s/%s", exe, rel);
@@ -70,7 +76,7 @@ const char *paths_forms_dir(void)
 {
 	if (forms_dir[0])
 		return forms_dir;
-	if (!beside_binary(forms_dir, sizeof forms_dir))
+	if (!beside_binary(FRAGEBOGEN_FORMS_REL, forms_dir, sizeof forms_dir))
 		snprintf(forms_dir, sizeof forms_dir, "%s", FRAGEBOGEN_FORMS_DIR);
 	return forms_dir;
 }
@@ -98,4 +104,28 @@ char *paths_resolve_form(const char *arg)
 		return p;
 	free(p);
 	return xstrdup(arg);
+}
+
+/* The catalogues hold the program's own name; a folder beside the binary
+ * counts only if it has ours. */
+static bool has_catalogue(const char *dir)
+{
+	char *p = xasprintf("%s/en/LC_MESSAGES/fragebogen.mo", dir);
+	bool ok = is_file(p);
+	free(p);
+	return ok;
+}
+
+const char *paths_locale_dir(void)
+{
+	if (locale_dir[0])
+		return locale_dir;
+	if (beside_binary(FRAGEBOGEN_LOCALE_REL, locale_dir, sizeof locale_dir) &&
+	    has_catalogue(locale_dir))
+		return locale_dir;
+	if (beside_binary("locale", locale_dir, sizeof locale_dir) && has_catalogue(locale_dir))
+		return locale_dir;
+	/* None: German, the source language, needs no catalogue. */
+	snprintf(locale_dir, sizeof locale_dir, "%s", "/nonexistent");
+	return locale_dir;
 }

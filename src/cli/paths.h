@@ -21,6 +21,10 @@
  */
 const char *paths_forms_dir(void);
 
+/* The folder of the compiled message catalogues (<lang>/LC_MESSAGES/
+ * fragebogen.mo): beside the binary when installed, else the build's. */
+const char *paths_locale_dir(void);
+
 /* The bundled default questionnaire (the DESI form); owned as above. */
 const char *paths_default_form(void);
 

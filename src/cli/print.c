@@ -11,6 +11,7 @@
 #include "cli/paths.h"
 #include "form/input.h"
 #include "form/loader.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 
 #define WIDTH 78
@@ -56,15 +57,24 @@ static void print_choices(const struct choicelist *cl, int indent)
 {
 	for (int i = 0; cl && i < cl->n; i++) {
 		const struct choice *c = &cl->v[i];
-		printf("%*s%5d  %s%s%s\n", indent, "", (int)c->code, c->label,
-		       c->exclusive ? "  (schließt andere aus)" : "",
-		       c->other ? "  (+ Freitext)" : "");
+		printf("%*s%5d  %s", indent, "", (int)c->code, c->label);
+		if (c->exclusive)
+			/* TRANSLATORS: after an answer that cannot be combined with others. */
+			printf("  %s", _("(schließt andere aus)"));
+		if (c->other)
+			/* TRANSLATORS: after an answer that comes with a text field. */
+			printf("  %s", _("(+ Freitext)"));
+		putchar('\n');
 	}
 }
 
+/* How strongly an answer is required, after the type: "[single, Pflicht]". */
 static const char *req_name(enum required r)
 {
-	return r == REQ_HARD ? ", Pflicht" : r == REQ_SOFT ? ", erbeten" : "";
+	/* TRANSLATORS: a question that must be answered. */
+	return r == REQ_HARD ? _(", Pflicht")
+	       /* TRANSLATORS: a question that should be answered (a warning if not). */
+	       : r == REQ_SOFT ? _(", erbeten") : "";
 }
 
 /* Type-specific details: answers, rows, ranges. */
@@ -72,19 +82,25 @@ static void print_details(const struct form *f, const struct question *q)
 {
 	if (q->choices)
 		print_choices(q->choices, 4);
-	if (q->type == Q_MULTI && (q->min_picks || q->max_picks))
-		printf("      Auswahl: %d bis %d Antworten\n", q->min_picks,
-		       q->max_picks ? q->max_picks : q->choices->n);
+	if (q->type == Q_MULTI && (q->min_picks || q->max_picks)) {
+		int most = q->max_picks ? q->max_picks : q->choices->n;
+		/* TRANSLATORS: how many answers of a multiple choice may be picked. */
+		printf(P_("      Auswahl: %d bis %d Antwort\n", "      Auswahl: %d bis %d Antworten\n",
+		          (unsigned long)most),
+		       q->min_picks, most);
+	}
 	for (int r = 0; r < q->nrows; r++) {
 		printf("    %-10s ", q->rows[r].id);
 		wrap(q->rows[r].text, 15, 15);
 	}
 	for (int c = 0; q->type == Q_MATRIX && c < q->ncols; c++) {
 		if (q->ncols > 1)
-			printf("    Spalte „%s“ (Variablen Zeile + „%s“):\n", q->cols[c].title,
+			/* TRANSLATORS: a column of a matrix; its variables are named after the
+			   row with the suffix appended. */
+			printf(_("    Spalte „%s“ (Variablen Zeile + „%s“):\n"), q->cols[c].title,
 			       q->cols[c].suffix);
 		else
-			printf("    Antwortskala:\n");
+			fputs(_("    Antwortskala:\n"), stdout);
 		print_choices(q->cols[c].choices, 4);
 	}
 	if ((q->type == Q_INTEGER || q->type == Q_DECIMAL) && (q->has_min || q->has_max)) {
@@ -93,13 +109,18 @@ static void print_details(const struct form *f, const struct question *q)
 			input_format_number(q->min, q->decimals, 1, lo, sizeof lo);
 		if (q->has_max)
 			input_format_number(q->max, q->decimals, 1, hi, sizeof hi);
-		printf("      Bereich: %s bis %s%s%s\n", lo, hi, q->unit ? " " : "",
-		       q->unit ? q->unit : "");
+		if (q->unit)
+			/* TRANSLATORS: the lowest and highest number allowed, and the unit. */
+			printf(_("      Bereich: %s bis %s %s\n"), lo, hi, q->unit);
+		else
+			printf(_("      Bereich: %s bis %s\n"), lo, hi);
 	}
 	if (q->pattern)
-		printf("      Muster: %s\n", q->pattern);
+		printf(_("      Muster: %s\n"), q->pattern);
 	if (q->type == Q_TEXT || q->type == Q_TEXTAREA)
-		printf("      höchstens %d Zeichen\n", q->maxlength);
+		printf(P_("      höchstens %d Zeichen\n", "      höchstens %d Zeichen\n",
+		          (unsigned long)q->maxlength),
+		       q->maxlength);
 }
 
 static void print_question(const struct form *f, const struct question *q)
@@ -108,22 +129,32 @@ static void print_question(const struct form *f, const struct question *q)
 	printf("        ");
 	wrap(q->text, 8, 8);
 	if (q->help) {
-		printf("        Hilfe: ");
-		wrap(q->help, 15, 15);
+		/* TRANSLATORS: before the help text of a question. */
+		const char *label = _("Hilfe:");
+		int at = 8 + (int)utf8_count(label, strlen(label)) + 1;
+		printf("        %s ", label);
+		wrap(q->help, at, at);
 	}
 	if (q->visible_if)
-		printf("        nur wenn: %s\n", q->visible_if->src);
+		/* TRANSLATORS: before the condition under which a question is shown. */
+		printf(_("        nur wenn: %s\n"), q->visible_if->src);
 	print_details(f, q);
 	if (q->nmissing < f->nmissing && q->type != Q_NOTE) {
-		printf("      Fehlwerte:");
+		/* TRANSLATORS: the missing-value codes this question offers. */
+		fputs(_("      Fehlwerte:"), stdout);
 		for (int i = 0; i < q->nmissing; i++)
 			printf(" %d", (int)q->missing[i]);
-		printf("%s\n", q->nmissing ? "" : " keine");
+		/* TRANSLATORS: no missing-value codes at all. */
+		printf("%s\n", q->nmissing ? "" : _(" keine"));
 	}
 	for (int i = 0; i < q->nchecks; i++) {
 		const struct check *c = &q->checks[i];
-		printf("      %s %s: %s\n        ", c->sev == SEV_ERROR ? "Prüfung" : "Hinweis",
+		/* TRANSLATORS: a check whose failure blocks (Prüfung) or only warns (Hinweis),
+		   with its name and condition. */
+		printf(c->sev == SEV_ERROR ? _("      Prüfung %s: %s\n")
+		                           : _("      Hinweis %s: %s\n"),
 		       c->id, c->valid_if->src);
+		printf("        ");
 		wrap(c->message, 8, 8);
 	}
 }
@@ -131,7 +162,7 @@ static void print_question(const struct form *f, const struct question *q)
 int print_main(int argc, char **argv)
 {
 	if (argc > 2) {
-		fprintf(stderr, "Aufruf: fragebogen print [FORMULAR]\n");
+		fputs(_("Aufruf: fragebogen print [FORMULAR]\n"), stderr);
 		return 2;
 	}
 	/* Without an argument: the bundled questionnaire. */
@@ -145,15 +176,17 @@ int print_main(int argc, char **argv)
 	free(path);
 	if (rc < 0)
 		return 1;
-	printf("%s\n(%s, Version %s, Sprache %s)\n", f->title, f->id, f->version, f->language);
+	/* TRANSLATORS: the form's title, then its id, version and language code. */
+	printf(_("%s\n(%s, Version %s, Sprache %s)\n"), f->title, f->id, f->version, f->language);
 	for (int i = 0; i < f->nmissing; i++)
-		printf("Fehlwert %d: %s (Taste %c)\n", (int)f->missing[i].code, f->missing[i].label,
-		       f->missing[i].key);
+		/* TRANSLATORS: a missing-value code, its label and the key that sets it. */
+		printf(_("Fehlwert %d: %s (Taste %c)\n"), (int)f->missing[i].code,
+		       f->missing[i].label, f->missing[i].key);
 	for (int s = 0; s < f->nsections; s++) {
 		const struct section *sec = &f->sections[s];
 		printf("\n== %s: %s ==\n", sec->id, sec->title);
 		if (sec->visible_if)
-			printf("   nur wenn: %s\n", sec->visible_if->src);
+			printf(_("   nur wenn: %s\n"), sec->visible_if->src);
 		if (sec->intro) {
 			printf("   ");
 			wrap(sec->intro, 3, 3);
@@ -162,7 +195,8 @@ int print_main(int argc, char **argv)
 			print_question(f, &f->questions[q]);
 	}
 	for (int c = 0; c < f->ncomputed; c++) {
-		printf("\nberechnet %s = %s\n", f->computed[c].id, f->computed[c].expr->src);
+		/* TRANSLATORS: a computed variable and its formula. */
+		printf(_("\nberechnet %s = %s\n"), f->computed[c].id, f->computed[c].expr->src);
 		print_choices(f->computed[c].choices, 4);
 	}
 	form_free(&f);

@@ -1,5 +1,5 @@
 /*
- * show: `fragebogen show ID` — one response as readable German text, or
+ * show: `fragebogen show ID` — one response as readable text, or
  * as its JSON with --json. Read-only: it neither locks nor writes.
  */
 #include <stdio.h>
@@ -11,6 +11,7 @@
 #include "form/engine.h"
 #include "form/pipe.h"
 #include "store/store.h"
+#include "util/i18n.h"
 
 /* The answer in slot 'slot' as text a person reads. */
 static void print_answer(struct engine *e, const struct question *q, int slot, const char *lead)
@@ -20,7 +21,8 @@ static void print_answer(struct engine *e, const struct question *q, int slot, c
 	printf("%s", lead);
 	if (a->state == ANS_MISSING) {
 		const struct missing *m = form_missing(f, a->missing);
-		printf("(%s)", m ? m->label : "Fehlwert");
+		/* TRANSLATORS: an answer given as a missing-value code of unknown label. */
+		printf("(%s)", m ? m->label : _("Fehlwert"));
 	} else if (a->state == ANS_VALUE) {
 		char *s = pipe_value_text(f, f->slot_var[slot], &a->v);
 		printf("%s", s ? s : "");
@@ -41,9 +43,12 @@ static void print_response(struct engine *e)
 	const struct response *r = e->r;
 	int answered, visible;
 	engine_progress(e, &answered, &visible);
-	printf("Antwort %s\n%s, Revision %d, %d von %d Fragen beantwortet\n", r->uuid,
-	       r->status == RESP_COMPLETE ? "abgeschlossen" : "Entwurf", r->revision, answered,
-	       visible);
+	printf(_("Antwort %s\n"), r->uuid);
+	/* TRANSLATORS: the status (abgeschlossen or Entwurf), then the revision and progress. */
+	printf(P_("%s, Revision %d, %d von %d Frage beantwortet\n",
+	          "%s, Revision %d, %d von %d Fragen beantwortet\n", (unsigned long)visible),
+	       r->status == RESP_COMPLETE ? _("abgeschlossen") : _("Entwurf"), r->revision,
+	       answered, visible);
 	for (int qi = 0; qi < f->nquestions; qi++) {
 		const struct question *q = &f->questions[qi];
 		if (q->type == Q_NOTE || !engine_visible(e, qi))
@@ -68,12 +73,12 @@ static void print_response(struct engine *e)
 int show_main(int argc, char **argv)
 {
 	struct opts o;
-	int rc = opts_parse(&o, argc, argv, "Aufruf: fragebogen show [--json] [--form FORMULAR] "
-	                    "[--store ORDNER] ID\n");
+	int rc = opts_parse(&o, argc, argv, _("Aufruf: fragebogen show [--json] [--form FORMULAR] "
+	                                      "[--store ORDNER] ID\n"));
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	if (o.argc != 1) {
-		fprintf(stderr, "Aufruf: fragebogen show [--json] ID\n");
+		fputs(_("Aufruf: fragebogen show [--json] ID\n"), stderr);
 		opts_free(&o);
 		return 2;
 	}
@@ -91,7 +96,7 @@ int show_main(int argc, char **argv)
 		    store_load(&s, uuid, &json, &gen, &note, msg, sizeof msg) == 0) {
 			struct response *r;
 			if (note)
-				fprintf(stderr, "Hinweis: %s\n", note);
+				fprintf(stderr, _("Hinweis: %s\n"), note);
 			if (o.json) {
 				puts(json);
 				rc = 0;

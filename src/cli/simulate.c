@@ -14,10 +14,11 @@
 #include "cli/opts.h"
 #include "form/walk.h"
 #include "store/session.h"
+#include "util/i18n.h"
 
-static const char usage[] =
-	"Aufruf: fragebogen simulate [--form FORMULAR] [--store ORDNER] --count N [--seed ZAHL]\n"
-	"Speichert N zufällige, abgeschlossene Antworten, als Testdaten markiert.\n";
+static const char *const usage =
+	N_("Aufruf: fragebogen simulate [--form FORMULAR] [--store ORDNER] --count N [--seed ZAHL]\n"
+	   "Speichert N zufällige, abgeschlossene Antworten, als Testdaten markiert.\n");
 
 /* Parse a whole number in [lo, hi]; -1 if it is not one. */
 static long number(const char *s, long lo, long hi)
@@ -54,8 +55,12 @@ static int make(struct store *s, const struct form *f, long n, unsigned long see
 		stored++;
 	}
 	if (unfinished)
-		fprintf(stderr, "Hinweis: %d Durchläufe ließen sich nicht abschließen und wurden "
-		                "verworfen (siehe fragebogen validate --walks).\n", unfinished);
+		fprintf(stderr, P_("Hinweis: %d Durchlauf ließ sich nicht abschließen und wurde "
+		                   "verworfen (siehe fragebogen validate --walks).\n",
+		                   "Hinweis: %d Durchläufe ließen sich nicht abschließen und wurden "
+		                   "verworfen (siehe fragebogen validate --walks).\n",
+		                   (unsigned long)unfinished),
+		        unfinished);
 	return stored;
 }
 
@@ -65,14 +70,15 @@ int simulate_main(int argc, char **argv)
 	const char *count = argx_take(&argc, argv, "--count", "-n", true, &bad);
 	const char *seeds = argx_take(&argc, argv, "--seed", NULL, true, &bad);
 	struct opts o;
-	int rc = opts_parse(&o, argc, argv, usage);
+	int rc = opts_parse(&o, argc, argv, _(usage));
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	long n = number(count, 1, 1000000);
 	long seed = seeds ? number(seeds, 0, 0x7fffffffL) : (long)(time(NULL) & 0x7fffffff);
 	if (bad || n < 0 || seed < 0 || o.argc) {
-		fprintf(stderr, "fragebogen: --count erwartet eine Zahl von 1 bis 1 000 000 und "
-		                "--seed eine Zahl ab 0.\n%s", usage);
+		fputs(_("fragebogen: --count erwartet eine Zahl von 1 bis 1 000 000 und "
+		        "--seed eine Zahl ab 0.\n"), stderr);
+		fputs(_(usage), stderr);
 		opts_free(&o);
 		return 2;
 	}
@@ -83,8 +89,11 @@ int simulate_main(int argc, char **argv)
 		struct store s;
 		store_open(&s, o.store_dir, k);
 		int stored = make(&s, f, n, (unsigned long)seed);
-		printf("%d simulierte Antworten gespeichert (Startwert %ld). Sie sind als "
-		       "Testdaten markiert (Variable „simulated“).\n", stored, seed);
+		printf(P_("%d simulierte Antwort gespeichert (Startwert %ld). Sie ist als "
+		          "Testdaten markiert (Variable „simulated“).\n",
+		          "%d simulierte Antworten gespeichert (Startwert %ld). Sie sind als "
+		          "Testdaten markiert (Variable „simulated“).\n", (unsigned long)stored),
+		       stored, seed);
 		rc = stored == n ? 0 : 1;
 		store_close(&s);
 		keyring_free(&k);

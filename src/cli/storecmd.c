@@ -1,5 +1,5 @@
 /*
- * storecmd: `fragebogen init`, `list`, `show` and `passwd`.
+ * storecmd: `fragebogen init`, `list` and `passwd`.
  */
 #include <cjson/cJSON.h>
 #include <sodium.h>
@@ -15,47 +15,48 @@
 #include "form/pipe.h"
 #include "form/response.h"
 #include "store/session.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
 /* Read a new passphrase: twice on a terminal, line 'line' of a file. */
 static int new_passphrase(const struct opts *o, int line, struct secret *pw)
 {
-	if (pass_read("Neues Passwort: ", o->pass_file, line, pw) < 0)
+	if (pass_read(_("Neues Passwort: "), o->pass_file, line, pw) < 0)
 		return -1;
 	if (!o->pass_file) {
 		struct secret again;
-		if (pass_read("Neues Passwort wiederholen: ", NULL, 1, &again) < 0) {
+		if (pass_read(_("Neues Passwort wiederholen: "), NULL, 1, &again) < 0) {
 			pass_free(pw);
 			return -1;
 		}
 		int same = again.len == pw->len && sodium_memcmp(again.s, pw->s, pw->len) == 0;
 		pass_free(&again);
 		if (!same) {
-			fprintf(stderr, "fragebogen: Die beiden Eingaben stimmen nicht überein. Es wurde "
-			                "nichts verändert.\n");
+			fputs(_("fragebogen: Die beiden Eingaben stimmen nicht überein. Es wurde "
+			        "nichts verändert.\n"), stderr);
 			pass_free(pw);
 			return -1;
 		}
 	}
 	const char *hint = pass_hint(pw);
 	if (hint)
-		fprintf(stderr, "Hinweis: %s\n", hint);
+		fprintf(stderr, _("Hinweis: %s\n"), hint);
 	return 0;
 }
 
 int init_main(int argc, char **argv)
 {
 	struct opts o;
-	int rc = opts_parse(&o, argc, argv, "Aufruf: fragebogen init [--store ORDNER] "
-	                    "[--passphrase-file DATEI] [--kdf-cost moderate]\n");
+	int rc = opts_parse(&o, argc, argv, _("Aufruf: fragebogen init [--store ORDNER] "
+	                                      "[--passphrase-file DATEI] [--kdf-cost STUFE]\n"));
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	char msg[300], *key = xasprintf("%s/%s", o.store_dir, KEYRING_FILE);
 	struct stat st;
 	rc = 1;
 	if (stat(key, &st) == 0) {
-		fprintf(stderr, "fragebogen: In „%s“ ist bereits ein Speicher eingerichtet.\n",
+		fprintf(stderr, _("fragebogen: In „%s“ ist bereits ein Speicher eingerichtet.\n"),
 		        o.store_dir);
 		goto out;
 	}
@@ -77,11 +78,11 @@ int init_main(int argc, char **argv)
 		fprintf(stderr, "fragebogen: %s\n", keyring_message(ks, err));
 		goto out;
 	}
-	printf("Der verschlüsselte Speicher ist eingerichtet: %s\n\n"
-	       "Ihr Wiederherstellungscode – bitte aufschreiben und sicher aufbewahren:\n\n"
-	       "    %s\n\n"
-	       "Mit diesem Code kommen Sie an Ihre Antworten, falls Sie das Passwort vergessen\n"
-	       "(fragebogen passwd --recovery). Er wird nur dieses eine Mal angezeigt.\n",
+	printf(_("Der verschlüsselte Speicher ist eingerichtet: %s\n\n"
+	         "Ihr Wiederherstellungscode – bitte aufschreiben und sicher aufbewahren:\n\n"
+	         "    %s\n\n"
+	         "Mit diesem Code kommen Sie an Ihre Antworten, falls Sie das Passwort vergessen\n"
+	         "(fragebogen passwd --recovery). Er wird nur dieses eine Mal angezeigt.\n"),
 	       o.store_dir, code);
 	sodium_memzero(code, sizeof code);
 	keyring_free(&k);
@@ -95,10 +96,11 @@ out:
 int passwd_main(int argc, char **argv)
 {
 	struct opts o;
-	int rc = opts_parse(&o, argc, argv, "Aufruf: fragebogen passwd [--recovery] [--store ORDNER] "
-	                    "[--passphrase-file DATEI]\n"
-	                    "Mit --passphrase-file: Zeile 1 das alte Passwort (oder der "
-	                    "Wiederherstellungscode), Zeile 2 das neue.\n");
+	int rc = opts_parse(&o, argc, argv,
+	                    _("Aufruf: fragebogen passwd [--recovery] [--store ORDNER] "
+	                      "[--passphrase-file DATEI]\n"
+	                      "Mit --passphrase-file: Zeile 1 das alte Passwort (oder der "
+	                      "Wiederherstellungscode), Zeile 2 das neue.\n"));
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	struct keyring *k;
@@ -113,7 +115,7 @@ int passwd_main(int argc, char **argv)
 		enum keyring_status ks = keyring_passwd(o.store_dir, k, pw.s, pw.len, cost, &err);
 		pass_free(&pw);
 		if (ks == KR_OK) {
-			printf("Das Passwort ist geändert.\n");
+			fputs(_("Das Passwort ist geändert.\n"), stdout);
 			rc = 0;
 		} else {
 			fprintf(stderr, "fragebogen: %s\n", keyring_message(ks, err));
@@ -137,6 +139,20 @@ static void cell(const char *s, int width)
 	printf("%s%*s ", s, width - (int)chars, "");
 }
 
+/* The column headings of `list`, as wide as the columns of list_row(). */
+static void list_heading(void)
+{
+	/* TRANSLATORS: column headings of the list of responses (the columns are
+	   8, 26, 13 and 11 characters wide; longer headings are cut). */
+	cell(_("ID"), 8);
+	cell(_("Kommune"), 26);
+	cell(_("Status"), 13);
+	cell(_("Fortschritt"), 11);
+	/* TRANSLATORS: column headings: the revision (short, 3 characters) and the
+	   time of the last change. */
+	printf("%s %s\n", _("Rev."), _("Letzte Änderung"));
+}
+
 /* One row of `list` from a summary. */
 static void list_row(const struct store_entry *e)
 {
@@ -145,11 +161,13 @@ static void list_row(const struct store_entry *e)
 	snprintf(id, sizeof id, "%.8s", e->uuid);
 	cell(id, 8);
 	if (session_summary_read(e->summary, &sm) < 0) {
-		printf("– %s\n", e->problem ? e->problem : "unlesbar");
+		/* TRANSLATORS: a stored response whose summary cannot be read. */
+		printf("– %s\n", e->problem ? e->problem : _("unlesbar"));
 		return;
 	}
-	cell(sm.label[0] ? sm.label : "(ohne Namen)", 26);
-	cell(sm.complete ? "abgeschlossen" : "Entwurf", 13);
+	/* TRANSLATORS: a response that names no Kommune yet. */
+	cell(sm.label[0] ? sm.label : _("(ohne Namen)"), 26);
+	cell(sm.complete ? _("abgeschlossen") : _("Entwurf"), 13);
 	snprintf(prog, sizeof prog, "%3d %%", sm.percent);
 	cell(prog, 11);
 	printf("%3d  %s%s%s\n", sm.revision, sm.when, e->problem ? "  ! " : "",
@@ -176,8 +194,8 @@ static void list_json(const struct store_entry *v, int n)
 int list_main(int argc, char **argv)
 {
 	struct opts o;
-	int rc = opts_parse(&o, argc, argv, "Aufruf: fragebogen list [--json] [--store ORDNER] "
-	                    "[--passphrase-file DATEI]\n");
+	int rc = opts_parse(&o, argc, argv, _("Aufruf: fragebogen list [--json] [--store ORDNER] "
+	                                      "[--passphrase-file DATEI]\n"));
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	struct keyring *k;
@@ -194,10 +212,9 @@ int list_main(int argc, char **argv)
 			if (o.json) {
 				list_json(v, n);
 			} else if (n == 0) {
-				printf("Noch keine Antworten gespeichert.\n");
+				fputs(_("Noch keine Antworten gespeichert.\n"), stdout);
 			} else {
-				printf("ID       Kommune                    Status        Fortschritt Rev. "
-				       "Letzte Änderung\n");
+				list_heading();
 				for (int i = 0; i < n; i++)
 					list_row(&v[i]);
 			}

@@ -6,12 +6,14 @@
 #include "cli/cli.h"
 #include "cli/opts.h"
 #include "tui/app.h"
+#include "util/i18n.h"
 
 int tui_main(int argc, char **argv)
 {
 	struct opts o;
-	int rc = opts_parse(&o, argc, argv, "Aufruf: fragebogen [--form FORMULAR] "
-	                    "[--store ORDNER] [--kdf-cost STUFE]\n");
+	int rc = opts_parse(&o, argc, argv, _("Aufruf: fragebogen [--form FORMULAR] "
+	                                      "[--store ORDNER] [--idle-lock SEKUNDEN] "
+	                                      "[--kdf-cost STUFE]\n"));
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	struct form *f = opts_form(&o);

@@ -13,6 +13,7 @@
 #include "cli/paths.h"
 #include "form/loader.h"
 #include "form/walk.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 /* A whole number argument in [lo, hi]; -1 if it is none. */
@@ -71,7 +72,7 @@ static int validate_one(const char *path, int walks, uint64_t seed)
 		rc = ok ? 0 : 1;
 	}
 	if (rc == 0)
-		printf("%s: in Ordnung (%d Abschnitte, %d Fragen, %d Variablen)\n", path,
+		printf(_("%s: in Ordnung (Abschnitte: %d, Fragen: %d, Variablen: %d)\n"), path,
 		       f->nsections, f->nquestions, f->nslots);
 	form_free(&f);
 	return rc;
@@ -92,28 +93,28 @@ int validate_main(int argc, char **argv)
 		switch (c) {
 		case 'w':
 			if (parse_count(optarg, 1, 10000000, &walks) < 0) {
-				fprintf(stderr, "fragebogen validate: --walks erwartet eine Zahl von 1 bis "
-				                "10000000, nicht „%s“\n", optarg);
+				fprintf(stderr, _("fragebogen validate: --walks erwartet eine Zahl von 1 "
+				                  "bis 10000000, nicht „%s“\n"), optarg);
 				return 2;
 			}
 			break;
 		case 's':
 			if (parse_count(optarg, 0, UINT64_MAX, &seed) < 0) {
-				fprintf(stderr, "fragebogen validate: --seed erwartet eine nicht negative "
-				                "ganze Zahl, nicht „%s“\n", optarg);
+				fprintf(stderr, _("fragebogen validate: --seed erwartet eine nicht negative "
+				                  "ganze Zahl, nicht „%s“\n"), optarg);
 				return 2;
 			}
 			break;
 		case 'h':
-			printf("Aufruf: fragebogen validate [--walks N] [--seed ZAHL] FORMULAR…\n");
+			fputs(_("Aufruf: fragebogen validate [--walks N] [--seed ZAHL] FORMULAR…\n"), stdout);
 			return 0;
 		default:
 			return 2;
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "fragebogen validate: welche Formulardatei? "
-		                "(fragebogen validate FORMULAR…)\n");
+		fputs(_("fragebogen validate: welche Formulardatei? "
+		        "(fragebogen validate FORMULAR…)\n"), stderr);
 		return 2;
 	}
 	int rc = 0;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 static const char untrusted_prefix[] = "untrusted comment: ";
@@ -273,18 +274,19 @@ enum sign_status sign_verify(const struct sign_pub *pub, const uint8_t *msg, siz
 const char *sign_message(enum sign_status st)
 {
 	switch (st) {
-	case SIGN_OK: return "Die Signatur ist gültig.";
+	case SIGN_OK: return _("Die Signatur ist gültig.");
 	case SIGN_MALFORMED:
-		return "Das ist kein gültiger minisign-Schlüssel bzw. keine gültige minisign-Signatur "
-		       "(Aufbau, Länge oder base64 stimmen nicht).";
+		return _("Das ist kein gültiger minisign-Schlüssel bzw. keine gültige "
+		         "minisign-Signatur (Aufbau, Länge oder base64 stimmen nicht).");
 	case SIGN_UNSUPPORTED:
-		return "Die Signatur oder der Schlüssel verwendet ein Verfahren, das nicht unterstützt "
-		       "wird (nur Ed25519 nach minisign).";
+		return _("Die Signatur oder der Schlüssel verwendet ein Verfahren, das nicht "
+		         "unterstützt wird (nur Ed25519 nach minisign).");
 	case SIGN_WRONG_KEY:
-		return "Die Signatur stammt von einem anderen Schlüssel (die Schlüssel-ID passt nicht).";
+		return _("Die Signatur stammt von einem anderen Schlüssel (die Schlüssel-ID passt "
+		         "nicht).");
 	case SIGN_BAD:
-		return "Die Signatur ist ungültig: Die Datei oder der signierte Kommentar wurde "
-		       "verändert.";
+		return _("Die Signatur ist ungültig: Die Datei oder der signierte Kommentar wurde "
+		         "verändert.");
 	}
 	return "?";
 }

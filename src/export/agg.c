@@ -14,9 +14,12 @@
 
 #include "export/bundle.h"
 #include "export/repfmt.h"
+#include "util/i18n.h"
+#include "util/sbuf.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 
-#define MAX_FILE (512u << 20)
+#define MAX_FILE (64u << 20)   /* a Kommune sends a few responses, not gigabytes */
 
 /* ---- uuid -> row index (open addressing) ---- */
 
@@ -25,6 +28,7 @@ struct entry {
 	int row, revision, file;
 	uint8_t hash[16];
 	bool conflict;
+	bool foreign;          /* also sent by another sender: stays out */
 };
 
 struct index {
@@ -76,7 +80,7 @@ static char *read_all(const char *path, size_t *n, char *err, size_t errlen)
 	FILE *fp = fopen(path, "rb");
 	struct stat st;
 	if (!fp || fstat(fileno(fp), &st) != 0 || (size_t)st.st_size > MAX_FILE) {
-		snprintf(err, errlen, "nicht lesbar: %s", fp ? "zu groß" : strerror(errno));
+		snprintf(err, errlen, _("nicht lesbar: %s"), fp ? _("zu groß") : strerror(errno));
 		if (fp)
 			fclose(fp);
 		return NULL;
@@ -85,7 +89,7 @@ static char *read_all(const char *path, size_t *n, char *err, size_t errlen)
 	*n = fread(buf, 1, (size_t)st.st_size, fp);
 	fclose(fp);
 	if (*n != (size_t)st.st_size) {
-		snprintf(err, errlen, "nicht vollständig lesbar");
+		snprintf(err, errlen, "%s", _("nicht vollständig lesbar"));
 		free(buf);
 		return NULL;
 	}
@@ -108,7 +112,7 @@ static int check_minisig(const char *path, const uint8_t *file, size_t n,
 	free(sig);
 	if (st == SIGN_OK)
 		return 0;
-	snprintf(err, errlen, "die Signaturdatei .minisig passt nicht zur Datei: %s",
+	snprintf(err, errlen, _("die Signaturdatei .minisig passt nicht zur Datei: %s"),
 	         sign_message(st));
 	return -1;
 }
@@ -122,12 +126,43 @@ static bool accepted(const struct agg_opts *o, const char *name)
 }
 
 /* Sender name without control characters (it goes into a text file). */
+/* Characters that change how a name looks, not what it says: controls,
+ * bidirectional marks, zero-width spaces and joiners, the byte order mark. */
+static bool invisible(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+/* The sender's name as it is compared and recorded: invisible characters
+ * dropped, white space trimmed and collapsed to single spaces, so that
+ * "Stadt A " or "Stadt\u200bA" is not a second Kommune beside "Stadt A". */
 static char *clean_name(const char *s)
 {
-	char *c = xstrdup(*s ? s : "(ohne Namen)");
-	for (char *p = c; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
+	struct sbuf b = {0};
+	size_t n = strlen(s);
+	bool space = false;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		bool blank = cp == ' ' || cp == '\t' || cp == 0xa0 || cp == 0x3000;
+		if (blank)
+			space = b.len > 0;
+		else if (!invisible(cp)) {
+			if (space)
+				sbuf_addc(&b, ' ');
+			space = false;
+			char enc[4];
+			sbuf_add(&b, enc, utf8_encode(cp, enc));
+		}
+		i += k ? k : 1;
+	}
+	char *c = sbuf_take(&b);
+	if (!*c) {
+		free(c);
+		/* TRANSLATORS: a sender who gave no name. */
+		c = xstrdup(_("(ohne Namen)"));
+	}
 	return c;
 }
 
@@ -176,8 +211,9 @@ static int map_columns(struct agg *a, const struct bundle *b, int *map, char *er
 	for (int k = 0; k < b->t->ncols; k++) {
 		int c = table_find(&a->d.t, b->t->cols[k].name);
 		if (c >= 0 && (a->d.t.cols[c].type == COL_STRING) != (b->t->cols[k].type == COL_STRING)) {
-			snprintf(err, errlen, "Variable „%s“ hat hier einen anderen Typ als in früheren "
-			         "Dateien", b->t->cols[k].name);
+			snprintf(err, errlen, _("Variable „%s“ hat hier einen anderen Typ als in "
+			                        "früheren Dateien"),
+			         b->t->cols[k].name);
 			return -1;
 		}
 	}
@@ -195,7 +231,7 @@ static int map_columns(struct agg *a, const struct bundle *b, int *map, char *er
 	return 0;
 }
 
-static void add_conflict(struct agg *a, const struct entry *e, int file)
+static void add_conflict(struct agg *a, const struct entry *e, int file, bool foreign)
 {
 	a->conflicts = xrealloc(a->conflicts, ((size_t)a->nconflicts + 1) * sizeof *a->conflicts);
 	struct agg_conflict *c = &a->conflicts[a->nconflicts++];
@@ -203,6 +239,7 @@ static void add_conflict(struct agg *a, const struct entry *e, int file)
 	c->revision = e->revision;
 	c->file_a = xstrdup(a->files[e->file].path);
 	c->file_b = xstrdup(a->files[file].path);
+	c->foreign = foreign;
 }
 
 /* Merge response i of b (from file fi) by uuid and revision. */
@@ -211,6 +248,13 @@ static void merge_response(struct agg *a, const struct bundle *b, int i, int fi,
 	struct agg_file *f = &a->files[fi];
 	const struct bundle_response *r = &b->resp[i];
 	struct entry *e = lookup(a->index, r->uuid);
+	if (e->row >= 0 && strcmp(a->files[e->file].sender, f->sender) != 0) {
+		if (!e->foreign)
+			add_conflict(a, e, fi, true);
+		e->foreign = e->conflict = true;
+		f->conflicts++;
+		return;
+	}
 	if (e->row < 0) {
 		e->row = bundle_add_row(b, i, &a->d, map);
 		f->added++;
@@ -227,7 +271,7 @@ static void merge_response(struct agg *a, const struct bundle *b, int i, int fi,
 		return;
 	} else {
 		if (!e->conflict)
-			add_conflict(a, e, fi);
+			add_conflict(a, e, fi, false);
 		e->conflict = true;
 		f->conflicts++;
 		return;
@@ -276,13 +320,20 @@ static void take_file(struct agg *a, const struct agg_opts *o, int fi, struct jo
 		f->verdict = senders_check(o->senders, f->sender, b->pubkey, accepted(o, f->sender),
 		                           o->today);
 		if (f->verdict == SENDER_CHANGED)
-			snprintf(err, sizeof j->err, "SCHLÜSSEL GEÄNDERT: „%s“ hat bisher mit einem "
-			         "anderen Schlüssel signiert – nicht übernommen (telefonisch prüfen, "
-			         "dann --accept-key)", f->sender);
+			snprintf(err, sizeof j->err,
+			         _("SCHLÜSSEL GEÄNDERT: „%s“ hat bisher mit einem anderen "
+			           "Schlüssel signiert – nicht übernommen (telefonisch prüfen, dann "
+			           "--accept-key)"),
+			         f->sender);
+		else if (f->verdict == SENDER_OTHER_NAME)
+			snprintf(err, sizeof j->err,
+			         _("ANDERER NAME: dieser Schlüssel gehört bisher zu „%s“, nicht zu „%s“ "
+			           "– nicht übernommen (prüfen, dann --accept-key)"),
+			         senders_name_of(o->senders, b->pubkey), f->sender);
 		f->form_version = b->t->form_version ? xstrdup(b->t->form_version) : NULL;
 	}
 	int *map = j->st == BUNDLE_OK ? xcalloc((size_t)b->t->ncols + 1, sizeof *map) : NULL;
-	if (j->st == BUNDLE_OK && f->verdict != SENDER_CHANGED &&
+	if (j->st == BUNDLE_OK && f->verdict != SENDER_CHANGED && f->verdict != SENDER_OTHER_NAME &&
 	    map_columns(a, b, map, err, sizeof j->err) == 0)
 		for (int i = 0; i < b->nresp; i++)
 			merge_response(a, b, i, fi, map);
@@ -297,7 +348,7 @@ static void take_file(struct agg *a, const struct agg_opts *o, int fi, struct jo
 /* Files are opened by worker threads (the expensive part: decryption,
  * signature, JSON) at most WINDOW ahead, and taken in strictly in order by
  * the calling thread, so the result never depends on timing. */
-#define WINDOW 64
+#define WINDOW 16
 struct pool {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -395,21 +446,28 @@ void agg_run(struct agg *a, const struct agg_opts *o, char *const *paths, int n)
 	free(keep);
 }
 
+/* What the list of senders says about a sender's key. */
+static const char *verdict_name(enum senders_verdict v)
+{
+	switch (v) {
+	/* TRANSLATORS: the receipt's "Schlüssel" column: the sender's key is
+	 * new and now recorded, known, CHANGED, or newly confirmed with
+	 * --accept-key. */
+	case SENDER_NEW: return _("neu gemerkt");
+	case SENDER_KNOWN: return _("bekannt");
+	case SENDER_CHANGED: return _("GEÄNDERT");
+	case SENDER_ACCEPTED: return _("neu bestätigt");
+	/* TRANSLATORS: receipt: a known key under a new name. */
+	case SENDER_OTHER_NAME: return _("ANDERER NAME");
+	}
+	return "–";
+}
+
 static const char *verdict_text(const struct agg_file *f)
 {
 	if (!f->sender || !f->nresp)
 		return "–";
-	switch (f->verdict) {
-	case SENDER_NEW:
-		return "neu gemerkt";
-	case SENDER_KNOWN:
-		return "bekannt";
-	case SENDER_CHANGED:
-		return "GEÄNDERT";
-	case SENDER_ACCEPTED:
-		return "neu bestätigt";
-	}
-	return "–";
+	return verdict_name(f->verdict);
 }
 
 /* Pad 's' to 'w' display columns. */
@@ -432,55 +490,117 @@ static bool still_conflict(const struct agg *a, const struct agg_conflict *c)
 {
 	struct index *ix = a->index;
 	struct entry *e = slot(ix, c->uuid);
-	return e->uuid[0] && e->conflict && e->revision == c->revision;
+	return e->uuid[0] && e->conflict && (c->foreign || e->revision == c->revision);
+}
+
+static size_t max_size(size_t a, size_t b)
+{
+	return a > b ? a : b;
+}
+
+/* The notes on a file that was taken in: what happened to its responses. */
+static void receipt_notes(FILE *out, const struct agg_file *f)
+{
+	const char *sep = "";
+	if (f->replaced) {
+		fputs(sep, out);
+		/* TRANSLATORS: receipt: responses of this file that replace an
+		 * older revision of the same response (taken from another file). */
+		fprintf(out, P_("%d ersetzen ältere Revisionen", "%d ersetzen ältere Revisionen",
+		                (unsigned long)f->replaced),
+		        f->replaced);
+		sep = "; ";
+	}
+	if (f->duplicates) {
+		fputs(sep, out);
+		/* TRANSLATORS: receipt: responses that came in before, unchanged. */
+		fprintf(out, P_("%d doppelt", "%d doppelt", (unsigned long)f->duplicates),
+		        f->duplicates);
+		sep = "; ";
+	}
+	if (f->older) {
+		fputs(sep, out);
+		fprintf(out, P_("%d ältere Revision ignoriert", "%d ältere Revisionen ignoriert",
+		                (unsigned long)f->older),
+		        f->older);
+		sep = "; ";
+	}
+	if (f->conflicts) {
+		fputs(sep, out);
+		/* TRANSLATORS: receipt: responses whose revision came in before with
+		 * other answers. */
+		fprintf(out, P_("%d KONFLIKT", "%d KONFLIKTE", (unsigned long)f->conflicts),
+		        f->conflicts);
+		sep = "; ";
+	}
+	if (!*sep)
+		/* TRANSLATORS: receipt: nothing to note about a file. */
+		fputs(_("in Ordnung"), out);
 }
 
 void agg_receipt(const struct agg *a, FILE *out)
 {
-	size_t wf = 5, ws = 8;
+	/* TRANSLATORS: column headings of the receipt of an aggregation: file,
+	 * sender, the fingerprint of the sender's key, the key's status, the
+	 * responses in the file, those taken in, notes. */
+	const char *h_file = _("Datei"), *h_sender = _("Absender"), *h_fpr = _("Fingerabdruck");
+	const char *h_key = _("Schlüssel"), *h_resp = _("Antworten"), *h_taken = _("übernommen");
+	const char *h_note = _("Hinweise");
+	size_t wf = repfmt_width(h_file), ws = repfmt_width(h_sender);
+	size_t wp = max_size(repfmt_width(h_fpr), SIGN_FINGERPRINT_SIZE - 1);
+	size_t wk = repfmt_width(h_key);
+	static const enum senders_verdict verdicts[] = {SENDER_NEW, SENDER_KNOWN, SENDER_CHANGED,
+	                                                SENDER_ACCEPTED, SENDER_OTHER_NAME};
+	for (size_t i = 0; i < sizeof verdicts / sizeof *verdicts; i++)
+		wk = max_size(wk, repfmt_width(verdict_name(verdicts[i])));
+	int wr = (int)repfmt_width(h_resp), wt = (int)repfmt_width(h_taken);
 	for (int i = 0; i < a->nfiles; i++) {
-		size_t w = repfmt_width(base_name(a->files[i].path));
-		wf = w > wf ? w : wf;
-		w = a->files[i].sender ? repfmt_width(a->files[i].sender) : 1;
-		ws = w > ws ? w : ws;
+		wf = max_size(wf, repfmt_width(base_name(a->files[i].path)));
+		ws = max_size(ws, a->files[i].sender ? repfmt_width(a->files[i].sender) : 1);
 	}
-	cell(out, "Datei", wf);
-	cell(out, "Absender", ws);
-	cell(out, "Fingerabdruck", 19);
-	cell(out, "Schlüssel", 13);
-	fputs("Antworten  übernommen  Hinweis\n", out);
+	cell(out, h_file, wf);
+	cell(out, h_sender, ws);
+	cell(out, h_fpr, wp);
+	cell(out, h_key, wk);
+	fprintf(out, "%s  %s  %s\n", h_resp, h_taken, h_note);
 	for (int i = 0; i < a->nfiles; i++) {
 		const struct agg_file *f = &a->files[i];
 		cell(out, base_name(f->path), wf);
 		cell(out, f->sender ? f->sender : "–", ws);
-		cell(out, f->fingerprint[0] ? f->fingerprint : "–", 19);
-		cell(out, verdict_text(f), 13);
-		fprintf(out, "%9d  %10d  ", f->nresp, f->added + f->replaced);
+		cell(out, f->fingerprint[0] ? f->fingerprint : "–", wp);
+		cell(out, verdict_text(f), wk);
+		fprintf(out, "%*d  %*d  ", wr, f->nresp, wt, f->added + f->replaced);
 		if (f->problem)
-			fprintf(out, "ÜBERSPRUNGEN: %s", f->problem);
-		else {
-			const char *sep = "";
-			if (f->replaced)
-				fprintf(out, "%s%d ersetzen ältere Revisionen", sep, f->replaced), sep = "; ";
-			if (f->duplicates)
-				fprintf(out, "%s%d doppelt", sep, f->duplicates), sep = "; ";
-			if (f->older)
-				fprintf(out, "%s%d ältere Revision ignoriert", sep, f->older), sep = "; ";
-			if (f->conflicts)
-				fprintf(out, "%s%d KONFLIKT", sep, f->conflicts), sep = "; ";
-			if (!*sep)
-				fputs("in Ordnung", out);
-		}
+			/* TRANSLATORS: receipt: a file that was not taken in, and why. */
+			fprintf(out, _("ÜBERSPRUNGEN: %s"), f->problem);
+		else
+			receipt_notes(out, f);
 		fputc('\n', out);
 	}
 	for (int i = 0; i < a->nconflicts; i++)
-		if (still_conflict(a, &a->conflicts[i]))
-			fprintf(out, "KONFLIKT: Antwort %s, Revision %d, ist in %s und %s verschieden – "
-			        "beide nicht übernommen; bitte bei der Kommune nachfragen.\n",
+		if (a->conflicts[i].foreign) {
+			fprintf(out, _("KONFLIKT: Antwort %s kommt von zwei Absendern (%s und %s) – "
+			               "nicht übernommen; bitte prüfen, wem sie gehört."),
+			        a->conflicts[i].uuid, base_name(a->conflicts[i].file_a),
+			        base_name(a->conflicts[i].file_b));
+			fputc('\n', out);
+		} else if (still_conflict(a, &a->conflicts[i])) {
+			fprintf(out, _("KONFLIKT: Antwort %s, Revision %d, ist in %s und %s "
+			               "verschieden – beide nicht übernommen; bitte bei der Kommune "
+			               "nachfragen."),
 			        a->conflicts[i].uuid, a->conflicts[i].revision,
 			        base_name(a->conflicts[i].file_a), base_name(a->conflicts[i].file_b));
-	fprintf(out, "%d Dateien, %d übersprungen, %d Antworten im Datensatz.\n", a->nfiles,
-	        a->skipped, a->d.nrows);
+			fputc('\n', out);
+		}
+	char *files = xasprintf(P_("%d Datei", "%d Dateien", (unsigned long)a->nfiles), a->nfiles);
+	char *rows = xasprintf(P_("%d Antwort", "%d Antworten", (unsigned long)a->d.nrows),
+	                       a->d.nrows);
+	/* TRANSLATORS: the last line of the receipt: files read, files skipped,
+	 * responses in the data set. */
+	fprintf(out, _("%s, %d übersprungen, %s im Datensatz."), files, a->skipped, rows);
+	fputc('\n', out);
+	free(files);
+	free(rows);
 }
 
 void agg_free(struct agg *a)

@@ -7,7 +7,8 @@
  *  - a response UUID seen again with a higher revision replaces the row;
  *    a lower revision is ignored; the same revision with the same values is
  *    a duplicate; the same revision with other values is a conflict: both
- *    are left out of the data and listed;
+ *    are left out of the data and listed; so is a response UUID that two
+ *    different senders send (one Kommune cannot overwrite another's);
  *  - columns are matched by name (never by position), value labels by code,
  *    so mixing form versions shifts nothing; new columns are appended;
  *  - a damaged, foreign or untrusted file is reported and skipped, and the
@@ -40,6 +41,7 @@ struct agg_conflict {
 	char uuid[37];
 	int revision;
 	char *file_a, *file_b;
+	bool foreign;          /* the same response from two senders */
 };
 
 struct agg {

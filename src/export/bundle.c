@@ -15,6 +15,8 @@
 
 #include "crypto/age.h"
 #include "form/response.h"
+#include "util/i18n.h"
+#include "util/uuid.h"
 #include "util/xmalloc.h"
 
 #define DOC_FORMAT "fragebogen-export"
@@ -137,13 +139,13 @@ int bundle_seal(const char *document, const char *recipient, const struct bundle
 	sodium_memzero(plain, strlen(plain));
 	free(plain);
 	if (rc < 0) {
-		snprintf(err, errlen, "„%s“ ist kein gültiger age-Empfänger", recipient);
+		snprintf(err, errlen, _("„%s“ ist kein gültiger age-Empfänger"), recipient);
 		return -1;
 	}
 	*minisig = sign_detached(s->sk, *age, *agelen, comment);
 	if (!*minisig) {
 		free(*age);
-		snprintf(err, errlen, "der Kommentar der Signatur ist ungültig");
+		snprintf(err, errlen, "%s", _("der Kommentar der Signatur ist ungültig"));
 		return -1;
 	}
 	return 0;
@@ -186,19 +188,56 @@ static void hash_values(const cJSON *vals, uint8_t out[16])
 	crypto_generichash_final(&st, out, 16);
 }
 
-/* One response entry; -1 if it is malformed. */
-static int read_response(const cJSON *o, int ncols, struct bundle_response *r)
+/* Whether a value fits a column: a finite number (numbers, dates), a text
+ * (texts), or null. */
+static bool fits(const cJSON *v, const struct column *c)
+{
+	if (cJSON_IsNull(v))
+		return true;
+	if (c->type == COL_STRING)
+		return cJSON_IsString(v);
+	return cJSON_IsNumber(v) && isfinite(v->valuedouble);
+}
+
+/* One response entry; -1 with a message if it is malformed, or if its
+ * header and its values disagree (the values are what gets merged). */
+static int read_response(const cJSON *o, const struct table *t, int i,
+                         struct bundle_response *r, char *err, size_t errlen)
 {
 	const char *uuid = str_of(o, "uuid"), *st = str_of(o, "status");
 	const cJSON *rev = cJSON_GetObjectItemCaseSensitive(o, "revision");
 	const cJSON *vals = cJSON_GetObjectItemCaseSensitive(o, "values");
-	if (!uuid || strlen(uuid) != 36 || !st || !cJSON_IsNumber(rev) ||
+	uint8_t raw[16];
+	if (!uuid || uuid_parse(uuid, raw) < 0 || !st || !cJSON_IsNumber(rev) ||
 	    rev->valuedouble < 1 || rev->valuedouble > 1e9 || !cJSON_IsArray(vals) ||
-	    cJSON_GetArraySize(vals) != ncols)
+	    cJSON_GetArraySize(vals) != t->ncols) {
+		snprintf(err, errlen, _("Antwort %d der Datei ist unvollständig"), i + 1);
 		return -1;
+	}
+	int k = 0;
+	const cJSON *v;
+	cJSON_ArrayForEach(v, vals) {
+		if (!fits(v, &t->cols[k])) {
+			snprintf(err, errlen, t->cols[k].type == COL_STRING
+			                              ? _("Antwort %d, Spalte „%s“: Text erwartet")
+			                              : _("Antwort %d, Spalte „%s“: Zahl erwartet"),
+			         i + 1, t->cols[k].name);
+			return -1;
+		}
+		k++;
+	}
 	memcpy(r->uuid, uuid, 37);
 	r->revision = (int)rev->valuedouble;
 	r->status = strcmp(st, "complete") == 0 ? 2 : 1;
+	const cJSON *id = cJSON_GetArrayItem(vals, TCOL_ID);
+	const cJSON *vst = cJSON_GetArrayItem(vals, TCOL_STATUS);
+	const cJSON *vrev = cJSON_GetArrayItem(vals, TCOL_REVISION);
+	if (!cJSON_IsString(id) || strcmp(id->valuestring, uuid) != 0 || !cJSON_IsNumber(vst) ||
+	    vst->valuedouble != r->status || !cJSON_IsNumber(vrev) ||
+	    vrev->valuedouble != r->revision) {
+		snprintf(err, errlen, _("Antwort %d: Kopf und Werte passen nicht zusammen"), i + 1);
+		return -1;
+	}
 	r->values = vals;
 	r->audit = cJSON_GetObjectItemCaseSensitive(o, "audit");
 	hash_values(vals, r->hash);
@@ -213,7 +252,7 @@ static int read_doc(cJSON *doc, struct bundle *b, char *err, size_t errlen)
 	const char *fmt = str_of(doc, "format");
 	const cJSON *rs = cJSON_GetObjectItemCaseSensitive(doc, "responses");
 	if (!fmt || strcmp(fmt, DOC_FORMAT) != 0 || !cJSON_IsArray(rs)) {
-		snprintf(err, errlen, "keine Exportdatei von fragebogen");
+		snprintf(err, errlen, "%s", _("keine Exportdatei von fragebogen"));
 		return -1;
 	}
 	if (!b->t) {
@@ -222,8 +261,8 @@ static int read_doc(cJSON *doc, struct bundle *b, char *err, size_t errlen)
 			return -1;
 		b->t = &b->own;
 	}
-	if (b->t->ncols < TABLE_META || strcmp(b->t->cols[TCOL_ID].name, "id") != 0) {
-		snprintf(err, errlen, "dem Datenverzeichnis fehlen die Kennspalten");
+	if (!table_has_meta(b->t)) {
+		snprintf(err, errlen, "%s", _("dem Datenverzeichnis fehlen die Kennspalten"));
 		return -1;
 	}
 	const char *created = str_of(doc, "created");
@@ -233,10 +272,8 @@ static int read_doc(cJSON *doc, struct bundle *b, char *err, size_t errlen)
 	int i = 0;
 	const cJSON *r;
 	cJSON_ArrayForEach(r, rs) {
-		if (read_response(r, b->t->ncols, &b->resp[i]) < 0) {
-			snprintf(err, errlen, "Antwort %d der Datei ist unvollständig", i + 1);
+		if (read_response(r, b->t, i, &b->resp[i], err, errlen) < 0)
 			return -1;
-		}
 		i++;
 	}
 	return 0;
@@ -248,7 +285,7 @@ int bundle_read_document(const char *text, size_t n, struct bundle *b, char *err
 	memset(b, 0, sizeof *b);
 	cJSON *doc = cJSON_ParseWithLength(text, n);
 	if (!doc) {
-		snprintf(err, errlen, "kein gültiges JSON");
+		snprintf(err, errlen, "%s", _("kein gültiges JSON"));
 		return -1;
 	}
 	return read_doc(doc, b, err, errlen);
@@ -263,7 +300,8 @@ static enum bundle_status decrypt(const char *identity, const uint8_t *file, siz
 	case AGE_OK:
 		return BUNDLE_OK;
 	case AGE_NO_MATCH:
-		snprintf(err, errlen, "die Datei ist für einen anderen Schlüssel verschlüsselt");
+		snprintf(err, errlen, "%s",
+		         _("die Datei ist für einen anderen Schlüssel verschlüsselt"));
 		free(*plain);
 		return BUNDLE_NOT_FOR_US;
 	case AGE_BAD_IDENTITY:
@@ -272,9 +310,10 @@ static enum bundle_status decrypt(const char *identity, const uint8_t *file, siz
 	case AGE_PAYLOAD:
 		break;
 	}
-	snprintf(err, errlen, "%s", st == AGE_HEADER ? "keine age-Datei oder ihr Kopf ist beschädigt"
-	                            : st == AGE_BAD_IDENTITY ? "der Schlüssel des Studienteams ist ungültig"
-	                            : "die Datei wurde verändert oder ist unvollständig");
+	snprintf(err, errlen, "%s",
+	         st == AGE_HEADER         ? _("keine age-Datei oder ihr Kopf ist beschädigt")
+	         : st == AGE_BAD_IDENTITY ? _("der Schlüssel des Studienteams ist ungültig")
+	                                  : _("die Datei wurde verändert oder ist unvollständig"));
 	sodium_memzero(*plain, *plen);
 	free(*plain);
 	return BUNDLE_DAMAGED;
@@ -287,7 +326,7 @@ static enum bundle_status verify(const cJSON *w, struct bundle *b, cJSON **docou
 	const char *fmt = str_of(w, "format"), *doc = str_of(w, "document");
 	const char *sig = str_of(w, "signature");
 	if (!fmt || strcmp(fmt, WRAP_FORMAT) != 0 || !doc || !sig) {
-		snprintf(err, errlen, "keine Exportdatei von fragebogen");
+		snprintf(err, errlen, "%s", _("keine Exportdatei von fragebogen"));
 		return BUNDLE_NOT_A_BUNDLE;
 	}
 	cJSON *d = cJSON_Parse(doc);
@@ -295,16 +334,16 @@ static enum bundle_status verify(const cJSON *w, struct bundle *b, cJSON **docou
 	const char *pk = str_of(s, "public_key"), *name = str_of(s, "name");
 	if (!pk || sign_pubkey_parse(pk, strlen(pk), &b->pub) != SIGN_OK) {
 		cJSON_Delete(d);
-		snprintf(err, errlen, "der Absenderschlüssel fehlt oder ist ungültig");
+		snprintf(err, errlen, "%s", _("der Absenderschlüssel fehlt oder ist ungültig"));
 		return BUNDLE_NOT_A_BUNDLE;
 	}
-	b->pubkey = xstrdup(pk);
+	b->pubkey = sign_pubkey_base64(b->pub.pk); /* canonical, whatever the text held */
 	b->sender_name = xstrdup(name ? name : "");
 	enum sign_status ss = sign_verify(&b->pub, (const uint8_t *)doc, strlen(doc), sig,
 	                                  strlen(sig), NULL);
 	if (ss != SIGN_OK) {
 		cJSON_Delete(d);
-		snprintf(err, errlen, "die Signatur passt nicht: %s", sign_message(ss));
+		snprintf(err, errlen, _("die Signatur passt nicht: %s"), sign_message(ss));
 		return BUNDLE_BAD_SIGNATURE;
 	}
 	*docout = d;
@@ -353,7 +392,7 @@ static enum bundle_status dictionary(const cJSON *w, const cJSON *doc, struct bu
 		return BUNDLE_OK;
 	char hex[65];
 	if (!vt || (hash_hex(vt, hex), strcmp(hex, claimed) != 0)) {
-		snprintf(err, errlen, "das Datenverzeichnis passt nicht zur Signatur");
+		snprintf(err, errlen, "%s", _("das Datenverzeichnis passt nicht zur Signatur"));
 		return BUNDLE_BAD_SIGNATURE;
 	}
 	if (c) {
@@ -368,7 +407,7 @@ static enum bundle_status dictionary(const cJSON *w, const cJSON *doc, struct bu
 	cJSON_Delete(vj);
 	if (rc < 0) {
 		if (!vj)
-			snprintf(err, errlen, "das Datenverzeichnis ist kein gültiges JSON");
+			snprintf(err, errlen, "%s", _("das Datenverzeichnis ist kein gültiges JSON"));
 		return BUNDLE_NOT_A_BUNDLE;
 	}
 	b->t = &b->own;
@@ -404,7 +443,7 @@ enum bundle_status bundle_open(const char *identity, const uint8_t *file, size_t
 	cJSON *dj = NULL;
 	st = w ? verify(w, b, &dj, err, errlen) : BUNDLE_NOT_A_BUNDLE;
 	if (!w)
-		snprintf(err, errlen, "keine Exportdatei von fragebogen (kein JSON)");
+		snprintf(err, errlen, "%s", _("keine Exportdatei von fragebogen (kein JSON)"));
 	if (st == BUNDLE_OK)
 		st = dictionary(w, dj, dicts, b, err, errlen);
 	cJSON_Delete(w);
@@ -414,14 +453,21 @@ enum bundle_status bundle_open(const char *identity, const uint8_t *file, size_t
 	}
 	if (!dj || read_doc(dj, b, err, errlen) < 0) {
 		if (!dj)
-			snprintf(err, errlen, "das Dokument ist kein gültiges JSON");
+			snprintf(err, errlen, "%s", _("das Dokument ist kein gültiges JSON"));
 		return BUNDLE_NOT_A_BUNDLE;
 	}
 	char mine[AGE_RECIPIENT_SIZE];
 	const char *to = str_of(dj, "recipient");
 	if (age_recipient_of(identity, mine) < 0 || !to || strcmp(to, mine) != 0) {
-		snprintf(err, errlen, "signiert für einen anderen Empfänger (%s) und umverschlüsselt",
-		         to ? to : "keiner");
+		if (to)
+			snprintf(err, errlen,
+			         _("signiert für einen anderen Empfänger (%s) und "
+			           "umverschlüsselt"),
+			         to);
+		else
+			snprintf(err, errlen, "%s",
+			         _("signiert für einen anderen Empfänger (keiner) und "
+			           "umverschlüsselt"));
 		return BUNDLE_FORWARDED;
 	}
 	return BUNDLE_OK;

@@ -14,6 +14,7 @@
 #include "export/table.h"
 #include "form/explain.h"
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/markup.h"
 #include "util/xmalloc.h"
 
@@ -57,6 +58,89 @@ static void text(struct cb *c, const char *s)
 static bool is_html(const struct cb *c)
 {
 	return c->m == MARKUP_HTML;
+}
+
+/* A text from the form, escaped, as a new string. */
+static char *text_str(const struct cb *c, const char *s)
+{
+	struct sbuf b = {0};
+	markup_escape(&b, s, c->m);
+	return sbuf_take(&b);
+}
+
+/* Inline code, as a new string. */
+static char *code_str(const struct cb *c, const char *s)
+{
+	struct sbuf b = {0};
+	markup_code(&b, s, c->m);
+	return sbuf_take(&b);
+}
+
+/* Send what is written to c from now on into 'tmp'; returns the buffer to
+ * put back into c->o afterwards. */
+static struct sbuf *divert(struct cb *c, struct sbuf *tmp)
+{
+	struct sbuf *old = c->o;
+	*tmp = (struct sbuf){0};
+	c->o = tmp;
+	return old;
+}
+
+/*
+ * Write a sentence of the interface: each "%s" (or "%1$s" …) in 'fmt' is
+ * replaced by one of parts[0..n), which are markup already; the text around
+ * them is escaped. So a sentence stays one message even where its parts
+ * are inline code or a condition read aloud.
+ */
+static void compose(struct cb *c, const char *fmt, const char *const *parts, int n)
+{
+	struct sbuf lit = {0};
+	int next = 0;
+	for (const char *p = fmt; *p; p++) {
+		if (p[0] != '%') {
+			sbuf_addc(&lit, p[0]);
+			continue;
+		}
+		if (p[1] == '%') {
+			sbuf_addc(&lit, '%');
+			p++;
+			continue;
+		}
+		int k = next++;
+		const char *q = p + 1;
+		if (*q >= '1' && *q <= '9') {
+			int pos = 0;
+			while (*q >= '0' && *q <= '9')
+				pos = pos * 10 + (*q++ - '0');
+			if (*q == '$') {
+				k = pos - 1;
+				q++;
+			} else {
+				q = p + 1;
+			}
+		}
+		if (*q != 's') {
+			sbuf_addc(&lit, p[0]);
+			continue;
+		}
+		text(c, sbuf_str(&lit));
+		lit.len = 0;
+		if (lit.data)
+			lit.data[0] = '\0';
+		raw(c, k >= 0 && k < n ? parts[k] : "");
+		p = q;
+	}
+	text(c, sbuf_str(&lit));
+	sbuf_free(&lit);
+}
+
+/* A day as the interface language writes it: 01.12.2016, 2016-12-01. */
+static void day_text(int32_t days, char buf[DATE_BUF])
+{
+	if (strcmp(i18n_lang(), "en") == 0)
+		date_format_iso(days, buf);
+	else
+		date_format_de(days, buf);
 }
 
 /* A heading „a – b“ (b may be NULL) with an anchor for the HTML contents. */
@@ -178,25 +262,36 @@ static bool same_labels(const struct vlabel *a, int na, const struct vlabel *b, 
 /* What a column holds, in a word or two. */
 static void col_type(struct cb *c, const struct column *col)
 {
+	/* TRANSLATORS: kinds of variables in the codebook's "Typ" column. */
+	const char *code = _("Code");
+	/* TRANSLATORS: kind of variable: text. */
+	const char *txt = _("Text");
+	/* TRANSLATORS: kind of variable: a date. */
+	const char *date = _("Datum");
 	switch (col->role) {
-	case ROLE_SINGLE: raw(c, "Code"); return;
-	case ROLE_SCALE: raw(c, "Code (Skala)"); return;
+	case ROLE_SINGLE: text(c, code); return;
+	case ROLE_SCALE: text(c, _("Code (Skala)")); return;
 	case ROLE_OPTION: raw(c, "0/1"); return;
-	case ROLE_ITEM: raw(c, "Code"); return;
+	case ROLE_ITEM: text(c, code); return;
 	case ROLE_NUMBER:
-		if (col->decimals > 0)
-			sbuf_printf(c->o, "Zahl, %d Nachkommastellen", col->decimals);
-		else
-			raw(c, "ganze Zahl");
+		if (col->decimals > 0) {
+			char *s = xasprintf(P_("Zahl, %d Nachkommastelle", "Zahl, %d Nachkommastellen",
+			                       (unsigned long)col->decimals),
+			                    col->decimals);
+			text(c, s);
+			free(s);
+		} else {
+			text(c, _("ganze Zahl"));
+		}
 		return;
-	case ROLE_TEXT: raw(c, "Text"); return;
-	case ROLE_DATE: raw(c, "Datum"); return;
+	case ROLE_TEXT: text(c, txt); return;
+	case ROLE_DATE: text(c, date); return;
 	case ROLE_META:
 	case ROLE_COMPUTED:
 		break;
 	}
-	raw(c, col->type == COL_STRING ? "Text" : col->type == COL_DATE ? "Datum"
-	       : col->nvalues ? "Code" : "Zahl");
+	text(c, col->type == COL_STRING ? txt : col->type == COL_DATE ? date
+	        : col->nvalues ? code : _("Zahl"));
 }
 
 /*
@@ -221,7 +316,10 @@ static void variables(struct cb *c, const struct column *const *cols, int n)
 			shared = false;
 	}
 	shared = shared && with >= 2;
-	static const char *const head[] = {"Variable", "Label", "Typ", "Werte", "Fehlwerte"};
+	/* TRANSLATORS: column headings of the codebook's tables of variables:
+	 * name, label, kind, value labels, missing codes. */
+	const char *const head[] = {_("Variable"), _("Label"), _("Typ"), _("Werte"),
+	                            _("Fehlwerte")};
 	table_begin(c, head, shared ? 3 : 5);
 	for (int i = 0; i < n; i++) {
 		cell(c, true);
@@ -242,43 +340,60 @@ static void variables(struct cb *c, const struct column *const *cols, int n)
 	if (!shared)
 		return;
 	list_begin(c);
-	item(c, "Werte (für jede dieser Variablen)");
+	item(c, _("Werte (für jede dieser Variablen)"));
 	labels(c, ref->values, ref->nvalues, false);
 	item_end(c);
-	item(c, "Fehlwerte");
+	item(c, _("Fehlwerte"));
 	labels(c, ref->missing, ref->nmissing, false);
 	item_end(c);
 	list_end(c);
 }
 
-/* The source of one or two conditions as code: „(Ausdruck: `…`)“. */
-static void sources(struct cb *c, const struct expr *sec, const struct expr *own)
+/* Conditions v[0..n) read aloud, as a new string of markup. */
+static char *explained(struct cb *c, const struct expr *const *v, int n)
 {
-	raw(c, " (");
+	struct sbuf t;
+	struct sbuf *o = divert(c, &t);
+	explain_when(c->o, c->f, v, n, c->m);
+	c->o = o;
+	return sbuf_take(&t);
+}
+
+/*
+ * "wenn <condition> (Ausdruck: `…`)": a condition read aloud and its
+ * source. A question in a section with a condition of its own has two
+ * sources, the section's and the question's.
+ */
+static void when(struct cb *c, const struct expr *sec, const struct expr *own)
+{
+	const struct expr *v[2] = {sec, own};
+	char *cond = explained(c, v, 2);
 	if (sec && own) {
-		text(c, "Abschnitt: ");
-		markup_code(c->o, sec->src, c->m);
-		text(c, "; Frage: ");
-		markup_code(c->o, own->src, c->m);
+		char *a = code_str(c, sec->src), *b = code_str(c, own->src);
+		/* TRANSLATORS: a condition read aloud, then the source code of the
+		 * section's condition and of the question's. */
+		compose(c, _("wenn %s (Abschnitt: %s; Frage: %s)"),
+		        (const char *const[]){cond, a, b}, 3);
+		free(a);
+		free(b);
 	} else {
-		text(c, "Ausdruck: ");
-		markup_code(c->o, (sec ? sec : own)->src, c->m);
+		char *a = code_str(c, (sec ? sec : own)->src);
+		/* TRANSLATORS: a condition read aloud, then its source code. */
+		compose(c, _("wenn %s (Ausdruck: %s)"), (const char *const[]){cond, a}, 2);
+		free(a);
 	}
-	raw(c, ")");
+	free(cond);
 }
 
 /* „Gefragt: wenn …“ for a question in its section. */
 static void routing(struct cb *c, const struct section *s, const struct question *q)
 {
-	item(c, "Gefragt");
-	const struct expr *v[2] = {s->visible_if, q->visible_if};
-	if (!v[0] && !v[1]) {
-		text(c, "immer");
-	} else {
-		text(c, "wenn ");
-		explain_when(c->o, c->f, v, 2, c->m);
-		sources(c, v[0], v[1]);
-	}
+	/* TRANSLATORS: list item label: when the question is asked. */
+	item(c, _("Gefragt"));
+	if (!s->visible_if && !q->visible_if)
+		text(c, _("immer"));
+	else
+		when(c, s->visible_if, q->visible_if);
 	item_end(c);
 }
 
@@ -287,99 +402,141 @@ static void checks(struct cb *c, const struct question *q)
 {
 	for (int i = 0; i < q->nchecks; i++) {
 		const struct check *k = &q->checks[i];
-		struct sbuf name = {0};
-		sbuf_printf(&name, "Prüfung %s (%s)", k->id, k->sev == SEV_ERROR ? "Fehler" : "Warnung");
-		item(c, name.data);
-		sbuf_free(&name);
-		text(c, "gültig, wenn ");
-		explain_when(c->o, c->f, (const struct expr *const[]){k->valid_if}, 1, c->m);
-		sources(c, NULL, k->valid_if);
-		text(c, ". Meldung: „");
-		text(c, k->message);
-		text(c, "“");
+		/* TRANSLATORS: list item label: a check with its id and severity. */
+		char *name = xasprintf(k->sev == SEV_ERROR ? _("Prüfung %s (Fehler)")
+		                                           : _("Prüfung %s (Warnung)"),
+		                       k->id);
+		item(c, name);
+		free(name);
+		char *cond = explained(c, (const struct expr *const[]){k->valid_if}, 1);
+		char *src = code_str(c, k->valid_if->src), *msg = text_str(c, k->message);
+		/* TRANSLATORS: a check: its condition read aloud, the condition's
+		 * source code, and the message shown when it fails. */
+		compose(c, _("gültig, wenn %s (Ausdruck: %s). Meldung: „%s“"),
+		        (const char *const[]){cond, src, msg}, 3);
+		free(cond);
+		free(src);
+		free(msg);
 		item_end(c);
 	}
 }
 
-/* A date bound: „TT.MM.JJJJ“ or „heute“. */
-static void date_bound(struct cb *c, double d, bool today)
+/* A bound of a number or date answer, as a new string of markup. */
+static char *bound_str(const struct cb *c, double v, bool today, bool date)
 {
+	struct sbuf b = {0};
 	char buf[DATE_BUF];
-	if (today) {
-		text(c, "heute");
-		return;
+	if (!date) {
+		markup_number(&b, v);
+		return sbuf_take(&b);
 	}
-	date_format_de((int32_t)d, buf);
-	text(c, buf);
+	if (today)
+		/* TRANSLATORS: a date bound: the day the answer is given. */
+		return text_str(c, _("heute"));
+	day_text((int32_t)v, buf);
+	return text_str(c, buf);
 }
 
 /* Range of a number or date answer: „mindestens …, höchstens …“. */
 static void bounds(struct cb *c, const struct question *q)
 {
 	bool date = q->type == Q_DATE;
-	if (q->has_min) {
-		text(c, date ? "frühestens " : "mindestens ");
-		if (date)
-			date_bound(c, q->min, q->min_today);
-		else
-			markup_number(c->o, q->min);
-	}
-	if (q->has_max) {
-		text(c, q->has_min ? ", " : "");
-		text(c, date ? "spätestens " : "höchstens ");
-		if (date)
-			date_bound(c, q->max, q->max_today);
-		else
-			markup_number(c->o, q->max);
-	}
-	if (!q->has_min && !q->has_max)
-		text(c, "beliebig");
+	char *lo = q->has_min ? bound_str(c, q->min, q->min_today, date) : NULL;
+	char *hi = q->has_max ? bound_str(c, q->max, q->max_today, date) : NULL;
+	struct sbuf t;
+	struct sbuf *o = divert(c, &t);
+	if (lo && hi)
+		compose(c, date ? _("frühestens %s, spätestens %s") : _("mindestens %s, höchstens %s"),
+		        (const char *const[]){lo, hi}, 2);
+	else if (lo)
+		compose(c, date ? _("frühestens %s") : _("mindestens %s"), (const char *const[]){lo},
+		        1);
+	else if (hi)
+		compose(c, date ? _("spätestens %s") : _("höchstens %s"), (const char *const[]){hi},
+		        1);
+	else
+		/* TRANSLATORS: the range of an answer without bounds. */
+		text(c, _("beliebig"));
+	c->o = o;
+	char *range = sbuf_take(&t);
 	if (q->unit) {
-		text(c, " (Einheit: ");
-		text(c, q->unit);
-		text(c, ")");
+		char *unit = text_str(c, q->unit);
+		/* TRANSLATORS: the range of an answer, then its unit. */
+		compose(c, _("%s (Einheit: %s)"), (const char *const[]){range, unit}, 2);
+		free(unit);
+	} else {
+		raw(c, range);
 	}
+	free(range);
+	free(lo);
+	free(hi);
+}
+
+/* How many answers a multiple choice takes: „mindestens 1, höchstens 3“. */
+static void picks(struct cb *c, const struct question *q)
+{
+	char *s;
+	if (q->min_picks > 0 && q->max_picks > 0)
+		s = xasprintf(_("mindestens %d, höchstens %d"), q->min_picks, q->max_picks);
+	else if (q->min_picks > 0)
+		s = xasprintf(_("mindestens %d"), q->min_picks);
+	else
+		s = xasprintf(_("höchstens %d"), q->max_picks);
+	text(c, s);
+	free(s);
 }
 
 /* What the answer may be: ranges, lengths, patterns, picks. */
 static void answer_rules(struct cb *c, const struct question *q)
 {
 	if (q->type == Q_INTEGER || q->type == Q_DECIMAL || q->type == Q_DATE) {
-		item(c, "Wertebereich");
+		/* TRANSLATORS: list item label: the allowed values of an answer. */
+		item(c, _("Wertebereich"));
 		bounds(c, q);
 		item_end(c);
 	}
 	if (q->type == Q_TEXT || q->type == Q_TEXTAREA) {
-		item(c, "Länge");
-		sbuf_printf(c->o, "höchstens %d Zeichen", q->maxlength);
+		/* TRANSLATORS: list item label: the length of a text answer. */
+		item(c, _("Länge"));
+		char *len = xasprintf(P_("höchstens %d Zeichen", "höchstens %d Zeichen",
+		                         (unsigned long)q->maxlength),
+		                      q->maxlength);
+		text(c, len);
+		free(len);
 		item_end(c);
 	}
 	if (q->pattern) {
-		item(c, "Muster");
-		markup_code(c->o, q->pattern, c->m);
+		/* TRANSLATORS: list item label: the pattern a text answer must match. */
+		item(c, _("Muster"));
+		char *pat = code_str(c, q->pattern);
 		if (q->pattern_message) {
-			text(c, ", Meldung: „");
-			text(c, q->pattern_message);
-			text(c, "“");
+			char *msg = text_str(c, q->pattern_message);
+			/* TRANSLATORS: a pattern (as code), then the message shown when an
+			 * answer does not match it. */
+			compose(c, _("%s, Meldung: „%s“"), (const char *const[]){pat, msg}, 2);
+			free(msg);
+		} else {
+			raw(c, pat);
 		}
+		free(pat);
 		item_end(c);
 	}
 	if (q->type == Q_MULTI && (q->min_picks > 0 || q->max_picks > 0)) {
-		item(c, "Anzahl der Antworten");
-		if (q->min_picks > 0)
-			sbuf_printf(c->o, "mindestens %d", q->min_picks);
-		if (q->max_picks > 0)
-			sbuf_printf(c->o, "%shöchstens %d", q->min_picks > 0 ? ", " : "", q->max_picks);
+		/* TRANSLATORS: list item label: how many answers a multiple choice
+		 * takes. */
+		item(c, _("Anzahl der Antworten"));
+		picks(c, q);
 		item_end(c);
 	}
 	for (int i = 0; q->choices && i < q->choices->n; i++) {
 		const struct choice *ch = &q->choices->v[i];
 		if (!ch->exclusive)
 			continue;
-		item(c, "Ausschließlich");
-		raw(c, "„");
-		text(c, ch->label);
-		raw(c, "“ hebt alle anderen Antworten auf");
+		/* TRANSLATORS: list item label: an answer that excludes all others. */
+		item(c, _("Ausschließlich"));
+		char *lab = text_str(c, ch->label);
+		compose(c, _("„%s“ hebt alle anderen Antworten auf"), (const char *const[]){lab}, 1);
+		free(lab);
 		item_end(c);
 	}
 }
@@ -388,11 +545,13 @@ static void answer_rules(struct cb *c, const struct question *q)
 static const char *required_name(enum required r)
 {
 	switch (r) {
-	case REQ_HARD: return "Pflicht";
-	case REQ_SOFT: return "weiche Pflicht";
+	/* TRANSLATORS: whether a question must be answered: required, required
+	 * with a warning only, optional. */
+	case REQ_HARD: return _("Pflicht");
+	case REQ_SOFT: return _("weiche Pflicht");
 	case REQ_NO: break;
 	}
-	return "freiwillig";
+	return _("freiwillig");
 }
 
 /* One question: text, type, routing, rules, checks, and its variables. */
@@ -405,15 +564,17 @@ static void question(struct cb *c, const struct section *s, const struct questio
 	sbuf_free(&anchor);
 	para(c, q->text, "frage");
 	list_begin(c);
-	item(c, "Typ");
+	/* TRANSLATORS: list item label: the kind of question. */
+	item(c, _("Typ"));
 	text(c, form_qtype_name(q->type));
 	item_end(c);
-	item(c, "Antwort");
+	/* TRANSLATORS: list item label: whether the question must be answered. */
+	item(c, _("Antwort"));
 	text(c, required_name(q->req));
 	item_end(c);
 	routing(c, s, q);
 	if (q->help) {
-		item(c, "Hilfetext");
+		item(c, _("Hilfetext"));
 		text(c, q->help);
 		item_end(c);
 	}
@@ -445,10 +606,9 @@ static void section(struct cb *c, const struct section *s)
 	sbuf_free(&anchor);
 	if (s->visible_if) {
 		list_begin(c);
-		item(c, "Der ganze Abschnitt wird gefragt");
-		text(c, "wenn ");
-		explain_when(c->o, c->f, (const struct expr *const[]){s->visible_if}, 1, c->m);
-		sources(c, NULL, s->visible_if);
+		/* TRANSLATORS: list item label, followed by the section's condition. */
+		item(c, _("Der ganze Abschnitt wird gefragt"));
+		when(c, NULL, s->visible_if);
 		item_end(c);
 		list_end(c);
 	}
@@ -459,7 +619,7 @@ static void section(struct cb *c, const struct section *s)
 			asked++;
 		}
 	if (asked == 0)
-		para(c, "Nur Hinweistexte, keine Variablen.", "hinweis");
+		para(c, _("Nur Hinweistexte, keine Variablen."), "hinweis");
 }
 
 /* A computed value: its formula read aloud, and its variable. */
@@ -470,12 +630,21 @@ static void computed(struct cb *c, const struct computed *cv)
 	heading(c, 3, anchor.data, cv->id, cv->label);
 	sbuf_free(&anchor);
 	list_begin(c);
-	item(c, "Berechnung");
+	/* TRANSLATORS: list item label: how a computed variable is computed. */
+	item(c, _("Berechnung"));
+	struct sbuf t;
+	struct sbuf *o = divert(c, &t);
 	explain_computed(c->o, c->f, cv, c->m);
-	sources(c, NULL, cv->expr);
+	c->o = o;
+	char *formula = sbuf_take(&t), *src = code_str(c, cv->expr->src);
+	/* TRANSLATORS: a formula read aloud, then its source code. */
+	compose(c, _("%s (Ausdruck: %s)"), (const char *const[]){formula, src}, 2);
+	free(formula);
+	free(src);
 	item_end(c);
-	item(c, "Systemfehlend");
-	text(c, "wenn die Berechnung keinen Wert ergibt, etwa weil eine Angabe darin fehlt");
+	/* TRANSLATORS: list item label: when the variable is system-missing. */
+	item(c, _("Systemfehlend"));
+	text(c, _("wenn die Berechnung keinen Wert ergibt, etwa weil eine Angabe darin fehlt"));
 	item_end(c);
 	list_end(c);
 	int i = table_find(&c->t, cv->id);
@@ -489,17 +658,21 @@ static void computed(struct cb *c, const struct computed *cv)
 static void front(struct cb *c, int32_t date)
 {
 	char day[DATE_BUF];
-	date_format_de(date, day);
-	heading(c, 1, NULL, "Codebuch", c->f->title);
+	day_text(date, day);
+	heading(c, 1, NULL, _("Codebuch"), c->f->title);
 	list_begin(c);
-	item(c, "Fragebogen");
-	markup_code(c->o, c->f->id, c->m);
-	text(c, ", Version ");
-	text(c, c->f->version);
-	text(c, ", Sprache ");
-	text(c, c->f->language);
+	/* TRANSLATORS: list item label: the questionnaire's id, version and
+	 * language. */
+	item(c, _("Fragebogen"));
+	char *id = code_str(c, c->f->id), *ver = text_str(c, c->f->version);
+	char *lang = text_str(c, c->f->language);
+	compose(c, _("%s, Version %s, Sprache %s"), (const char *const[]){id, ver, lang}, 3);
+	free(id);
+	free(ver);
+	free(lang);
 	item_end(c);
-	item(c, "Stand");
+	/* TRANSLATORS: list item label: the date the codebook describes. */
+	item(c, _("Stand"));
 	text(c, day);
 	item_end(c);
 	int vars = 0, asked = 0;
@@ -507,11 +680,30 @@ static void front(struct cb *c, int32_t date)
 		vars += c->t.cols[i].role != ROLE_META;
 	for (int i = 0; i < c->f->nquestions; i++)
 		asked += form_q_answerable(&c->f->questions[i]);
-	item(c, "Umfang");
-	sbuf_printf(c->o, "%d Abschnitte, %d Fragen, %d Variablen, davon %d berechnet",
-	            c->f->nsections, asked, vars, c->f->ncomputed);
+	/* TRANSLATORS: list item label: how big the questionnaire is. */
+	item(c, _("Umfang"));
+	char *ns = xasprintf(P_("%d Abschnitt", "%d Abschnitte", (unsigned long)c->f->nsections),
+	                     c->f->nsections);
+	char *nq = xasprintf(P_("%d Frage", "%d Fragen", (unsigned long)asked), asked);
+	char *nv = xasprintf(P_("%d Variable", "%d Variablen", (unsigned long)vars), vars);
+	/* TRANSLATORS: sections, questions and variables counted, then how many
+	 * of the variables are computed. */
+	char *size = xasprintf(_("%s, %s, %s, davon %d berechnet"), ns, nq, nv, c->f->ncomputed);
+	text(c, size);
+	free(size);
+	free(ns);
+	free(nq);
+	free(nv);
 	item_end(c);
 	list_end(c);
+}
+
+/* A link of the contents to an anchor of the page. */
+static void content_link(struct cb *c, const char *anchor, const char *title)
+{
+	sbuf_printf(c->o, "<li><a href=\"#%s\">", anchor);
+	text(c, title);
+	raw(c, "</a></li>\n");
 }
 
 /* Contents with links inside the page (HTML only). */
@@ -519,8 +711,12 @@ static void contents(struct cb *c)
 {
 	if (!is_html(c))
 		return;
-	raw(c, "<nav>\n<h2>Inhalt</h2>\n<ul>\n<li><a href=\"#lesehinweise\">Fehlwerte und "
-	       "Lesehinweise</a></li>\n<li><a href=\"#verwaltung\">Verwaltungsvariablen</a></li>\n");
+	raw(c, "<nav>\n<h2>");
+	/* TRANSLATORS: heading of the table of contents. */
+	text(c, _("Inhalt"));
+	raw(c, "</h2>\n<ul>\n");
+	content_link(c, "lesehinweise", _("Fehlwerte und Lesehinweise"));
+	content_link(c, "verwaltung", _("Verwaltungsvariablen"));
 	for (int s = 0; s < c->f->nsections; s++) {
 		sbuf_printf(c->o, "<li><a href=\"#s-%s\">", c->f->sections[s].id);
 		text(c, c->f->sections[s].id);
@@ -529,35 +725,37 @@ static void contents(struct cb *c)
 		raw(c, "</a></li>\n");
 	}
 	if (c->f->ncomputed > 0)
-		raw(c, "<li><a href=\"#berechnet\">Berechnete Variablen</a></li>\n");
+		content_link(c, "berechnet", _("Berechnete Variablen"));
 	raw(c, "</ul>\n</nav>\n");
 }
 
 /* How to read the data, for the start of the codebook. */
 static const char *const notes[] = {
-	"Fehlwerte sind Antworten: Eine Frage mit Fehlwert gilt als beantwortet. In Filtern, "
-	"Prüfungen und Berechnungen hat sie keinen Wert.",
-	"Systemfehlend (leer) ist eine Variable, wenn ihre Frage durch einen Filter übersprungen "
-	"oder leer gelassen wurde.",
-	"Mehrfachauswahl: je Antwortmöglichkeit eine Variable, 1 = genannt, 0 = nicht genannt; "
-	"erhielt die Frage einen Fehlwert, steht er in jeder dieser Variablen.",
-	"Ein Filter, dessen Bedingung keinen Wert hat (etwa weil eine Frage darin leer ist), "
-	"blendet die Frage aus. Eine Prüfung ohne Wert gilt als erfüllt.",
-	"Pflicht: muss beantwortet werden, ein Fehlwert genügt. Weiche Pflicht: bleibt sie leer, "
-	"erscheint ein Hinweis, den die befragte Person bestätigen kann. Freiwillig: darf leer "
-	"bleiben.",
-	"Prüfungen: Ein Fehler verhindert das Weitergehen; eine Warnung kann bestätigt werden, "
-	"die Bestätigung wird in der Antwort vermerkt.",
+	N_("Fehlwerte sind Antworten: Eine Frage mit Fehlwert gilt als beantwortet. In Filtern, "
+	   "Prüfungen und Berechnungen hat sie keinen Wert."),
+	N_("Systemfehlend (leer) ist eine Variable, wenn ihre Frage durch einen Filter "
+	   "übersprungen oder leer gelassen wurde."),
+	N_("Mehrfachauswahl: je Antwortmöglichkeit eine Variable, 1 = genannt, 0 = nicht genannt; "
+	   "erhielt die Frage einen Fehlwert, steht er in jeder dieser Variablen."),
+	N_("Ein Filter, dessen Bedingung keinen Wert hat (etwa weil eine Frage darin leer ist), "
+	   "blendet die Frage aus. Eine Prüfung ohne Wert gilt als erfüllt."),
+	N_("Pflicht: muss beantwortet werden, ein Fehlwert genügt. Weiche Pflicht: bleibt sie "
+	   "leer, erscheint ein Hinweis, den die befragte Person bestätigen kann. Freiwillig: darf "
+	   "leer bleiben."),
+	N_("Prüfungen: Ein Fehler verhindert das Weitergehen; eine Warnung kann bestätigt werden, "
+	   "die Bestätigung wird in der Antwort vermerkt."),
 };
 
 /* The missing codes of the form and how to read the rest. */
 static void reading_notes(struct cb *c)
 {
-	heading(c, 2, "lesehinweise", "Fehlwerte und Lesehinweise", NULL);
+	heading(c, 2, "lesehinweise", _("Fehlwerte und Lesehinweise"), NULL);
 	if (c->f->nmissing == 0) {
-		para(c, "Der Fragebogen kennt keine Fehlwerte.", "hinweis");
+		para(c, _("Der Fragebogen kennt keine Fehlwerte."), "hinweis");
 	} else {
-		static const char *const head[] = {"Code", "Bedeutung", "Taste"};
+		/* TRANSLATORS: column headings of the table of missing codes: the
+		 * code, its meaning, the key that enters it. */
+		const char *const head[] = {_("Code"), _("Bedeutung"), _("Taste")};
 		table_begin(c, head, 3);
 		for (int i = 0; i < c->f->nmissing; i++) {
 			const struct missing *m = &c->f->missing[i];
@@ -574,7 +772,7 @@ static void reading_notes(struct cb *c)
 	list_begin(c);
 	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
 		item(c, NULL);
-		markup_escape_start(c->o, notes[i], c->m);
+		markup_escape_start(c->o, _(notes[i]), c->m);
 		item_end(c);
 	}
 	list_end(c);
@@ -583,7 +781,9 @@ static void reading_notes(struct cb *c)
 /* The meta columns every export starts with. */
 static void meta(struct cb *c)
 {
-	heading(c, 2, "verwaltung", "Verwaltungsvariablen", NULL);
+	/* TRANSLATORS: heading: the variables that describe a response (id,
+	 * version, status, times). */
+	heading(c, 2, "verwaltung", _("Verwaltungsvariablen"), NULL);
 	const struct column **cols = xcalloc((size_t)c->t.ncols + 1, sizeof *cols);
 	int n = 0;
 	for (int i = 0; i < c->t.ncols; i++)
@@ -596,9 +796,12 @@ static void meta(struct cb *c)
 /* The start of the page up to <body>, with the style sheet. */
 static void html_head(struct cb *c)
 {
-	raw(c, "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
-	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	text(c, "Codebuch – ");
+	sbuf_printf(c->o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+	                  "<meta name=\"viewport\" content=\"width=device-width, "
+	                  "initial-scale=1\">\n<title>",
+	            i18n_lang());
+	text(c, _("Codebuch"));
+	raw(c, " – ");
 	text(c, c->f->title);
 	raw(c, "</title>\n<style>\n");
 	raw(c, css);
@@ -619,8 +822,8 @@ void codebook_build(struct sbuf *out, const struct form *f, enum codebook_format
 	for (int s = 0; s < f->nsections; s++)
 		section(&c, &f->sections[s]);
 	if (f->ncomputed > 0) {
-		heading(&c, 2, "berechnet", "Berechnete Variablen", NULL);
-		para(&c, "Sie werden aus den Antworten berechnet und nie gefragt.", "hinweis");
+		heading(&c, 2, "berechnet", _("Berechnete Variablen"), NULL);
+		para(&c, _("Sie werden aus den Antworten berechnet und nie gefragt."), "hinweis");
 		for (int i = 0; i < f->ncomputed; i++)
 			computed(&c, &f->computed[i]);
 	}

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/sbuf.h"
 
 struct prof {
@@ -173,16 +174,17 @@ static bool flush_buf(struct sbuf *b, FILE *out)
 	return ok;
 }
 
-/* The German message for a failed write. */
+/* The message for a failed write. */
 static void write_error(char *err, size_t errlen, int e)
 {
-	const char *why = e == ENOSPC || e == EDQUOT ? "Der Datenträger ist voll"
-	                  : e == EIO                 ? "Der Datenträger meldet einen Ein-/Ausgabefehler"
-	                  : e                        ? strerror(e)
-	                                             : "unbekannter Fehler";
+	const char *why = e == ENOSPC || e == EDQUOT ? _("Der Datenträger ist voll")
+	                  : e == EIO ? _("Der Datenträger meldet einen Ein-/Ausgabefehler")
+	                  : e        ? strerror(e)
+	                             : _("unbekannter Fehler");
 	snprintf(err, errlen,
-	         "Die CSV-Datei ließ sich nicht vollständig schreiben (%s). Sie ist unvollständig "
-	         "und sollte gelöscht werden; bitte Platz schaffen oder ein anderes Ziel wählen.",
+	         _("Die CSV-Datei ließ sich nicht vollständig schreiben (%s). Sie ist unvollständig "
+	           "und sollte gelöscht werden; bitte Platz schaffen oder ein anderes Ziel "
+	           "wählen."),
 	         why);
 }
 

@@ -59,12 +59,12 @@ int dataset_add_row(struct dataset *d)
 
 int dataset_add_column(struct dataset *d, const struct column *c)
 {
+	int before = d->t.ncols;
 	struct table one = {.cols = (struct column *)c, .ncols = 1};
 	char err[16];
-	if (table_merge(&d->t, &one, err, sizeof err) < 0 || table_find(&d->t, c->name) !=
-	                                                          d->t.ncols - 1)
-		return table_find(&d->t, c->name);
-	int k = d->t.ncols - 1;
+	if (table_merge(&d->t, &one, err, sizeof err) < 0 || d->t.ncols == before)
+		return table_find(&d->t, c->name); /* there already */
+	int k = before;
 	d->num = xrealloc(d->num, ((size_t)k + 2) * sizeof *d->num);
 	d->str = xrealloc(d->str, ((size_t)k + 2) * sizeof *d->str);
 	d->num[k] = NULL;

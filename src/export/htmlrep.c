@@ -12,6 +12,7 @@
 #include "export/repfmt.h"
 #include "export/report.h"
 #include "export/svgbar.h"
+#include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/xmalloc.h"
 
@@ -112,12 +113,14 @@ static void table_close(FILE *out)
 /* The head row of a cross table: the groups and "Gesamt". */
 static void cross_open(FILE *out, const struct report *r, const char *what)
 {
-	char *cap = xasprintf("nach %s – %s", r->btitle, what);
+	/* TRANSLATORS: caption of a cross table: the title of the breakdown
+	 * variable, then what the cells show. */
+	char *cap = xasprintf(_("nach %s – %s"), r->btitle, what);
 	const char **heads = xcalloc((size_t)r->ngroups + 1, sizeof *heads);
 	char (*bufs)[REPFMT_LEN] = xcalloc((size_t)r->ngroups + 1, sizeof *bufs);
 	for (int i = 0; i < r->ngroups; i++)
 		heads[i] = report_cat_label(&r->groups[i], bufs[i]);
-	heads[r->ngroups] = REPORT_TOTAL;
+	heads[r->ngroups] = report_total();
 	table_open(out, cap, heads, r->ngroups + 1);
 	free(bufs);
 	free(heads);
@@ -130,7 +133,7 @@ static void cross_open(FILE *out, const struct report *r, const char *what)
 static void freq_cross(FILE *out, const struct report *r, const struct report_freq *f)
 {
 	char *top = report_top_label(f);
-	cross_open(out, r, "Prozent der gültigen Antworten");
+	cross_open(out, r, _("Prozent der gültigen Antworten"));
 	for (int k = 0; k < f->ncats; k++) {
 		tr(out, NULL);
 		th_cat(out, &f->cats[k], false);
@@ -141,9 +144,11 @@ static void freq_cross(FILE *out, const struct report *r, const struct report_fr
 	}
 	if (top) {
 		tr(out, "top");
-		fprintf(out, "<th>Top-%d: ", f->top);
-		esc(out, top);
-		fputs("</th>", out);
+		/* TRANSLATORS: the first codes of a scale taken together, e.g.
+		 * "Top-2: sehr gut + gut". */
+		char *lab = xasprintf(_("Top-%d: %s"), f->top, top);
+		cell(out, "th", lab, false);
+		free(lab);
 		for (int g = 0; g < r->ngroups; g++)
 			td_pct(out, report_top_cross(f, g), f->cross_n[g]);
 		td_pct(out, report_top_count(f), f->n);
@@ -182,7 +187,9 @@ static void freq_chart(FILE *out, const struct report_section *s, const struct r
 	for (int k = 0; k < f->ncats; k++)
 		bars[k] = (struct svgbar_bar){ report_cat_label(&f->cats[k], labs[k]),
 			                       f->cats[k].count, f->n };
-	char *title = xasprintf("%s: Prozent der gültigen Antworten (n = %d)", s->question, f->n);
+	/* TRANSLATORS: title of a bar chart: the question's id, then n. */
+	char *title = xasprintf(_("%s: Prozent der gültigen Antworten (n = %d)"), s->question,
+	                        f->n);
 	svgbar_bars(out, title, bars, f->ncats);
 	free(title);
 	free(labs);
@@ -191,7 +198,11 @@ static void freq_chart(FILE *out, const struct report_section *s, const struct r
 
 static void html_freq(FILE *out, const struct report *r, const struct report_section *s)
 {
-	static const char *const heads[] = { "Anzahl", "Prozent", "gültige %" };
+	/* TRANSLATORS: column headings of a frequency table: count, percent of
+	 * all responses, percent of the valid responses. */
+	const char *const heads[] = { _("Anzahl"), _("Prozent"),
+		                      /* xgettext:no-c-format */
+		                      _("gültige %") };
 	const struct report_freq *f = &s->u.freq;
 	char buf[REPFMT_LEN];
 	char *top = report_top_label(f);
@@ -199,15 +210,15 @@ static void html_freq(FILE *out, const struct report *r, const struct report_sec
 	for (int k = 0; k < f->ncats; k++)
 		freq_row(out, NULL, report_cat_label(&f->cats[k], buf), f->cats[k].count, f, true);
 	if (top) {
-		char *lab = xasprintf("Top-%d: %s", f->top, top);
+		char *lab = xasprintf(_("Top-%d: %s"), f->top, top);
 		freq_row(out, "top", lab, report_top_count(f), f, true);
 		free(lab);
 	}
-	freq_row(out, "sum", "gültige Antworten", f->n, f, true);
+	freq_row(out, "sum", _("gültige Antworten"), f->n, f, true);
 	for (int k = 0; k < f->nmiss; k++)
 		freq_row(out, "miss", report_cat_label(&f->miss[k], buf), f->miss[k].count, f, false);
-	freq_row(out, "miss", REPORT_SYSMIS, f->sysmis, f, false);
-	freq_row(out, "sum", REPORT_TOTAL, f->total, f, false);
+	freq_row(out, "miss", report_sysmis(), f->sysmis, f, false);
+	freq_row(out, "sum", report_total(), f->total, f, false);
 	table_close(out);
 	free(top);
 	if (f->ncats > 0)
@@ -218,7 +229,7 @@ static void html_freq(FILE *out, const struct report *r, const struct report_sec
 
 static void multi_cross(FILE *out, const struct report *r, const struct report_multi *m)
 {
-	cross_open(out, r, "Prozent der Kommunen mit Antwort");
+	cross_open(out, r, _("Prozent der Kommunen mit Antwort"));
 	for (int k = 0; k < m->nopts; k++) {
 		tr(out, NULL);
 		cell(out, "th", m->opts[k].label, false);
@@ -251,24 +262,28 @@ static void multi_row(FILE *out, const char *cls, const char *label, int count, 
 
 static void html_multi(FILE *out, const struct report *r, const struct report_section *s)
 {
-	static const char *const heads[] = { "Anzahl", "% der Kommunen mit Antwort" };
+	const char *const heads[] = { _("Anzahl"),
+		                      /* xgettext:no-c-format */
+		                      _("% der Kommunen mit Antwort") };
 	const struct report_multi *m = &s->u.multi;
 	char buf[REPFMT_LEN];
-	fputs("<p class=\"note\">Mehrfachauswahl: Prozent der Kommunen, die die Frage "
-	      "beantwortet haben.</p>\n", out);
+	fputs("<p class=\"note\">", out);
+	esc(out, _("Mehrfachauswahl: Prozent der Kommunen, die die Frage beantwortet haben."));
+	fputs("</p>\n", out);
 	table_open(out, NULL, heads, 2);
 	for (int k = 0; k < m->nopts; k++)
 		multi_row(out, NULL, m->opts[k].label, m->opts[k].count, m->answered);
-	multi_row(out, "sum", "Kommunen mit Antwort (n)", m->answered, 0);
+	multi_row(out, "sum", _("Kommunen mit Antwort (n)"), m->answered, 0);
 	for (int k = 0; k < m->nmiss; k++)
 		multi_row(out, "miss", report_cat_label(&m->miss[k], buf), m->miss[k].count, 0);
-	multi_row(out, "miss", REPORT_SYSMIS, m->sysmis, 0);
-	multi_row(out, "sum", REPORT_TOTAL, m->total, 0);
+	multi_row(out, "miss", report_sysmis(), m->sysmis, 0);
+	multi_row(out, "sum", report_total(), m->total, 0);
 	table_close(out);
 	struct svgbar_bar *bars = xcalloc((size_t)m->nopts + 1, sizeof *bars);
 	for (int k = 0; k < m->nopts; k++)
 		bars[k] = (struct svgbar_bar){ m->opts[k].label, m->opts[k].count, m->answered };
-	char *title = xasprintf("%s: Prozent der Kommunen mit Antwort (n = %d)", s->question,
+	/* TRANSLATORS: title of a bar chart: the question's id, then n. */
+	char *title = xasprintf(_("%s: Prozent der Kommunen mit Antwort (n = %d)"), s->question,
 	                        m->answered);
 	svgbar_bars(out, title, bars, m->nopts);
 	free(title);
@@ -294,10 +309,11 @@ static void battery_pct(FILE *out, const struct report *r, const struct report_b
 	char (*bufs)[REPFMT_LEN] = xcalloc((size_t)f0->ncats + 1, sizeof *bufs);
 	const char **heads = battery_heads(f0, bufs, 2);
 	char *top = report_top_label(f0);
-	char *toph = top ? xasprintf("Top-%d", f0->top) : NULL;
+	/* TRANSLATORS: column heading: the first codes of a scale together. */
+	char *toph = top ? xasprintf(_("Top-%d"), f0->top) : NULL;
 	heads[f0->ncats] = "n";
 	heads[f0->ncats + 1] = toph;
-	table_open(out, "Prozent der gültigen Antworten", heads, f0->ncats + (top ? 2 : 1));
+	table_open(out, _("Prozent der gültigen Antworten"), heads, f0->ncats + (top ? 2 : 1));
 	for (int i = 0; i < b->nitems; i++) {
 		const struct report_freq *f = &b->items[i];
 		tr(out, NULL);
@@ -311,9 +327,11 @@ static void battery_pct(FILE *out, const struct report *r, const struct report_b
 	}
 	table_close(out);
 	if (top) {
-		fprintf(out, "<p class=\"note\">Top-%d: ", f0->top);
-		esc(out, top);
+		char *note = xasprintf(_("Top-%d: %s"), f0->top, top);
+		fputs("<p class=\"note\">", out);
+		esc(out, note);
 		fputs("</p>\n", out);
+		free(note);
 	}
 	free(toph);
 	free(top);
@@ -329,8 +347,8 @@ static void battery_counts(FILE *out, const struct report *r, const struct repor
 	const char **heads = battery_heads(f0, bufs, 1);
 	for (int k = 0; k < f0->nmiss; k++)
 		heads[f0->ncats + k] = report_cat_label(&f0->miss[k], bufs[f0->ncats + k]);
-	heads[f0->ncats + f0->nmiss] = REPORT_SYSMIS;
-	table_open(out, "Anzahl", heads, f0->ncats + f0->nmiss + 1);
+	heads[f0->ncats + f0->nmiss] = report_sysmis();
+	table_open(out, _("Anzahl"), heads, f0->ncats + f0->nmiss + 1);
 	for (int i = 0; i < b->nitems; i++) {
 		const struct report_freq *f = &b->items[i];
 		tr(out, NULL);
@@ -356,8 +374,10 @@ static void battery_cross(FILE *out, const struct report *r, const struct report
 	int lead = f0->top > 0 ? f0->top : 1;
 	char buf[REPFMT_LEN], nb[REPFMT_LEN];
 	char *top = report_top_label(f0);
-	char *what = top ? xasprintf("Top-%d (%s), Prozent der gültigen Antworten (n)", f0->top, top)
-	                 : xasprintf("„%s“, Prozent der gültigen Antworten (n)",
+	char *what = top ? xasprintf(_("Top-%d (%s), Prozent der gültigen Antworten (n)"), f0->top,
+	                             top)
+	                 /* TRANSLATORS: what a cross table shows: the share of one code. */
+	                 : xasprintf(_("„%s“, Prozent der gültigen Antworten (n)"),
 	                             report_cat_label(&f0->cats[0], buf));
 	cross_open(out, r, what);
 	for (int i = 0; i < b->nitems; i++) {
@@ -394,7 +414,10 @@ static void html_battery(FILE *out, const struct report *r, const struct report_
 		st[i] = (struct svgbar_stack){ report_item_label(r, &b->items[i]),
 			                       counts + i * f0->ncats, b->items[i].n };
 	}
-	char *title = xasprintf("%s: Verteilung der gültigen Antworten je Aussage", s->question);
+	/* TRANSLATORS: title of the stacked bars of an item battery; %s is the
+	 * question's id. */
+	char *title = xasprintf(_("%s: Verteilung der gültigen Antworten je Aussage"),
+	                        s->question);
 	svgbar_stacked(out, title, st, b->nitems, codes, f0->ncats);
 	free(title);
 	free(codes);
@@ -423,28 +446,39 @@ static void stat_row(FILE *out, const char *label, const struct report_stat *st,
 
 static void html_number(FILE *out, const struct report *r, const struct report_section *s)
 {
-	static const char *const heads[] = { "n", "Minimum", "Median", "Mittelwert", "Maximum" };
+	/* TRANSLATORS: column headings of the statistics of a number. */
+	const char *const heads[] = { "n", _("Minimum"), _("Median"), _("Mittelwert"),
+		                      _("Maximum") };
 	const struct report_number *nu = &s->u.number;
 	int dec = r->d->t.cols[nu->col].decimals;
 	char buf[REPFMT_LEN];
 	table_open(out, NULL, heads, 5);
-	stat_row(out, "alle", &nu->all, dec);
+	/* TRANSLATORS: row of number statistics over all responses (the other
+	 * rows are the breakdown groups). */
+	stat_row(out, _("alle"), &nu->all, dec);
 	for (int g = 0; nu->cross && g < r->ngroups; g++)
 		stat_row(out, report_cat_label(&r->groups[g], buf), &nu->cross[g], dec);
 	table_close(out);
-	fputs("<p class=\"note\">Fehlend: ", out);
+	fputs("<p class=\"note\">", out);
+	/* TRANSLATORS: before the list of missing codes and their counts under
+	 * the statistics of a number. */
+	esc(out, _("Fehlend:"));
+	fputc(' ', out);
 	for (int k = 0; k < nu->nmiss; k++) {
 		esc(out, report_cat_label(&nu->miss[k], buf));
 		fprintf(out, " %d, ", nu->miss[k].count);
 	}
-	fprintf(out, "%s %d</p>\n", REPORT_SYSMIS, nu->sysmis);
+	esc(out, report_sysmis());
+	fprintf(out, " %d</p>\n", nu->sysmis);
 }
 
 /* ------------------------------------------------------------ document */
 
-static const char *plural(long n, const char *one, const char *many)
+/* Write s escaped, and free it. */
+static void esc_free(FILE *out, char *s)
 {
-	return n == 1 ? one : many;
+	esc(out, s);
+	free(s);
 }
 
 static void intro(FILE *out, const struct report *r, const struct htmlrep_meta *m,
@@ -453,33 +487,52 @@ static void intro(FILE *out, const struct report *r, const struct htmlrep_meta *
 	char buf[REPFMT_LEN];
 	fputs("<header><h1>", out);
 	esc(out, title);
-	fputs("</h1>\n<p class=\"meta\">Häufigkeitsbericht", out);
+	fputs("</h1>\n<p class=\"meta\">", out);
 	struct tm tm;
 	if (m->generated != 0 && localtime_r(&m->generated, &tm)) {
 		char when[64];
-		strftime(when, sizeof when, "%d.%m.%Y um %H:%M Uhr", &tm);
-		fprintf(out, ", erstellt am %s", when);
+		/* TRANSLATORS: strftime format of the time a report was made. */
+		strftime(when, sizeof when, _("%d.%m.%Y um %H:%M Uhr"), &tm);
+		esc_free(out, xasprintf(_("Häufigkeitsbericht, erstellt am %s"), when));
+	} else {
+		esc(out, _("Häufigkeitsbericht"));
 	}
-	fprintf(out, " · %s %s", repfmt_int(buf, r->nrows), plural(r->nrows, "Antwort", "Antworten"));
+	fputs(" · ", out);
+	esc_free(out, xasprintf(P_("%s Antwort", "%s Antworten", (unsigned long)r->nrows),
+	                        repfmt_int(buf, r->nrows)));
 	if (r->bcol >= 0 && r->ngroups > 0) {
-		fputs(" · aufgeschlüsselt nach ", out);
-		esc(out, r->btitle);
+		fputs(" · ", out);
+		/* TRANSLATORS: %s is the title of the breakdown variable. */
+		esc_free(out, xasprintf(_("aufgeschlüsselt nach %s"), r->btitle));
 	}
-	fputs("</p>\n<p class=\"note\">Prozent: Anteil an allen Antworten. Gültige %: Anteil an "
-	      "den Antworten ohne fehlende Angaben (wie „weiß nicht“ oder „keine Angabe“) und "
-	      "ohne Kommunen, denen die Frage nicht gestellt wurde.</p></header>\n", out);
+	fputs("</p>\n<p class=\"note\">", out);
+	esc(out, _("Prozent: Anteil an allen Antworten. Gültige %: Anteil an den Antworten ohne "
+	           "fehlende Angaben (wie „weiß nicht“ oder „keine Angabe“) und ohne Kommunen, "
+	           "denen die Frage nicht gestellt wurde."));
+	fputs("</p></header>\n", out);
 }
 
 /* The section "Eingang": files, responses, and what went wrong. */
 static void intake(FILE *out, const struct htmlrep_meta *m)
 {
+	fputs("<section id=\"eingang\"><h2>", out);
+	/* TRANSLATORS: heading of the report's section on the files that came
+	 * in and what was taken from them. */
+	esc(out, _("Eingang"));
+	fputs("</h2>\n<p>", out);
 	char a[REPFMT_LEN], b[REPFMT_LEN];
-	fprintf(out, "<section id=\"eingang\"><h2>Eingang</h2>\n<p>%s %s gelesen, %s %s "
-	             "übernommen.</p>\n",
-	        repfmt_int(a, m->nfiles), plural(m->nfiles, "Datei", "Dateien"),
-	        repfmt_int(b, m->nresponses), plural(m->nresponses, "Antwort", "Antworten"));
+	esc_free(out, xasprintf(P_("%s Datei gelesen", "%s Dateien gelesen",
+	                           (unsigned long)m->nfiles),
+	                        repfmt_int(a, m->nfiles)));
+	fputs(", ", out);
+	esc_free(out, xasprintf(P_("%s Antwort übernommen", "%s Antworten übernommen",
+	                           (unsigned long)m->nresponses),
+	                        repfmt_int(b, m->nresponses)));
+	fputs(".</p>\n", out);
 	if (m->nproblems <= 0) {
-		fputs("<p>Keine Auffälligkeiten.</p>\n", out);
+		fputs("<p>", out);
+		esc(out, _("Keine Auffälligkeiten."));
+		fputs("</p>\n", out);
 	} else {
 		fputs("<ul class=\"problems\">\n", out);
 		for (int i = 0; i < m->nproblems; i++) {
@@ -494,7 +547,10 @@ static void intake(FILE *out, const struct htmlrep_meta *m)
 
 static void contents(FILE *out, const struct report *r)
 {
-	fputs("<nav><h2>Inhalt</h2><ol>\n", out);
+	fputs("<nav><h2>", out);
+	/* TRANSLATORS: heading of the table of contents. */
+	esc(out, _("Inhalt"));
+	fputs("</h2><ol>\n", out);
 	for (int i = 0; i < r->nsecs; i++) {
 		fprintf(out, "<li><a href=\"#s%d\">", i + 1);
 		esc(out, r->secs[i].question);
@@ -537,10 +593,11 @@ int htmlrep_write(const struct dataset *d, const struct htmlrep_meta *meta, FILE
 	report_build(&r, d);
 	const char *title = meta->title      ? meta->title
 	                    : d->t.form_title ? d->t.form_title
-	                                      : "Häufigkeitsbericht";
-	fputs("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
-	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-	      out);
+	                                      : _("Häufigkeitsbericht");
+	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+	             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	             "<title>",
+	        i18n_lang());
 	esc(out, title);
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
 	intro(out, &r, meta, title);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "store/fio.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 struct outfile {
@@ -25,16 +26,16 @@ struct outfile {
 const char *outfile_why(int e)
 {
 	switch (e) {
-	case ENOENT: return "Den Ordner gibt es nicht";
-	case ENOTDIR: return "Ein Teil des Pfads ist kein Ordner";
+	case ENOENT: return _("Den Ordner gibt es nicht");
+	case ENOTDIR: return _("Ein Teil des Pfads ist kein Ordner");
 	case EACCES:
-	case EPERM: return "Dort darf nicht geschrieben werden (fehlende Berechtigung)";
-	case EROFS: return "Der Datenträger ist schreibgeschützt";
-	case ENOSPC: return "Der Datenträger ist voll";
-	case EDQUOT: return "Das Speicherkontingent ist erschöpft";
-	case EISDIR: return "Unter diesem Namen gibt es einen Ordner";
-	case ENAMETOOLONG: return "Der Name ist zu lang";
-	case EIO: return "Der Datenträger meldet einen Ein-/Ausgabefehler";
+	case EPERM: return _("Dort darf nicht geschrieben werden (fehlende Berechtigung)");
+	case EROFS: return _("Der Datenträger ist schreibgeschützt");
+	case ENOSPC: return _("Der Datenträger ist voll");
+	case EDQUOT: return _("Das Speicherkontingent ist erschöpft");
+	case EISDIR: return _("Unter diesem Namen gibt es einen Ordner");
+	case ENAMETOOLONG: return _("Der Name ist zu lang");
+	case EIO: return _("Der Datenträger meldet einen Ein-/Ausgabefehler");
 	default: return strerror(e);
 	}
 }
@@ -45,11 +46,11 @@ int outfile_open(struct outfile **of, const char *path, char *err, size_t errlen
 	o->path = xstrdup(path);
 	o->tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
 	int e = 0;
-	o->fd = fio_open(o->tmp, O_WRONLY | O_CREAT | O_EXCL, 0666, &e);
+	o->fd = fio_open(o->tmp, O_WRONLY | O_CREAT | O_EXCL, 0600, &e);
 	if (o->fd < 0 && e == EEXIST && unlink(o->tmp) == 0)
-		o->fd = fio_open(o->tmp, O_WRONLY | O_CREAT | O_EXCL, 0666, &e);
+		o->fd = fio_open(o->tmp, O_WRONLY | O_CREAT | O_EXCL, 0600, &e);
 	if (o->fd < 0) {
-		snprintf(err, errlen, "Die Datei „%s“ lässt sich nicht anlegen: %s.", path,
+		snprintf(err, errlen, _("Die Datei „%s“ lässt sich nicht anlegen: %s."), path,
 		         outfile_why(e));
 		free(o->path);
 		free(o->tmp);
@@ -139,7 +140,7 @@ int outfile_commit(struct outfile **of, char *err, size_t errlen)
 			return 0;
 		}
 	}
-	snprintf(err, errlen, "Die Datei „%s“ ließ sich nicht fertig schreiben: %s.", o->path,
+	snprintf(err, errlen, _("Die Datei „%s“ ließ sich nicht fertig schreiben: %s."), o->path,
 	         outfile_why(e));
 	if (o->fd >= 0)
 		close(o->fd);

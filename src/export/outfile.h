@@ -7,7 +7,7 @@
  * nothing. outfile_commit() flushes, fsyncs and closes the temporary file
  * and renames it over 'path'; outfile_abort() closes and removes it. A
  * failure anywhere leaves 'path' as it was and no temporary file behind.
- * The file gets the usual permissions (0666 less the umask). Every system
+ * The file is readable by its owner only (0600): it holds answers. Every system
  * call goes through store/fio, so tests can make any of them fail.
  *
  * Ownership: outfile_open() allocates the handle; outfile_commit() and

@@ -1,7 +1,8 @@
 /*
- * repfmt: German number notation and column-true text measuring for the
- * report. Widths come from the locale-independent table of the line editor,
- * so the report lines up the same in every environment and in tests.
+ * repfmt: number notation of the interface language and column-true text
+ * measuring for the report. Widths come from the locale-independent table
+ * of the line editor, so the report lines up the same in every environment
+ * and in tests. The notation follows i18n_lang(), never LC_NUMERIC.
  */
 #include "export/repfmt.h"
 
@@ -12,7 +13,25 @@
 #include <string.h>
 
 #include "tui/lineedit.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
+
+/* The decimal separator and the one between thousands: German "12.345,5",
+ * English "12,345.5". */
+static bool english(void)
+{
+	return strcmp(i18n_lang(), "en") == 0;
+}
+
+static char decimal_sep(void)
+{
+	return english() ? '.' : ',';
+}
+
+static char group_sep(void)
+{
+	return english() ? ',' : '.';
+}
 
 long repfmt_pct10(long count, long base)
 {
@@ -28,7 +47,7 @@ char *repfmt_pctnum(char *buf, long count, long base)
 	if (t < 0)
 		snprintf(buf, REPFMT_LEN, "–");
 	else
-		snprintf(buf, REPFMT_LEN, "%ld,%ld", t / 10, t % 10);
+		snprintf(buf, REPFMT_LEN, "%ld%c%ld", t / 10, decimal_sep(), t % 10);
 	return buf;
 }
 
@@ -40,14 +59,15 @@ char *repfmt_pct(char *buf, long count, long base)
 	return buf;
 }
 
-/* Copy the digits 'd' (n of them) to 'out' with a dot between thousands
- * when there are five or more; return the bytes written. */
+/* Copy the digits 'd' (n of them) to 'out' with a separator between
+ * thousands when there are five or more; return the bytes written. */
 static size_t group_digits(char *out, const char *d, size_t n)
 {
 	size_t o = 0;
+	char sep = group_sep();
 	for (size_t i = 0; i < n; i++) {
 		if (n >= 5 && i > 0 && (n - i) % 3 == 0)
-			out[o++] = '.';
+			out[o++] = sep;
 		out[o++] = d[i];
 	}
 	return o;
@@ -88,7 +108,7 @@ char *repfmt_num(char *buf, double v, int decimals)
 		buf[o++] = '-';
 	o += group_digits(buf + o, digits, ilen);
 	if (decimals > 0) {
-		buf[o++] = ',';
+		buf[o++] = decimal_sep();
 		memcpy(buf + o, digits + ilen, (size_t)decimals);
 		o += (size_t)decimals;
 	}

@@ -1,6 +1,8 @@
 /*
  * repfmt: the small print of the frequency report — percentages and numbers
- * in German notation, and text measured and wrapped by display columns.
+ * in the notation of the interface language (i18n_lang(): German "12,5 %"
+ * and "12.345,5", English "12.5 %" and "12,345.5"), and text measured and
+ * wrapped by display columns.
  *
  * Shared by the terminal report (reptext) and the HTML report (htmlrep,
  * svgbar). It never allocates: every formatter fills a caller's buffer
@@ -20,14 +22,14 @@
  * 125 (12,5 %). -1 when base is 0 (no percentage exists).
  */
 long repfmt_pct10(long count, long base);
-/* "12,5 %", or "–" when base is 0. */
+/* "12,5 %" (English "12.5 %"), or "–" when base is 0. */
 char *repfmt_pct(char *buf, long count, long base);
 /* Just the number of a percentage, "12,5", or "–" when base is 0. */
 char *repfmt_pctnum(char *buf, long count, long base);
 /*
  * A number with 'decimals' decimals (0..9), decimal comma, and a dot
- * between thousands from five digits on: 12.345,5 but 2015. Never "-0".
- * NaN prints as "–".
+ * between thousands from five digits on: 12.345,5 but 2015 (in English
+ * the other way round: 12,345.5). Never "-0". NaN prints as "–".
  */
 char *repfmt_num(char *buf, double v, int decimals);
 /* A count, grouped the same way. */

@@ -15,8 +15,22 @@
 
 #include "export/repfmt.h"
 #include "export/reptext.h"
+#include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/xmalloc.h"
+
+const char *report_sysmis(void)
+{
+	/* TRANSLATORS: report row of those who were not asked a question
+	 * (filtered out) or left it empty. */
+	return _("nicht gefragt / leer");
+}
+
+const char *report_total(void)
+{
+	/* TRANSLATORS: report row and column heading: all responses. */
+	return _("Gesamt");
+}
 
 /* What the counting needs besides the report: each row's breakdown group. */
 struct build {

@@ -37,9 +37,10 @@
 
 #include "export/dataset.h"
 
-/* Row labels every rendering shares. */
-#define REPORT_SYSMIS "nicht gefragt / leer"
-#define REPORT_TOTAL "Gesamt"
+/* Row labels every rendering shares, in the interface language:
+ * system-missing ("nicht gefragt / leer") and the total ("Gesamt"). */
+const char *report_sysmis(void);
+const char *report_total(void);
 
 /* A code with its label (borrowed; NULL when the code has none) and a count. */
 struct report_cat {

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "export/repfmt.h"
+#include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -167,6 +168,23 @@ static void wrapped(FILE *out, const char *lead, const char *text)
 	free(ct);
 }
 
+/* As wrapped(), the lead made of an indent and a label. */
+static void wrapped_after(FILE *out, const char *indent, const char *label, const char *text)
+{
+	char *lead = xasprintf("%s%s", indent, label);
+	wrapped(out, lead, text);
+	free(lead);
+}
+
+/* The line over a cross table: "nach" and the breakdown's title. */
+static void breakdown_line(FILE *out, const struct report *r)
+{
+	fprintf(out, "\n");
+	/* TRANSLATORS: before the title of the breakdown variable, over a cross
+	 * table ("by type of municipality"); keep the trailing space. */
+	wrapped_after(out, INDENT, _("nach "), r->btitle);
+}
+
 static void put_pct(struct grid *g, long count, long base)
 {
 	char buf[REPFMT_LEN];
@@ -206,12 +224,11 @@ static void freq_cross(const struct report *r, const struct report_freq *f, FILE
 	struct grid g;
 	char *top = report_top_label(f);
 	grid_init(&g, r->ngroups + 2);
-	fprintf(out, "\n");
-	wrapped(out, INDENT "nach ", r->btitle);
-	grid_put(&g, "Prozent der gültigen Antworten");
+	breakdown_line(out, r);
+	grid_put(&g, _("Prozent der gültigen Antworten"));
 	for (int i = 0; i < r->ngroups; i++)
 		put_label(&g, &r->groups[i]);
-	grid_put(&g, REPORT_TOTAL);
+	grid_put(&g, report_total());
 	for (int k = 0; k < f->ncats; k++) {
 		put_label(&g, &f->cats[k]);
 		for (int i = 0; i < r->ngroups; i++)
@@ -219,7 +236,9 @@ static void freq_cross(const struct report *r, const struct report_freq *f, FILE
 		put_pct(&g, f->cats[k].count, f->n);
 	}
 	if (top) {
-		grid_putf(&g, "Top-%d: %s", f->top, top);
+		/* TRANSLATORS: the first codes of a scale taken together, e.g.
+		 * "Top-2: sehr gut + gut". */
+		grid_putf(&g, _("Top-%d: %s"), f->top, top);
 		for (int i = 0; i < r->ngroups; i++)
 			put_pct(&g, report_top_cross(f, i), f->cross_n[i]);
 		put_pct(&g, report_top_count(f), f->n);
@@ -240,9 +259,12 @@ static void text_freq(const struct report *r, const struct report_freq *f, FILE 
 	char *top = report_top_label(f);
 	grid_init(&g, 4);
 	grid_put(&g, "");
-	grid_put(&g, "Anzahl");
-	grid_put(&g, "Prozent");
-	grid_put(&g, "gültige %");
+	/* TRANSLATORS: column headings of a frequency table: count, percent of
+	 * all responses, percent of the valid responses. */
+	grid_put(&g, _("Anzahl"));
+	grid_put(&g, _("Prozent"));
+	/* xgettext:no-c-format */
+	grid_put(&g, _("gültige %"));
 	for (int k = 0; k < f->ncats; k++) {
 		put_label(&g, &f->cats[k]);
 		put_int(&g, f->cats[k].count);
@@ -250,12 +272,12 @@ static void text_freq(const struct report *r, const struct report_freq *f, FILE 
 		put_pct(&g, f->cats[k].count, f->n);
 	}
 	if (top) {
-		grid_putf(&g, "Top-%d: %s", f->top, top);
+		grid_putf(&g, _("Top-%d: %s"), f->top, top);
 		put_int(&g, report_top_count(f));
 		put_pct(&g, report_top_count(f), f->total);
 		put_pct(&g, report_top_count(f), f->n);
 	}
-	grid_put(&g, "gültige Antworten");
+	grid_put(&g, _("gültige Antworten"));
 	put_int(&g, f->n);
 	put_pct(&g, f->n, f->total);
 	put_pct(&g, f->n, f->n);
@@ -265,11 +287,11 @@ static void text_freq(const struct report *r, const struct report_freq *f, FILE 
 		put_pct(&g, f->miss[k].count, f->total);
 		grid_put(&g, "");
 	}
-	grid_put(&g, REPORT_SYSMIS);
+	grid_put(&g, report_sysmis());
 	put_int(&g, f->sysmis);
 	put_pct(&g, f->sysmis, f->total);
 	grid_put(&g, "");
-	grid_put(&g, REPORT_TOTAL);
+	grid_put(&g, report_total());
 	put_int(&g, f->total);
 	put_pct(&g, f->total, f->total);
 	grid_put(&g, "");
@@ -285,15 +307,17 @@ static void text_multi(const struct report *r, const struct report_multi *m, FIL
 {
 	struct grid g;
 	grid_init(&g, 3);
-	grid_put(&g, "Mehrfachauswahl");
-	grid_put(&g, "Anzahl");
-	grid_put(&g, "% der Antwortenden");
+	/* TRANSLATORS: heading of the table of a multiple-choice question. */
+	grid_put(&g, _("Mehrfachauswahl"));
+	grid_put(&g, _("Anzahl"));
+	/* xgettext:no-c-format */
+	grid_put(&g, _("% der Antwortenden"));
 	for (int i = 0; i < m->nopts; i++) {
 		grid_put(&g, m->opts[i].label);
 		put_int(&g, m->opts[i].count);
 		put_pct(&g, m->opts[i].count, m->answered);
 	}
-	grid_put(&g, "Kommunen mit Antwort (n)");
+	grid_put(&g, _("Kommunen mit Antwort (n)"));
 	put_int(&g, m->answered);
 	grid_put(&g, "");
 	for (int k = 0; k < m->nmiss; k++) {
@@ -301,23 +325,23 @@ static void text_multi(const struct report *r, const struct report_multi *m, FIL
 		put_int(&g, m->miss[k].count);
 		grid_put(&g, "");
 	}
-	grid_put(&g, REPORT_SYSMIS);
+	grid_put(&g, report_sysmis());
 	put_int(&g, m->sysmis);
 	grid_put(&g, "");
-	grid_put(&g, REPORT_TOTAL);
+	grid_put(&g, report_total());
 	put_int(&g, m->total);
 	grid_put(&g, "");
 	grid_print(&g, out);
 	grid_free(&g);
 	if (!m->cross)
 		return;
-	fprintf(out, "\n");
-	wrapped(out, INDENT "nach ", r->btitle);
+	breakdown_line(out, r);
 	grid_init(&g, r->ngroups + 2);
-	grid_put(&g, "% der Antwortenden");
+	/* xgettext:no-c-format */
+	grid_put(&g, _("% der Antwortenden"));
 	for (int i = 0; i < r->ngroups; i++)
 		put_label(&g, &r->groups[i]);
-	grid_put(&g, REPORT_TOTAL);
+	grid_put(&g, report_total());
 	for (int k = 0; k < m->nopts; k++) {
 		grid_put(&g, m->opts[k].label);
 		for (int i = 0; i < r->ngroups; i++)
@@ -341,7 +365,9 @@ static void battery_legend(const struct report_freq *f, FILE *out)
 		sbuf_printf(&b, "%s%s = ", k ? ", " : "", code_text(f->cats[k].code, num));
 		sbuf_adds(&b, f->cats[k].label ? f->cats[k].label : num);
 	}
-	wrapped(out, INDENT "Codes: ", sbuf_str(&b));
+	/* TRANSLATORS: before the list of the codes of an item battery,
+	 * "1 = sehr gut, 2 = gut"; keep the trailing space. */
+	wrapped_after(out, INDENT, _("Codes: "), sbuf_str(&b));
 	sbuf_free(&b);
 }
 
@@ -353,12 +379,14 @@ static void battery_counts(const struct report *r, const struct report_battery *
 	char num[REPFMT_LEN];
 	struct grid g;
 	grid_init(&g, f0->ncats + f0->nmiss + 2);
-	grid_put(&g, "Anzahl");
+	grid_put(&g, _("Anzahl"));
 	for (int k = 0; k < f0->ncats; k++)
 		grid_put(&g, code_text(f0->cats[k].code, num));
 	for (int k = 0; k < f0->nmiss; k++)
 		put_label(&g, &f0->miss[k]);
-	grid_put(&g, "leer");
+	/* TRANSLATORS: column of a battery's count table: no answer (not asked
+	 * or left empty). */
+	grid_put(&g, _("leer"));
 	for (int i = 0; i < bat->nitems; i++) {
 		const struct report_freq *f = &bat->items[i];
 		grid_put(&g, report_item_label(r, f));
@@ -383,16 +411,16 @@ static void battery_cross(const struct report *r, const struct report_battery *b
 	char *top = report_top_label(f0);
 	char a[REPFMT_LEN], b[REPFMT_LEN], buf[REPFMT_LEN];
 	struct grid g;
-	fprintf(out, "\n");
-	wrapped(out, INDENT "nach ", r->btitle);
+	breakdown_line(out, r);
 	grid_init(&g, r->ngroups + 2);
 	if (top)
-		grid_putf(&g, "Top-%d (%s), %% (n)", f0->top, top);
+		grid_putf(&g, _("Top-%d (%s), %% (n)"), f0->top, top);
 	else
-		grid_putf(&g, "„%s“, %% (n)", report_cat_label(&f0->cats[0], buf));
+		/* TRANSLATORS: heading of a cross table: the share of one code. */
+		grid_putf(&g, _("„%s“, %% (n)"), report_cat_label(&f0->cats[0], buf));
 	for (int i = 0; i < r->ngroups; i++)
 		put_label(&g, &r->groups[i]);
-	grid_put(&g, REPORT_TOTAL);
+	grid_put(&g, report_total());
 	for (int k = 0; k < bat->nitems; k++) {
 		const struct report_freq *f = &bat->items[k];
 		grid_put(&g, report_item_label(r, f));
@@ -418,16 +446,20 @@ static void text_battery(const struct report *r, const struct report_battery *ba
 	char *top = report_top_label(f0);
 	struct grid g;
 	battery_legend(f0, out);
-	if (top)
-		fprintf(out, INDENT "Top-%d: %s\n", f0->top, top);
+	if (top) {
+		fputs(INDENT, out);
+		fprintf(out, _("Top-%d: %s"), f0->top, top);
+		fputc('\n', out);
+	}
 	fprintf(out, "\n");
 	grid_init(&g, f0->ncats + (top ? 3 : 2));
-	grid_put(&g, "Prozent der gültigen Antworten");
+	grid_put(&g, _("Prozent der gültigen Antworten"));
 	for (int k = 0; k < f0->ncats; k++)
 		grid_put(&g, code_text(f0->cats[k].code, num));
 	grid_put(&g, "n");
 	if (top)
-		grid_putf(&g, "Top-%d", f0->top);
+		/* TRANSLATORS: column heading: the first codes of a scale together. */
+		grid_putf(&g, _("Top-%d"), f0->top);
 	for (int i = 0; i < bat->nitems; i++) {
 		const struct report_freq *f = &bat->items[i];
 		grid_put(&g, report_item_label(r, f));
@@ -467,11 +499,14 @@ static void text_number(const struct report *r, const struct report_number *nu, 
 	grid_init(&g, 6);
 	grid_put(&g, "");
 	grid_put(&g, "n");
-	grid_put(&g, "Minimum");
-	grid_put(&g, "Median");
-	grid_put(&g, "Mittelwert");
-	grid_put(&g, "Maximum");
-	put_stat(&g, "alle", &nu->all, dec);
+	/* TRANSLATORS: column headings of the statistics of a number. */
+	grid_put(&g, _("Minimum"));
+	grid_put(&g, _("Median"));
+	grid_put(&g, _("Mittelwert"));
+	grid_put(&g, _("Maximum"));
+	/* TRANSLATORS: row of number statistics over all responses (the other
+	 * rows are the breakdown groups). */
+	put_stat(&g, _("alle"), &nu->all, dec);
 	for (int i = 0; nu->cross && i < r->ngroups; i++)
 		put_stat(&g, report_cat_label(&r->groups[i], buf), &nu->cross[i], dec);
 	grid_print(&g, out);
@@ -479,29 +514,44 @@ static void text_number(const struct report *r, const struct report_number *nu, 
 	struct sbuf b = { 0 };
 	for (int k = 0; k < nu->nmiss; k++)
 		sbuf_printf(&b, "%s: %d, ", report_cat_label(&nu->miss[k], buf), nu->miss[k].count);
-	sbuf_printf(&b, "%s: %d", REPORT_SYSMIS, nu->sysmis);
-	wrapped(out, INDENT "fehlend – ", sbuf_str(&b));
+	sbuf_printf(&b, "%s: %d", report_sysmis(), nu->sysmis);
+	/* TRANSLATORS: before the list of missing codes and their counts
+	 * under the statistics of a number; keep the trailing space. */
+	wrapped_after(out, INDENT, _("fehlend – "), sbuf_str(&b));
 	sbuf_free(&b);
 }
 
 /* The lines above the first table. */
 static void text_header(const struct report *r, FILE *out)
 {
-	const char *title = r->d->t.form_title ? r->d->t.form_title : "Fragebogen";
+	const char *title = r->d->t.form_title ? r->d->t.form_title : _("Fragebogen");
 	char buf[REPFMT_LEN];
-	wrapped(out, "Häufigkeiten: ", title);
-	fprintf(out, "%s %s\n", repfmt_int(buf, r->nrows), r->nrows == 1 ? "Antwort" : "Antworten");
+	/* TRANSLATORS: before the title of the questionnaire at the top of the
+	 * text report; keep the trailing space. */
+	wrapped(out, _("Häufigkeiten: "), title);
+	fprintf(out, P_("%s Antwort", "%s Antworten", (unsigned long)r->nrows),
+	        repfmt_int(buf, r->nrows));
+	fputc('\n', out);
 	if (r->bcol >= 0 && r->ngroups > 0) {
 		int none = r->nrows;
 		for (int i = 0; i < r->ngroups; i++)
 			none -= r->groups[i].count;
-		wrapped(out, "aufgeschlüsselt nach ", r->btitle);
-		if (none > 0)
-			fprintf(out, "(%d ohne Angabe dazu zählen nur unter „%s“)\n", none,
-			        REPORT_TOTAL);
+		/* TRANSLATORS: before the title of the breakdown variable at the top
+		 * of the text report; keep the trailing space. */
+		wrapped(out, _("aufgeschlüsselt nach "), r->btitle);
+		if (none > 0) {
+			fprintf(out,
+			        P_("(%d ohne Angabe dazu zählt nur unter „%s“)",
+			           "(%d ohne Angabe dazu zählen nur unter „%s“)",
+			           (unsigned long)none),
+			        none, report_total());
+			fputc('\n', out);
+		}
 	}
-	fprintf(out, "Prozent: Anteil an allen Antworten; gültige %%: Anteil an den "
-	             "Antworten ohne fehlende Angaben.\n");
+	fputs(_("Prozent: Anteil an allen Antworten; gültige %: Anteil an den Antworten ohne "
+	        "fehlende Angaben."),
+	      out);
+	fputc('\n', out);
 }
 
 int reptext_write(const struct report *r, FILE *out)

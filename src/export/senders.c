@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 static void add(struct senders *s, const char *pk, const char *seen, const char *name)
 {
@@ -52,8 +53,10 @@ int senders_load(struct senders *s, const char *path, char *err, size_t errlen)
 	while (getline(&line, &cap, fp) > 0) {
 		no++;
 		if (parse_line(s, line) < 0) {
-			snprintf(err, errlen, "%s, Zeile %d: erwartet „Schlüssel<Tab>Datum<Tab>Name“",
-			         path, no);
+			/* TRANSLATORS: the list of known senders has a malformed line;
+			 * "<Tab>" stands for a tab character. */
+			snprintf(err, errlen,
+			         _("%s, Zeile %d: erwartet „Schlüssel<Tab>Datum<Tab>Name“"), path, no);
 			rc = -1;
 			break;
 		}
@@ -80,9 +83,21 @@ enum senders_verdict senders_check(struct senders *s, const char *name, const ch
 		s->dirty = true;
 		return SENDER_ACCEPTED;
 	}
+	/* A key on record under another name: one Kommune posing as another. */
+	for (int i = 0; i < s->n && !accept; i++)
+		if (strcmp(s->v[i].pubkey, pubkey) == 0)
+			return SENDER_OTHER_NAME;
 	add(s, pubkey, today, name);
 	s->dirty = true;
 	return SENDER_NEW;
+}
+
+const char *senders_name_of(const struct senders *s, const char *pubkey)
+{
+	for (int i = 0; i < s->n; i++)
+		if (strcmp(s->v[i].pubkey, pubkey) == 0)
+			return s->v[i].name;
+	return NULL;
 }
 
 int senders_save(struct senders *s, char *err, size_t errlen)

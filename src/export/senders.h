@@ -32,6 +32,7 @@ enum senders_verdict {
 	SENDER_KNOWN,     /* the key on record */
 	SENDER_CHANGED,   /* another key than on record: do not trust */
 	SENDER_ACCEPTED,  /* another key, accepted on request: record replaced */
+	SENDER_OTHER_NAME,/* a new name with a key on record under another name */
 };
 
 /* Load 'path' (a missing file is an empty record). */
@@ -43,6 +44,8 @@ int senders_load(struct senders *s, const char *path, char *err, size_t errlen);
  */
 enum senders_verdict senders_check(struct senders *s, const char *name, const char *pubkey,
                                    bool accept, const char *today);
+/* The name a key is on record under, or NULL. */
+const char *senders_name_of(const struct senders *s, const char *pubkey);
 /* Save if anything changed. */
 __attribute__((warn_unused_result))
 int senders_save(struct senders *s, char *err, size_t errlen);

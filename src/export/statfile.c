@@ -17,6 +17,7 @@
 
 #include "export/outfile.h"
 #include "export/statname.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -97,10 +98,10 @@ static int collect_tags(struct job *j)
 			if (have)
 				continue;
 			if (j->ntags == NTAGS) {
-				snprintf(j->err, j->errlen,
-				         "Die Daten verwenden mehr als 26 verschiedene Codes für fehlende "
-				         "Werte; Stata kennt nur .a bis .z. Bitte als SPSS oder CSV "
-				         "exportieren.");
+				snprintf(j->err, j->errlen, "%s",
+				         _("Die Daten verwenden mehr als 26 verschiedene Codes "
+				           "für fehlende Werte; Stata kennt nur .a bis .z. Bitte als "
+				           "SPSS oder CSV exportieren."));
 				return -1;
 			}
 			j->tags[j->ntags++] = code;
@@ -175,8 +176,8 @@ static int plan_string(struct job *j, int c)
 		size_t n = s ? strlen(s) : 0;
 		if (j->k == STATFILE_SAV && n > SAV_MAX_STRING) {
 			snprintf(j->err, j->errlen,
-			         "Der Text in „%s“, Zeile %d, ist %zu Bytes lang; SPSS erlaubt höchstens "
-			         "%d. Bitte als Stata oder CSV exportieren.",
+			         _("Der Text in „%s“, Zeile %d, ist %zu Bytes lang; SPSS erlaubt "
+			           "höchstens %d. Bitte als Stata oder CSV exportieren."),
 			         col->name, r + 1, n, SAV_MAX_STRING);
 			return -1;
 		}
@@ -235,9 +236,9 @@ static int sav_missing(struct job *j, int c)
 		return 0;
 	}
 	snprintf(j->err, j->errlen,
-	         "„%s“ hat %d Codes für fehlende Werte, zwischen denen gültige Werte liegen; SPSS "
-	         "kann höchstens drei einzelne Codes oder einen Bereich und einen Code als fehlend "
-	         "erklären. Bitte als Stata oder CSV exportieren.",
+	         _("„%s“ hat %d Codes für fehlende Werte, zwischen denen gültige Werte liegen; "
+	           "SPSS kann höchstens drei einzelne Codes oder einen Bereich und einen Code als "
+	           "fehlend erklären. Bitte als Stata oder CSV exportieren."),
 	         col->name, n);
 	return -1;
 }
@@ -475,21 +476,23 @@ static ssize_t sink(const void *data, size_t n, void *ctx)
 	return outfile_write(ctx, data, n) ? (ssize_t)n : 0;
 }
 
-/* What ReadStat's error means, in German. */
+/* What ReadStat's error means, for the user. */
 static void readstat_failed(struct job *j, readstat_error_t e)
 {
 	const char *name = j->col >= 0 && j->col < j->d->t.ncols ? j->d->t.cols[j->col].name : NULL;
 	if (e == READSTAT_ERROR_WRITE && outfile_error(j->out))
-		snprintf(j->err, j->errlen, "Die %s-Datei ließ sich nicht schreiben: %s.",
+		/* TRANSLATORS: %s is SPSS or Stata, then the reason. */
+		snprintf(j->err, j->errlen, _("Die %s-Datei ließ sich nicht schreiben: %s."),
 		         kind_name(j->k), outfile_why(outfile_error(j->out)));
 	else if (e == READSTAT_ERROR_NUMERIC_VALUE_IS_OUT_OF_RANGE && name)
-		snprintf(j->err, j->errlen, "Der Wert in „%s“, Zeile %d, ist für %s zu groß.", name,
+		snprintf(j->err, j->errlen, _("Der Wert in „%s“, Zeile %d, ist für %s zu groß."), name,
 		         j->row + 1, kind_name(j->k));
 	else if (name && j->row >= 0)
-		snprintf(j->err, j->errlen, "%s-Datei: „%s“, Zeile %d, lässt sich nicht schreiben (%s).",
+		snprintf(j->err, j->errlen,
+		         _("%s-Datei: „%s“, Zeile %d, lässt sich nicht schreiben (%s)."),
 		         kind_name(j->k), name, j->row + 1, readstat_error_message(e));
 	else
-		snprintf(j->err, j->errlen, "Die %s-Datei lässt sich nicht schreiben (%s).",
+		snprintf(j->err, j->errlen, _("Die %s-Datei lässt sich nicht schreiben (%s)."),
 		         kind_name(j->k), readstat_error_message(e));
 }
 

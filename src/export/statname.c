@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -23,49 +24,103 @@ static bool ascii_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-const char *statname_sav_problem(const char *n)
+enum statname_problem statname_sav_problem(const char *n)
 {
 	static const char *const reserved[] = {"ALL", "AND", "BY", "EQ", "GE", "GT", "LE",
 	                                       "LT",  "NE",  "NOT", "OR", "TO", "WITH"};
 	size_t len = strlen(n);
 	if (len == 0 || len > 64)
-		return len ? "ist länger als 64 Bytes" : "ist leer";
+		return len ? STATNAME_TOO_LONG : STATNAME_EMPTY;
 	if (!utf8_valid(n, len))
-		return "ist kein gültiges UTF-8";
+		return STATNAME_NOT_UTF8;
 	/* Bytes from 0x80 on belong to letters of other scripts, which SPSS allows. */
 	if (!ascii_alpha(n[0]) && n[0] != '@' && (unsigned char)n[0] < 0x80)
-		return "muss mit einem Buchstaben beginnen";
+		return STATNAME_START;
 	for (size_t i = 0; i < len; i++)
 		if (!ascii_alpha(n[i]) && !ascii_digit(n[i]) && !strchr("._$#@", n[i]) &&
 		    (unsigned char)n[i] < 0x80)
-			return "darf nur Buchstaben, Ziffern und . _ $ # @ enthalten";
+			return STATNAME_CHARS;
 	if (n[len - 1] == '.')
-		return "darf nicht auf einen Punkt enden";
+		return STATNAME_DOT_END;
 	for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
 		if (strcasecmp(n, reserved[i]) == 0)
-			return "ist in SPSS ein reserviertes Wort";
-	return NULL;
+			return STATNAME_RESERVED;
+	return STATNAME_OK;
 }
 
-const char *statname_dta_problem(const char *n)
+enum statname_problem statname_dta_problem(const char *n)
 {
 	static const char *const reserved[] = {
 		"_all", "_b",  "byte", "_coef", "_cons", "double", "float", "if",    "in",  "int",
 		"long", "_n",  "_N",   "_pi",   "_pred", "_rc",    "_skip", "strL", "using", "with"};
 	size_t len = strlen(n);
 	if (len == 0 || len > 32)
-		return len ? "ist länger als 32 Zeichen" : "ist leer";
+		return len ? STATNAME_TOO_LONG : STATNAME_EMPTY;
 	if (!ascii_alpha(n[0]) && n[0] != '_')
-		return "muss mit einem Buchstaben (A–Z, a–z) oder _ beginnen";
+		return STATNAME_START;
 	for (size_t i = 0; i < len; i++)
 		if (!ascii_alpha(n[i]) && !ascii_digit(n[i]) && n[i] != '_')
-			return "darf nur A–Z, a–z, Ziffern und _ enthalten (keine Umlaute)";
+			return STATNAME_CHARS;
 	for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
 		if (strcmp(n, reserved[i]) == 0)
-			return "ist in Stata ein reserviertes Wort";
+			return STATNAME_RESERVED;
 	if (strncmp(n, "str", 3) == 0 && len > 3 && strspn(n + 3, "0123456789") == len - 3)
-		return "ist in Stata ein reserviertes Wort";
-	return NULL;
+		return STATNAME_RESERVED;
+	return STATNAME_OK;
+}
+
+/* Why SPSS refuses name n, as a new string. */
+static char *sav_reason(const char *n, enum statname_problem p)
+{
+	switch (p) {
+	case STATNAME_OK:
+	case STATNAME_EMPTY:
+		break;
+	case STATNAME_TOO_LONG:
+		return xasprintf(_("Der Variablenname „%s“ ist für SPSS nicht zulässig: er ist länger "
+		                   "als 64 Bytes."), n);
+	case STATNAME_NOT_UTF8:
+		return xasprintf(_("Der Variablenname „%s“ ist für SPSS nicht zulässig: er ist kein "
+		                   "gültiges UTF-8."), n);
+	case STATNAME_START:
+		return xasprintf(_("Der Variablenname „%s“ ist für SPSS nicht zulässig: er muss mit "
+		                   "einem Buchstaben beginnen."), n);
+	case STATNAME_CHARS:
+		return xasprintf(_("Der Variablenname „%s“ ist für SPSS nicht zulässig: er darf nur "
+		                   "Buchstaben, Ziffern und . _ $ # @ enthalten."), n);
+	case STATNAME_DOT_END:
+		return xasprintf(_("Der Variablenname „%s“ ist für SPSS nicht zulässig: er darf nicht "
+		                   "auf einen Punkt enden."), n);
+	case STATNAME_RESERVED:
+		return xasprintf(_("Der Variablenname „%s“ ist für SPSS nicht zulässig: er ist in SPSS "
+		                   "ein reserviertes Wort."), n);
+	}
+	return xasprintf(_("Der Variablenname „%s“ ist für SPSS nicht zulässig: er ist leer."), n);
+}
+
+/* Why Stata refuses name n, as a new string. */
+static char *dta_reason(const char *n, enum statname_problem p)
+{
+	switch (p) {
+	case STATNAME_OK:
+	case STATNAME_EMPTY:
+	case STATNAME_NOT_UTF8:
+	case STATNAME_DOT_END:
+		break;
+	case STATNAME_TOO_LONG:
+		return xasprintf(_("Der Variablenname „%s“ ist für Stata nicht zulässig: er ist länger "
+		                   "als 32 Zeichen."), n);
+	case STATNAME_START:
+		return xasprintf(_("Der Variablenname „%s“ ist für Stata nicht zulässig: er muss mit "
+		                   "einem Buchstaben (A–Z, a–z) oder _ beginnen."), n);
+	case STATNAME_CHARS:
+		return xasprintf(_("Der Variablenname „%s“ ist für Stata nicht zulässig: er darf nur "
+		                   "A–Z, a–z, Ziffern und _ enthalten (keine Umlaute)."), n);
+	case STATNAME_RESERVED:
+		return xasprintf(_("Der Variablenname „%s“ ist für Stata nicht zulässig: er ist in "
+		                   "Stata ein reserviertes Wort."), n);
+	}
+	return xasprintf(_("Der Variablenname „%s“ ist für Stata nicht zulässig: er ist leer."), n);
 }
 
 static int cmp_case(const void *a, const void *b)
@@ -92,12 +147,12 @@ static int check_unique(const struct table *t, bool sav, char *err, size_t errle
 		if (cmp(&v[c - 1], &v[c]) != 0)
 			continue;
 		if (strcmp(v[c - 1], v[c]) == 0)
-			snprintf(err, errlen, "Der Variablenname „%s“ kommt zweimal vor.", v[c]);
+			snprintf(err, errlen, _("Der Variablenname „%s“ kommt zweimal vor."), v[c]);
 		else
 			snprintf(err, errlen,
-			         "Die Variablennamen „%s“ und „%s“ sind für %s gleich, weil %s Groß- und "
-			         "Kleinschreibung nicht unterscheidet. Bitte eine der Frage-IDs im "
-			         "Fragebogen ändern.",
+			         _("Die Variablennamen „%s“ und „%s“ sind für %s gleich, weil %s "
+			           "Groß- und Kleinschreibung nicht unterscheidet. Bitte eine der "
+			           "Frage-IDs im Fragebogen ändern."),
 			         v[c - 1], v[c], prog, prog);
 		rc = -1;
 	}
@@ -109,12 +164,13 @@ int statname_check(const struct table *t, bool sav, char *err, size_t errlen)
 {
 	for (int c = 0; c < t->ncols; c++) {
 		const char *n = t->cols[c].name ? t->cols[c].name : "";
-		const char *bad = sav ? statname_sav_problem(n) : statname_dta_problem(n);
-		if (bad) {
-			snprintf(err, errlen,
-			         "Der Variablenname „%s“ ist für %s nicht zulässig: er %s. Bitte die "
-			         "Frage-ID im Fragebogen ändern oder die Daten als CSV exportieren.",
-			         n, sav ? "SPSS" : "Stata", bad);
+		enum statname_problem p = sav ? statname_sav_problem(n) : statname_dta_problem(n);
+		if (p != STATNAME_OK) {
+			char *why = sav ? sav_reason(n, p) : dta_reason(n, p);
+			snprintf(err, errlen, "%s %s", why,
+			         _("Bitte die Frage-ID im Fragebogen ändern oder die Daten als CSV "
+			           "exportieren."));
+			free(why);
 			return -1;
 		}
 	}

@@ -10,8 +10,8 @@
  * long _n _N _pi _pred _rc _skip strL using with, str1, str2 …); two
  * names must differ.
  *
- * Errors: statname_check() returns 0, or -1 with a German message that
- * names the variable and says what to do.
+ * Errors: statname_check() returns 0, or -1 with a message that names the
+ * variable and says what to do.
  */
 #ifndef FB_STATNAME_H
 #define FB_STATNAME_H
@@ -21,9 +21,21 @@
 
 #include "export/table.h"
 
-/* What is wrong with a name ("ist länger als 64 Bytes"), or NULL. */
-const char *statname_sav_problem(const char *name);
-const char *statname_dta_problem(const char *name);
+/* What can be wrong with a name. */
+enum statname_problem {
+	STATNAME_OK,
+	STATNAME_EMPTY,
+	STATNAME_TOO_LONG,  /* SPSS: more than 64 bytes; Stata: more than 32 */
+	STATNAME_NOT_UTF8,  /* SPSS only */
+	STATNAME_START,     /* a character a name must not start with */
+	STATNAME_CHARS,     /* a character a name must not contain */
+	STATNAME_DOT_END,   /* SPSS only */
+	STATNAME_RESERVED,
+};
+
+/* What is wrong with a name for SPSS and for Stata, or STATNAME_OK. */
+enum statname_problem statname_sav_problem(const char *name);
+enum statname_problem statname_dta_problem(const char *name);
 
 /* Every column name of t valid for SPSS (sav true) or Stata, none twice. */
 __attribute__((warn_unused_result))

@@ -9,10 +9,13 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "export/repfmt.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
+#include "util/xmalloc.h"
 
 #define WIDTH 640      /* whole chart */
 #define LABEL_W 220    /* label area left of the bars */
@@ -88,10 +91,13 @@ void svgbar_bars(FILE *out, const char *title, const struct svgbar_bar *bars, in
 		int y = PAD + i * ROW_H;
 		repfmt_pct(pct, r->count, r->base);
 		row_label(out, i, r->label);
+		/* TRANSLATORS: tooltip of a bar: label, count, base, percentage. */
+		char *tip = xasprintf(_("%s: %s von %s (%s)"), r->label, repfmt_int(a, r->count),
+		                      repfmt_int(b, r->base), pct);
 		fputs("<g><title>", out);
-		repfmt_html(out, r->label);
-		fprintf(out, ": %s von %s (%s)</title>", repfmt_int(a, r->count),
-		        repfmt_int(b, r->base), pct);
+		repfmt_html(out, tip);
+		fputs("</title>", out);
+		free(tip);
 		fprintf(out, "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"", LABEL_W, y);
 		co(out, len);
 		fprintf(out, "\" height=\"%d\"/>", BAR_H);
@@ -117,11 +123,14 @@ static void segment(FILE *out, const struct svgbar_stack *it, const char *code, 
 	long x1 = LABEL_W * 10 + (long)BAR_W * 10 * (cum + it->counts[k]) / it->n;
 	svgbar_colour(fill, k, ncodes);
 	repfmt_pct(pct, it->counts[k], it->n);
+	/* TRANSLATORS: tooltip of a segment of a stacked bar: the item, the
+	 * code's label, percentage, count, base. */
+	char *tip = xasprintf(_("%s – %s: %s (%d von %d)"), it->label, code, pct, it->counts[k],
+	                      it->n);
 	fputs("<g><title>", out);
-	repfmt_html(out, it->label);
-	fputs(" – ", out);
-	repfmt_html(out, code);
-	fprintf(out, ": %s (%d von %d)</title><rect x=\"", pct, it->counts[k], it->n);
+	repfmt_html(out, tip);
+	free(tip);
+	fputs("</title><rect x=\"", out);
 	co(out, x0);
 	fprintf(out, "\" y=\"%d\" width=\"", y);
 	co(out, x1 - x0);

@@ -14,6 +14,7 @@
 
 #include "form/pipe.h"
 #include "form/response.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 static const char *const role_names[] = {
@@ -91,18 +92,22 @@ static void owned_by(struct column *c, const struct question *q, int var)
 
 static void meta_columns(struct table *t)
 {
-	add(t, "id", "Antwort-ID (UUID)", COL_STRING, ROLE_META);
-	add(t, "form_version", "Version des Fragebogens", COL_STRING, ROLE_META);
-	struct column *c = add(t, "status", "Status der Antwort", COL_NUMERIC, ROLE_META);
-	add_label(&c->values, &c->nvalues, 1, "Entwurf");
-	add_label(&c->values, &c->nvalues, 2, "abgeschlossen");
-	add(t, "revision", "Revision (Zahl der Korrekturen + 1)", COL_NUMERIC, ROLE_META);
-	add(t, "created", "Angelegt (UTC)", COL_STRING, ROLE_META);
-	add(t, "modified", "Zuletzt geändert (UTC)", COL_STRING, ROLE_META);
-	add(t, "completed", "Abgeschlossen (UTC)", COL_STRING, ROLE_META);
-	c = add(t, "simulated", "Simulierte Testantwort", COL_NUMERIC, ROLE_META);
-	add_label(&c->values, &c->nvalues, 0, "nein");
-	add_label(&c->values, &c->nvalues, 1, "ja (Testdaten)");
+	/* TRANSLATORS: labels of the variables that describe a response, as
+	 * exported to CSV, SPSS and Stata and listed in the codebook. */
+	add(t, "id", _("Antwort-ID (UUID)"), COL_STRING, ROLE_META);
+	add(t, "form_version", _("Version des Fragebogens"), COL_STRING, ROLE_META);
+	struct column *c = add(t, "status", _("Status der Antwort"), COL_NUMERIC, ROLE_META);
+	/* TRANSLATORS: value labels of the status of a response. */
+	add_label(&c->values, &c->nvalues, 1, _("Entwurf"));
+	add_label(&c->values, &c->nvalues, 2, _("abgeschlossen"));
+	add(t, "revision", _("Revision (Zahl der Korrekturen + 1)"), COL_NUMERIC, ROLE_META);
+	add(t, "created", _("Angelegt (UTC)"), COL_STRING, ROLE_META);
+	add(t, "modified", _("Zuletzt geändert (UTC)"), COL_STRING, ROLE_META);
+	add(t, "completed", _("Abgeschlossen (UTC)"), COL_STRING, ROLE_META);
+	c = add(t, "simulated", _("Simulierte Testantwort"), COL_NUMERIC, ROLE_META);
+	/* TRANSLATORS: value labels of the variable that marks test data. */
+	add_label(&c->values, &c->nvalues, 0, _("nein"));
+	add_label(&c->values, &c->nvalues, 1, _("ja (Testdaten)"));
 }
 
 /* Columns of a choice question: one, or one 0/1 per option, plus _txt. */
@@ -122,8 +127,10 @@ static void choice_columns(struct table *t, const struct form *f, const struct q
 			owned_by(c, q, q->var);
 			c->item = xstrdup(ch->label);
 			c->code = ch->code;
-			add_label(&c->values, &c->nvalues, 0, "nicht genannt");
-			add_label(&c->values, &c->nvalues, 1, "genannt");
+			/* TRANSLATORS: value labels of the 0/1 variable of one option of
+			 * a multiple choice: not chosen, chosen. */
+			add_label(&c->values, &c->nvalues, 0, _("nicht genannt"));
+			add_label(&c->values, &c->nvalues, 1, _("genannt"));
 			add_missing(f, c, q);
 		}
 	} else {
@@ -136,7 +143,9 @@ static void choice_columns(struct table *t, const struct form *f, const struct q
 	for (int i = 0; i < q->choices->n; i++)
 		if (q->choices->v[i].other) {
 			char *name = xasprintf("%s_txt", q->id);
-			char *label = xasprintf("%s: %s (Text)", lab, q->choices->v[i].label);
+			/* TRANSLATORS: label of the text variable of an answer such as
+			 * "Sonstiges, und zwar:": the question's label, the choice's. */
+			char *label = xasprintf(_("%s: %s (Text)"), lab, q->choices->v[i].label);
 			struct column *c = add(t, name, label, COL_STRING, ROLE_TEXT);
 			free(name);
 			free(label);
@@ -366,6 +375,24 @@ bool table_same_columns(const struct table *a, const struct table *b)
 	return true;
 }
 
+bool table_has_meta(const struct table *t)
+{
+	static const struct {
+		const char *name;
+		enum col_type type;
+	} meta[TABLE_META] = {
+		{"id", COL_STRING},      {"form_version", COL_STRING}, {"status", COL_NUMERIC},
+		{"revision", COL_NUMERIC}, {"created", COL_STRING},    {"modified", COL_STRING},
+		{"completed", COL_STRING}, {"simulated", COL_NUMERIC},
+	};
+	if (t->ncols < TABLE_META)
+		return false;
+	for (int i = 0; i < TABLE_META; i++)
+		if (strcmp(t->cols[i].name, meta[i].name) != 0 || t->cols[i].type != meta[i].type)
+			return false;
+	return true;
+}
+
 bool table_is_missing(const struct column *c, double code)
 {
 	for (int i = 0; i < c->nmissing; i++)
@@ -486,7 +513,14 @@ static const char *get_str(const cJSON *o, const char *key)
 }
 
 /* Read [[code, label], …], or an index into 'sets'; -1 if malformed. */
-static int labels_from_json(const cJSON *a, const cJSON *sets, struct vlabel **v, int *n)
+static int cmp_vlabel(const void *a, const void *b)
+{
+	const struct vlabel *x = a, *y = b;
+	return (x->code > y->code) - (x->code < y->code);
+}
+
+static int labels_from_json(const cJSON *a, const cJSON *sets, struct vlabel **v, int *n,
+                            long *budget)
 {
 	if (!a)
 		return 0;
@@ -496,22 +530,39 @@ static int labels_from_json(const cJSON *a, const cJSON *sets, struct vlabel **v
 			return -1;
 		a = cJSON_GetArrayItem(sets, i);
 	}
-	if (!cJSON_IsArray(a))
+	int count = cJSON_IsArray(a) ? cJSON_GetArraySize(a) : -1;
+	if (count < 0 || count > TABLE_MAX_LABELS || (*budget -= count) < 0)
 		return -1;
+	struct vlabel *l = xcalloc((size_t)count + 1, sizeof *l);
+	int k = 0;
 	const cJSON *p;
 	cJSON_ArrayForEach(p, a) {
 		const cJSON *code = cJSON_GetArrayItem(p, 0), *lab = cJSON_GetArrayItem(p, 1);
 		if (!cJSON_IsArray(p) || !cJSON_IsNumber(code) || !cJSON_IsString(lab) ||
-		    !isfinite(code->valuedouble))
+		    !isfinite(code->valuedouble)) {
+			free(l);
 			return -1;
-		add_label(v, n, code->valuedouble, lab->valuestring);
+		}
+		l[k].code = code->valuedouble;
+		l[k++].label = lab->valuestring; /* borrowed until copied below */
 	}
+	/* Sorted once, duplicates refused: no quadratic insertion. */
+	qsort(l, (size_t)k, sizeof *l, cmp_vlabel);
+	for (int i = 1; i < k; i++)
+		if (l[i].code == l[i - 1].code) {
+			free(l);
+			return -1;
+		}
+	for (int i = 0; i < k; i++)
+		l[i].label = xstrdup(l[i].label);
+	*v = l;
+	*n = k;
 	return 0;
 }
 
 /* One column from JSON; -1 if a field is missing or of the wrong kind. */
 static int column_from_json(struct table *t, const cJSON *o, const cJSON *sets,
-                            const cJSON *questions)
+                            const cJSON *questions, long *budget)
 {
 	const char *name = get_str(o, "name"), *label = get_str(o, "label");
 	const char *type = get_str(o, "type"), *role = get_str(o, "role");
@@ -530,9 +581,9 @@ static int column_from_json(struct table *t, const cJSON *o, const cJSON *sets,
 	if (cJSON_IsNumber(d) && d->valuedouble >= 0 && d->valuedouble <= 15)
 		c->decimals = (int)d->valuedouble;
 	if (labels_from_json(cJSON_GetObjectItemCaseSensitive(o, "values"), sets, &c->values,
-	                     &c->nvalues) < 0 ||
+	                     &c->nvalues, budget) < 0 ||
 	    labels_from_json(cJSON_GetObjectItemCaseSensitive(o, "missing"), sets, &c->missing,
-	                     &c->nmissing) < 0)
+	                     &c->nmissing, budget) < 0)
 		return -1;
 	return 0;
 }
@@ -563,7 +614,7 @@ int table_from_json(const void *json, struct table *t, char *err, size_t errlen)
 	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(o, "columns");
 	const char *id = get_str(o, "form_id");
 	if (!cJSON_IsObject(o) || !id || !cJSON_IsArray(cols)) {
-		snprintf(err, errlen, "das Datenverzeichnis fehlt oder ist unvollständig");
+		snprintf(err, errlen, "%s", _("das Datenverzeichnis fehlt oder ist unvollständig"));
 		return -1;
 	}
 	t->form_id = xstrdup(id);
@@ -575,20 +626,67 @@ int table_from_json(const void *json, struct table *t, char *err, size_t errlen)
 	const cJSON *questions = cJSON_GetObjectItemCaseSensitive(o, "questions");
 	const cJSON *c;
 	int i = 0;
+	long budget = TABLE_MAX_ALL_LABELS;
+	if (cJSON_GetArraySize(cols) > TABLE_MAX_COLUMNS) {
+		snprintf(err, errlen, _("das Datenverzeichnis hat mehr als %d Spalten"),
+		         TABLE_MAX_COLUMNS);
+		table_free(t);
+		return -1;
+	}
 	cJSON_ArrayForEach(c, cols) {
-		if (column_from_json(t, c, sets, questions) < 0) {
-			snprintf(err, errlen, "Spalte %d des Datenverzeichnisses ist ungültig", i + 1);
+		if (column_from_json(t, c, sets, questions, &budget) < 0) {
+			snprintf(err, errlen, _("Spalte %d des Datenverzeichnisses ist ungültig"),
+			         i + 1);
 			table_free(t);
 			return -1;
 		}
 		i++;
 	}
 	if (has_duplicate(t)) {
-		snprintf(err, errlen, "das Datenverzeichnis nennt eine Variable zweimal");
+		snprintf(err, errlen, "%s", _("das Datenverzeichnis nennt eine Variable zweimal"));
 		table_free(t);
 		return -1;
 	}
 	return 0;
+}
+
+/* Why column s of a version cannot merge with column d of the others. */
+static void type_clash(char *err, size_t errlen, const struct column *s,
+                       const struct column *d, const char *version)
+{
+	if (s->type == COL_STRING)
+		snprintf(err, errlen, _("Variable „%s“ ist in Version „%s“ Text, sonst eine Zahl"),
+		         s->name, version);
+	else if (d->type == COL_STRING)
+		snprintf(err, errlen, _("Variable „%s“ ist in Version „%s“ eine Zahl, sonst Text"),
+		         s->name, version);
+	else
+		snprintf(err, errlen,
+		         _("Variable „%s“ hat in Version „%s“ einen anderen Typ als sonst"),
+		         s->name, version);
+}
+
+/* Add the codes of the sorted list b to the sorted list *a (a's labels
+ * win), in one pass. */
+static void merge_labels(struct vlabel **a, int *na, const struct vlabel *b, int nb)
+{
+	if (nb == 0 || same_labels(*a, *na, b, nb))
+		return;
+	struct vlabel *m = xcalloc((size_t)*na + (size_t)nb + 1, sizeof *m);
+	int i = 0, j = 0, k = 0;
+	while (i < *na || j < nb) {
+		if (j == nb || (i < *na && (*a)[i].code <= b[j].code)) {
+			if (j < nb && (*a)[i].code == b[j].code)
+				j++;
+			m[k++] = (*a)[i++];
+		} else {
+			m[k].code = b[j].code;
+			m[k++].label = xstrdup(b[j++].label);
+		}
+	}
+	free(*a);
+	*a = m;
+	*na = k;
 }
 
 int table_merge(struct table *dst, const struct table *src, char *err, size_t errlen)
@@ -603,16 +701,11 @@ int table_merge(struct table *dst, const struct table *src, char *err, size_t er
 		}
 		struct column *d = &dst->cols[k];
 		if (d->type != s->type) {
-			snprintf(err, errlen, "Variable „%s“ ist in Version „%s“ %s, sonst %s", s->name,
-			         src->form_version ? src->form_version : "?",
-			         s->type == COL_STRING ? "Text" : "eine Zahl",
-			         d->type == COL_STRING ? "Text" : "eine Zahl");
+			type_clash(err, errlen, s, d, src->form_version ? src->form_version : "?");
 			return -1;
 		}
-		for (int j = 0; j < s->nvalues; j++)
-			add_label(&d->values, &d->nvalues, s->values[j].code, s->values[j].label);
-		for (int j = 0; j < s->nmissing; j++)
-			add_label(&d->missing, &d->nmissing, s->missing[j].code, s->missing[j].label);
+		merge_labels(&d->values, &d->nvalues, s->values, s->nvalues);
+		merge_labels(&d->missing, &d->nmissing, s->missing, s->nmissing);
 	}
 	if (!dst->breakdown && src->breakdown)
 		dst->breakdown = xstrdup(src->breakdown);

@@ -85,6 +85,15 @@ struct table {
 enum { TCOL_ID, TCOL_VERSION, TCOL_STATUS, TCOL_REVISION, TCOL_CREATED, TCOL_MODIFIED,
        TCOL_COMPLETED, TCOL_SIMULATED };
 
+/* Limits on a dictionary read from JSON (a file from outside): columns,
+ * labels in one list, and labels in all columns together. */
+#define TABLE_MAX_COLUMNS 20000
+#define TABLE_MAX_LABELS 5000
+#define TABLE_MAX_ALL_LABELS 400000L
+
+/* Whether the first columns are the meta columns, by name, type and place. */
+bool table_has_meta(const struct table *t);
+
 /* The dictionary of a form. Never fails. */
 void table_from_form(const struct form *f, struct table *t);
 void table_free(struct table *t);

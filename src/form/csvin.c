@@ -12,6 +12,7 @@
 #include "form/loader.h"
 #include "form/issue.h"
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/uuid.h"
 #include "util/xmalloc.h"
 
@@ -67,7 +68,7 @@ int csvin_columns(const struct form *f, char **names, int n, struct csvin_col **
 		}
 		continue;
 unknown:
-		snprintf(msg, msglen, "Spalte „%s“: keine Variable dieses Fragebogens", nm);
+		snprintf(msg, msglen, _("Spalte „%s“: keine Variable dieses Fragebogens"), nm);
 		free(c);
 		return -1;
 	}
@@ -98,8 +99,15 @@ static int value_cell(const struct form *f, struct response *r, int var, const c
 	else if (v->type == VT_NUM && input_parse_number(cell, v->choices ? INPUT_INTEGER : 0, &d) == 0)
 		val = value_num(d);
 	if (val.type == VT_NULL) {
-		snprintf(msg, msglen, "Spalte „%s“: „%s“ ist kein gültiger Wert (%s erwartet)", v->name,
-		         cell, v->type == VT_DATE ? "Datum" : v->choices ? "Antwortcode" : "Zahl");
+		if (v->type == VT_DATE)
+			snprintf(msg, msglen, _("Spalte „%s“: „%s“ ist kein gültiger Wert (Datum erwartet)"),
+			         v->name, cell);
+		else if (v->choices)
+			snprintf(msg, msglen, _("Spalte „%s“: „%s“ ist kein gültiger Wert (Antwortcode "
+			                        "erwartet)"), v->name, cell);
+		else
+			snprintf(msg, msglen, _("Spalte „%s“: „%s“ ist kein gültiger Wert (Zahl erwartet)"),
+			         v->name, cell);
 		return -1;
 	}
 	response_set_value(r, v->slot, &val, now);
@@ -133,7 +141,7 @@ static int option_cell(const struct form *f, struct response *r, const struct cs
 			response_set_missing(r, v->slot, (int32_t)d, now);
 		return 0;
 	}
-	snprintf(msg, msglen, "Spalte „%s_%d“: erwartet 0, 1 oder einen Fehlwert-Code, nicht „%s“",
+	snprintf(msg, msglen, _("Spalte „%s_%d“: erwartet 0, 1 oder einen Fehlwert-Code, nicht „%s“"),
 	         v->name, c->code, cell);
 	return -1;
 }
@@ -149,8 +157,8 @@ int csvin_row(const struct form *f, const struct csvin_col *cols, char **cells, 
 		uint8_t raw[16];
 		if (c->kind == K_UUID && *cells[i]) {
 			if (uuid_parse(cells[i], raw) < 0) {
-				snprintf(msg, msglen, "Spalte „uuid“: „%.40s“ ist keine UUID in der Form "
-				         "8-4-4-4-12 (Kleinbuchstaben)", cells[i]);
+				snprintf(msg, msglen, _("Spalte „uuid“: „%.40s“ ist keine UUID in der Form "
+				                        "8-4-4-4-12 (Kleinbuchstaben)"), cells[i]);
 				rc = -1;
 			} else {
 				memcpy(r->uuid, cells[i], 37);
@@ -191,7 +199,8 @@ int csvin_validate(struct engine *e, char *msg, size_t msglen)
 			}
 			if (is->kind == ISSUE_REQUIRED && !complete)
 				continue;
-			snprintf(msg, msglen, "Frage „%s“: %s", f->questions[q].id, is->msg);
+			/* TRANSLATORS: a question id and a message about its answer. */
+			snprintf(msg, msglen, _("Frage „%s“: %s"), f->questions[q].id, is->msg);
 			issue_free_list(&l);
 			return -1;
 		}

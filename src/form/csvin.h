@@ -7,8 +7,8 @@
  * ("draft"/"complete").
  *
  * Ownership: csvin_columns() returns a mapping freed with free();
- * csvin_row() returns a new response. Messages are German and name the
- * column.
+ * csvin_row() returns a new response. Messages are in the interface
+ * language and name the column.
  */
 #ifndef FB_CSVIN_H
 #define FB_CSVIN_H

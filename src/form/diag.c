@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -61,7 +62,9 @@ void diag_print(const struct diag *d, FILE *out)
 	for (int i = 0; i < d->n; i++)
 		fprintf(out, "%s:%d:%d: %s\n", d->file, d->v[i].line, d->v[i].col, d->v[i].text);
 	if (d->dropped)
-		fprintf(out, "%s: … und %d weitere Fehler\n", d->file, d->dropped);
+		fprintf(out, P_("%s: … und %d weiterer Fehler\n", "%s: … und %d weitere Fehler\n",
+		                (unsigned long)d->dropped),
+		        d->file, d->dropped);
 }
 
 void diag_free(struct diag *d)

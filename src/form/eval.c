@@ -9,17 +9,18 @@
 
 #include "form/input.h"
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
 const char *eval_fault_name(unsigned bit)
 {
 	switch (bit) {
-	case EVAL_DIV_ZERO: return "Division durch null";
-	case EVAL_OVERFLOW: return "Zahl außerhalb des darstellbaren Bereichs";
-	case EVAL_BAD_NUM: return "num() eines Textes, der keine Zahl ist";
-	case EVAL_BAD_DATE: return "Datum außerhalb der Jahre 1 bis 9999";
-	default: return "unbekannter Fehler";
+	case EVAL_DIV_ZERO: return _("Division durch null");
+	case EVAL_OVERFLOW: return _("Zahl außerhalb des darstellbaren Bereichs");
+	case EVAL_BAD_NUM: return _("num() eines Textes, der keine Zahl ist");
+	case EVAL_BAD_DATE: return _("Datum außerhalb der Jahre 1 bis 9999");
+	default: return _("unbekannter Fehler");
 	}
 }
 

@@ -40,7 +40,7 @@ struct eval_env {
 struct value eval(const struct expr *e, struct eval_env *env);
 /* A boolean expression: 1 true, 0 false, -1 null. */
 int eval_bool(const struct expr *e, struct eval_env *env);
-/* German description of fault bits ("Division durch null", …), for reports. */
+/* Description of fault bits ("Division durch null", …) in the interface language. */
 const char *eval_fault_name(unsigned fault_bit);
 
 #endif

@@ -1,18 +1,22 @@
 /*
- * explain: reads an expression tree aloud in German. It walks the tree the
- * loader has resolved (names, types) and writes phrases; it never evaluates
- * and never changes what an expression means. Whatever it cannot read is
- * shown as code, so it has no error path.
+ * explain: reads an expression tree aloud, in the interface language. It
+ * walks the tree the loader has resolved (names, types) and writes phrases;
+ * it never evaluates and never changes what an expression means. Whatever
+ * it cannot read is shown as code, so it has no error path. Every phrase is
+ * one translatable template whose %s are filled with readings already in
+ * the markup; German is the source, English comes from the catalogue.
  */
 #include "form/explain.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "form/unparse.h"
 #include "util/date.h"
+#include "util/i18n.h"
 
 /*
  * How tightly a reading binds, loosest first. A reading is put in
@@ -36,12 +40,65 @@ static void put(const struct ctx *c, struct sbuf *b, const char *s)
 	markup_escape(b, s, c->m);
 }
 
+/*
+ * Fill a translated template: each %s takes the next of the n pieces,
+ * which are already in the markup; the template's own words are escaped.
+ * A %s beyond the n pieces stays empty.
+ */
+static void vfill(const struct ctx *c, struct sbuf *b, const char *tpl, int n, va_list ap)
+{
+	struct sbuf words = {0};
+	int used = 0;
+	for (const char *p = tpl; *p; p++) {
+		if (p[0] != '%' || (p[1] != 's' && p[1] != '%')) {
+			sbuf_addc(&words, *p);
+			continue;
+		}
+		p++;
+		if (*p == '%') {
+			sbuf_addc(&words, '%');
+			continue;
+		}
+		put(c, b, sbuf_str(&words));
+		sbuf_free(&words);
+		if (used++ < n)
+			sbuf_adds(b, va_arg(ap, const char *));
+	}
+	put(c, b, sbuf_str(&words));
+	sbuf_free(&words);
+}
+
+static void fill(const struct ctx *c, struct sbuf *b, const char *tpl, int n, ...)
+{
+	va_list ap;
+	va_start(ap, n);
+	vfill(c, b, tpl, n, ap);
+	va_end(ap);
+}
+
+/*
+ * A statement in the word order of its place: 'plain' on its own, 'last'
+ * after „wenn“, where German puts the verb last („A5 beantwortet ist“).
+ * Both templates take the same n pieces.
+ */
+static int say(const struct ctx *c, struct sbuf *b, const char *plain, const char *last, int n,
+               ...)
+{
+	va_list ap;
+	va_start(ap, n);
+	vfill(c, b, c->verb_last ? last : plain, n, ap);
+	va_end(ap);
+	return P_CMP;
+}
+
 /* „label“, escaped. */
 static void quote(const struct ctx *c, struct sbuf *b, const char *s)
 {
-	sbuf_adds(b, "„");
-	put(c, b, s);
-	sbuf_adds(b, "“");
+	struct sbuf t = {0};
+	put(c, &t, s);
+	/* TRANSLATORS: a text of the form in quotation marks. */
+	fill(c, b, _("„%s“"), 1, sbuf_str(&t));
+	sbuf_free(&t);
 }
 
 /* Render e into b; parenthesised when it binds looser than 'min'. */
@@ -167,36 +224,46 @@ static int compare(const struct ctx *c, struct sbuf *b, const struct expr *e, en
 	return P_CMP;
 }
 
-/*
- * A statement: subject, verb, predicate — „A5 ist beantwortet“, or with the
- * verb last after „wenn“: „A5 beantwortet ist“. Consumes both buffers.
- */
-static int clause(const struct ctx *c, struct sbuf *b, struct sbuf *subj, const char *verb,
-                  struct sbuf *pred)
-{
-	sbuf_adds(b, sbuf_str(subj));
-	if (!c->verb_last)
-		sbuf_printf(b, " %s", verb);
-	sbuf_addc(b, ' ');
-	sbuf_adds(b, sbuf_str(pred));
-	if (c->verb_last)
-		sbuf_printf(b, " %s", verb);
-	sbuf_free(subj);
-	sbuf_free(pred);
-	return P_CMP;
-}
-
 /* „A5 ist (nicht) beantwortet“; a matrix: all of its rows. */
 static int answered(const struct ctx *c, struct sbuf *b, const struct expr *q, bool neg)
 {
 	const struct var *v = var_of(c, q);
-	struct sbuf s = {0}, p = {0};
-	bool matrix = v && v->kind == VAR_MATRIX;
-	if (matrix)
-		put(c, &s, neg ? "nicht alle Zeilen von " : "alle Zeilen von ");
+	struct sbuf s = {0};
 	put(c, &s, q->str);
-	put(c, &p, neg && !matrix ? "nicht beantwortet" : "beantwortet");
-	return clause(c, b, &s, matrix ? "sind" : "ist", &p);
+	const char *n = sbuf_str(&s);
+	if (v && v->kind == VAR_MATRIX) {
+		if (neg)
+			say(c, b, _("nicht alle Zeilen von %s sind beantwortet"),
+			    /* TRANSLATORS: the same after "if"; German puts the verb last. */
+			    _("nicht alle Zeilen von %s beantwortet sind"), 1, n);
+		else
+			say(c, b, _("alle Zeilen von %s sind beantwortet"),
+			    _("alle Zeilen von %s beantwortet sind"), 1, n);
+	} else if (neg) {
+		say(c, b, _("%s ist nicht beantwortet"), _("%s nicht beantwortet ist"), 1, n);
+	} else {
+		say(c, b, _("%s ist beantwortet"), _("%s beantwortet ist"), 1, n);
+	}
+	sbuf_free(&s);
+	return P_CMP;
+}
+
+/* „„a“ oder „b““, or with 'neg' „weder „a“ noch „b““: one to three labels. */
+static void label_list(const struct ctx *c, struct sbuf *b, const char *const *lab, int n,
+                       bool neg)
+{
+	struct sbuf q[3] = {{0}};
+	for (int i = 0; i < n && i < 3; i++)
+		quote(c, &q[i], lab[i]);
+	const char *a = sbuf_str(&q[0]), *m = sbuf_str(&q[1]), *z = sbuf_str(&q[2]);
+	if (n == 1)
+		fill(c, b, neg ? _("nicht %s") : "%s", 1, a);
+	else if (n == 2)
+		fill(c, b, neg ? _("weder %s noch %s") : _("%s oder %s"), 2, a, m);
+	else
+		fill(c, b, neg ? _("weder %s, %s noch %s") : _("%s, %s oder %s"), 3, a, m, z);
+	for (int i = 0; i < 3; i++)
+		sbuf_free(&q[i]);
 }
 
 /* missing(q): „A2 ist „weiß nicht“ oder „keine Angabe““, naming the offered codes. */
@@ -210,17 +277,24 @@ static int missing_any(const struct ctx *c, struct sbuf *b, const struct expr *q
 		if (!form_missing(c->f, qu->missing[i]))
 			n = 0;
 	if (n == 0 || n > 3) {
-		put(c, &p, neg ? "keinen Fehlwert" : "einen Fehlwert");
-		return clause(c, b, &s, "hat", &p);
+		if (neg)
+			say(c, b, _("%s hat keinen Fehlwert"), _("%s keinen Fehlwert hat"), 1,
+			    sbuf_str(&s));
+		else
+			say(c, b, _("%s hat einen Fehlwert"), _("%s einen Fehlwert hat"), 1,
+			    sbuf_str(&s));
+		sbuf_free(&s);
+		return P_CMP;
 	}
-	if (neg)
-		put(c, &p, n == 1 ? "nicht " : "weder ");
-	for (int i = 0; i < n; i++) {
-		if (i > 0)
-			put(c, &p, i < n - 1 ? ", " : neg ? " noch " : " oder ");
-		quote(c, &p, form_missing(c->f, qu->missing[i])->label);
-	}
-	return clause(c, b, &s, "ist", &p);
+	const char *lab[3];
+	for (int i = 0; i < n; i++)
+		lab[i] = form_missing(c->f, qu->missing[i])->label;
+	label_list(c, &p, lab, n, neg);
+	/* TRANSLATORS: a question and what its answer is („A4 ist „weiß nicht““). */
+	say(c, b, _("%s ist %s"), _("%s %s ist"), 2, sbuf_str(&s), sbuf_str(&p));
+	sbuf_free(&s);
+	sbuf_free(&p);
+	return P_CMP;
 }
 
 /* missing(q, code): „A3 ist „weiß nicht““. */
@@ -233,13 +307,21 @@ static int missing_code(const struct ctx *c, struct sbuf *b, const struct expr *
 	struct sbuf s = {0}, p = {0};
 	put(c, &s, e->args[0]->str);
 	if (m) {
-		put(c, &p, neg ? "nicht " : "");
-		quote(c, &p, m->label);
-		return clause(c, b, &s, "ist", &p);
+		const char *label = m->label;
+		label_list(c, &p, &label, 1, neg);
+		say(c, b, _("%s ist %s"), _("%s %s ist"), 2, sbuf_str(&s), sbuf_str(&p));
+	} else {
+		markup_number(&p, code);
+		if (neg)
+			say(c, b, _("%s hat nicht den Fehlwert %s"), _("%s nicht den Fehlwert %s hat"), 2,
+			    sbuf_str(&s), sbuf_str(&p));
+		else
+			say(c, b, _("%s hat den Fehlwert %s"), _("%s den Fehlwert %s hat"), 2,
+			    sbuf_str(&s), sbuf_str(&p));
 	}
-	put(c, &p, neg ? "nicht den Fehlwert " : "den Fehlwert ");
-	markup_number(&p, code);
-	return clause(c, b, &s, "hat", &p);
+	sbuf_free(&s);
+	sbuf_free(&p);
+	return P_CMP;
 }
 
 /* selected(q, code): „G1 = 1 („ja“)“, or for a multiple choice „bei D1 ist „…“ (3) gewählt“. */
@@ -258,7 +340,6 @@ static int selected(const struct ctx *c, struct sbuf *b, const struct expr *e, b
 		return P_CMP;
 	}
 	struct sbuf s = {0}, p = {0};
-	put(c, &s, "bei ");
 	put(c, &s, q->str);
 	const struct choice *ch = cl ? form_choice(cl, code) : NULL;
 	if (ch) {
@@ -269,8 +350,16 @@ static int selected(const struct ctx *c, struct sbuf *b, const struct expr *e, b
 	} else {
 		markup_number(&p, code);
 	}
-	put(c, &p, neg ? " nicht gewählt" : " gewählt");
-	return clause(c, b, &s, "ist", &p);
+	if (neg)
+		/* TRANSLATORS: a multiple-choice question, then an answer of it. */
+		say(c, b, _("bei %s ist %s nicht gewählt"), _("bei %s %s nicht gewählt ist"), 2,
+		    sbuf_str(&s), sbuf_str(&p));
+	else
+		say(c, b, _("bei %s ist %s gewählt"), _("bei %s %s gewählt ist"), 2, sbuf_str(&s),
+		    sbuf_str(&p));
+	sbuf_free(&s);
+	sbuf_free(&p);
+	return P_CMP;
 }
 
 /* matches(s, "p"): „A1 passt (nicht) auf das Muster `p`“. */
@@ -281,9 +370,16 @@ static int matches(const struct ctx *c, struct sbuf *b, const struct expr *e, bo
 		return as_code(c, b, e);
 	struct sbuf s = {0}, p = {0};
 	sub(c, &s, e->args[0], P_PHRASE, NULL, depth);
-	put(c, &p, neg ? "nicht auf das Muster " : "auf das Muster ");
 	markup_code(&p, e->args[1]->str, c->m);
-	return clause(c, b, &s, "passt", &p);
+	if (neg)
+		say(c, b, _("%s passt nicht auf das Muster %s"), _("%s nicht auf das Muster %s passt"),
+		    2, sbuf_str(&s), sbuf_str(&p));
+	else
+		say(c, b, _("%s passt auf das Muster %s"), _("%s auf das Muster %s passt"), 2,
+		    sbuf_str(&s), sbuf_str(&p));
+	sbuf_free(&s);
+	sbuf_free(&p);
+	return P_CMP;
 }
 
 /* The functions that say something about a question; -1 for the others. */
@@ -313,6 +409,12 @@ static int condition(const struct ctx *c, struct sbuf *b, const struct expr *e, 
 	return -1;
 }
 
+/* The words for true and false. */
+static const char *truth(bool v)
+{
+	return v ? _("wahr") : _("falsch");
+}
+
 /* not x: said positively where German has a word for it. */
 static int negation(const struct ctx *c, struct sbuf *b, const struct expr *e, int depth)
 {
@@ -325,12 +427,23 @@ static int negation(const struct ctx *c, struct sbuf *b, const struct expr *e, i
 	if (x->op == E_NOT) /* not not a is a, null included */
 		return ex(c, b, x->l, NULL, depth + 2);
 	if (x->op == E_BOOL) {
-		put(c, b, x->b ? "falsch" : "wahr");
+		put(c, b, truth(!x->b));
 		return P_ATOM;
 	}
-	put(c, b, "nicht ");
-	sub(c, b, x, P_PHRASE, NULL, depth);
+	struct sbuf t = {0};
+	sub(c, &t, x, P_PHRASE, NULL, depth);
+	fill(c, b, _("nicht %s"), 1, sbuf_str(&t));
+	sbuf_free(&t);
 	return P_NOT;
+}
+
+/* „a und b“, „a oder b“: two readings already in the markup. */
+static void join2(const struct ctx *c, struct sbuf *b, bool and, const char *l, const char *r)
+{
+	if (and)
+		fill(c, b, _("%s und %s"), 2, l, r);
+	else
+		fill(c, b, _("%s oder %s"), 2, l, r);
 }
 
 /* a and b, a or b. Inside „oder“ an „und“ gets parentheses too. */
@@ -338,19 +451,21 @@ static int logic(const struct ctx *c, struct sbuf *b, const struct expr *e, int 
 {
 	int own = e->op == E_AND ? P_AND : P_OR;
 	const struct expr *side[2] = {e->l, e->r};
+	struct sbuf part[2] = {{0}};
 	for (int i = 0; i < 2; i++) {
 		struct sbuf t = {0};
 		int p = ex(c, &t, side[i], NULL, depth + 1);
 		bool wrap = p < own || (own == P_OR && p == P_AND);
-		if (i == 1)
-			put(c, b, own == P_AND ? " und " : " oder ");
 		if (wrap)
-			sbuf_addc(b, '(');
-		sbuf_adds(b, sbuf_str(&t));
+			sbuf_addc(&part[i], '(');
+		sbuf_adds(&part[i], sbuf_str(&t));
 		if (wrap)
-			sbuf_addc(b, ')');
+			sbuf_addc(&part[i], ')');
 		sbuf_free(&t);
 	}
+	join2(c, b, own == P_AND, sbuf_str(&part[0]), sbuf_str(&part[1]));
+	sbuf_free(&part[0]);
+	sbuf_free(&part[1]);
 	return own;
 }
 
@@ -358,10 +473,12 @@ static int logic(const struct ctx *c, struct sbuf *b, const struct expr *e, int 
 static int arith(const struct ctx *c, struct sbuf *b, const struct expr *e, int depth)
 {
 	if (e->op == E_SUB && e->l->type == VT_DATE && e->r->type == VT_DATE) {
-		put(c, b, "Tage von ");
-		sub(c, b, e->r, P_ADD, NULL, depth);
-		put(c, b, " bis ");
-		sub(c, b, e->l, P_ADD, NULL, depth);
+		struct sbuf from = {0}, to = {0};
+		sub(c, &from, e->r, P_ADD, NULL, depth);
+		sub(c, &to, e->l, P_ADD, NULL, depth);
+		fill(c, b, _("Tage von %s bis %s"), 2, sbuf_str(&from), sbuf_str(&to));
+		sbuf_free(&from);
+		sbuf_free(&to);
 		return P_PHRASE;
 	}
 	bool add = e->op == E_ADD || e->op == E_SUB;
@@ -381,17 +498,27 @@ static int if_chain(const struct ctx *c, struct sbuf *b, const struct expr *e,
 {
 	struct ctx cond = *c;
 	cond.verb_last = true;
+	struct sbuf all = {0};
 	int n = 0;
 	for (; e->op == E_CALL && e->fn == F_IF && e->nargs == 3; e = e->args[2], n++) {
+		struct sbuf when = {0}, then = {0};
+		sub(&cond, &when, e->args[0], P_OR, NULL, depth);
+		sub(c, &then, e->args[1], P_OR, res, depth);
 		if (n > 0)
-			put(c, b, "; ");
-		put(c, b, "wenn ");
-		sub(&cond, b, e->args[0], P_OR, NULL, depth);
-		put(c, b, ", dann ");
-		sub(c, b, e->args[1], P_OR, res, depth);
+			put(c, &all, "; ");
+		fill(c, &all, _("wenn %s, dann %s"), 2, sbuf_str(&when), sbuf_str(&then));
+		sbuf_free(&when);
+		sbuf_free(&then);
 	}
-	put(c, b, n > 1 ? "; sonst " : ", sonst ");
-	sub(c, b, e, P_OR, res, depth);
+	struct sbuf rest = {0};
+	sub(c, &rest, e, P_OR, res, depth);
+	if (n > 1)
+		/* TRANSLATORS: after several "if …, then …" separated by ";". */
+		fill(c, b, _("%s; sonst %s"), 2, sbuf_str(&all), sbuf_str(&rest));
+	else
+		fill(c, b, _("%s, sonst %s"), 2, sbuf_str(&all), sbuf_str(&rest));
+	sbuf_free(&all);
+	sbuf_free(&rest);
 	return P_IF;
 }
 
@@ -399,22 +526,31 @@ static int if_chain(const struct ctx *c, struct sbuf *b, const struct expr *e,
 static int substr_of(const struct ctx *c, struct sbuf *b, const struct expr *e, int depth)
 {
 	int32_t from, n;
+	struct sbuf s = {0};
+	sub(c, &s, e->args[0], P_ADD, NULL, depth);
 	if (lit_code(e->args[1], &from) == 0 && lit_code(e->args[2], &n) == 0 && from >= 1 &&
 	    n >= 1) {
+		char a[16], z[16];
+		snprintf(a, sizeof a, "%d", (int)from);
+		snprintf(z, sizeof z, "%d", (int)(from + n - 1));
 		if (n == 1)
-			sbuf_printf(b, "Zeichen %d von ", (int)from);
+			/* TRANSLATORS: a character position, then a text. */
+			fill(c, b, _("Zeichen %s von %s"), 2, a, sbuf_str(&s));
 		else
-			sbuf_printf(b, "Zeichen %d–%d von ", (int)from, (int)(from + n - 1));
-		sub(c, b, e->args[0], P_ADD, NULL, depth);
-		return P_PHRASE;
+			/* TRANSLATORS: first and last character position, then a text. */
+			fill(c, b, _("Zeichen %s–%s von %s"), 3, a, z, sbuf_str(&s));
+	} else {
+		struct sbuf at = {0}, len = {0};
+		sub(c, &at, e->args[1], P_ADD, NULL, depth);
+		sub(c, &len, e->args[2], P_ADD, NULL, depth);
+		/* TRANSLATORS: a text, the first character position, the number of
+		 * characters. */
+		fill(c, b, _("Teil von %s ab Zeichen %s mit %s Zeichen"), 3, sbuf_str(&s),
+		     sbuf_str(&at), sbuf_str(&len));
+		sbuf_free(&at);
+		sbuf_free(&len);
 	}
-	put(c, b, "Teil von ");
-	sub(c, b, e->args[0], P_ADD, NULL, depth);
-	put(c, b, " ab Zeichen ");
-	sub(c, b, e->args[1], P_ADD, NULL, depth);
-	put(c, b, " mit ");
-	sub(c, b, e->args[2], P_ADD, NULL, depth);
-	put(c, b, " Zeichen");
+	sbuf_free(&s);
 	return P_PHRASE;
 }
 
@@ -433,6 +569,17 @@ static int call_style(const struct ctx *c, struct sbuf *b, const char *name, con
 	return P_ATOM;
 }
 
+/* A phrase around one argument read at 'min' („Jahr von DT“). */
+static int phrase(const struct ctx *c, struct sbuf *b, const char *tpl, const struct expr *arg,
+                  int min, const struct choicelist *res, int depth)
+{
+	struct sbuf t = {0};
+	sub(c, &t, arg, min, res, depth);
+	fill(c, b, tpl, 1, sbuf_str(&t));
+	sbuf_free(&t);
+	return P_PHRASE;
+}
+
 /* The value functions; conditions are handled by condition(). */
 static int call(const struct ctx *c, struct sbuf *b, const struct expr *e,
                 const struct choicelist *res, int depth)
@@ -445,21 +592,17 @@ static int call(const struct ctx *c, struct sbuf *b, const struct expr *e,
 	case F_COUNT:
 		if (e->nargs != 1 || e->args[0]->op != E_REF)
 			break;
-		put(c, b, "Zahl der gewählten Antworten bei ");
-		put(c, b, e->args[0]->str);
-		return P_PHRASE;
+		/* TRANSLATORS: count() of a multiple-choice question. */
+		return phrase(c, b, _("Zahl der gewählten Antworten bei %s"), e->args[0], P_ATOM,
+		              NULL, depth);
 	case F_LEN:
-		put(c, b, "Zahl der Zeichen von ");
-		sub(c, b, e->args[0], P_ADD, NULL, depth);
-		return P_PHRASE;
+		return phrase(c, b, _("Zahl der Zeichen von %s"), e->args[0], P_ADD, NULL, depth);
 	case F_SUBSTR:
 		return e->nargs == 3 ? substr_of(c, b, e, depth) : as_code(c, b, e);
 	case F_NUM:
-		sub(c, b, e->args[0], P_PHRASE, NULL, depth);
-		put(c, b, " als Zahl");
-		return P_PHRASE;
+		return phrase(c, b, _("%s als Zahl"), e->args[0], P_PHRASE, NULL, depth);
 	case F_TODAY:
-		put(c, b, "heute");
+		put(c, b, _("heute"));
 		return P_ATOM;
 	case F_DATE:
 		if (e->nargs != 1 || e->args[0]->op != E_STR || date_parse_iso(e->args[0]->str, &d) < 0)
@@ -470,28 +613,31 @@ static int call(const struct ctx *c, struct sbuf *b, const struct expr *e,
 		return P_ATOM;
 	case F_YEAR:
 		if (e->args[0]->op == E_CALL && e->args[0]->fn == F_TODAY) {
-			put(c, b, "laufendes Jahr");
+			put(c, b, _("laufendes Jahr"));
 			return P_ATOM;
 		}
-		put(c, b, "Jahr von ");
-		sub(c, b, e->args[0], P_ADD, NULL, depth);
-		return P_PHRASE;
+		return phrase(c, b, _("Jahr von %s"), e->args[0], P_ADD, NULL, depth);
 	case F_IF:
 		return e->nargs == 3 ? if_chain(c, b, e, res, depth) : as_code(c, b, e);
-	case F_COALESCE:
+	case F_COALESCE: {
 		if (e->nargs != 2)
 			break;
-		sub(c, b, e->args[0], P_NEG, res, depth);
-		put(c, b, " (ersatzweise ");
-		sub(c, b, e->args[1], P_OR, res, depth);
-		sbuf_addc(b, ')');
+		struct sbuf v = {0}, alt = {0};
+		sub(c, &v, e->args[0], P_NEG, res, depth);
+		sub(c, &alt, e->args[1], P_OR, res, depth);
+		/* TRANSLATORS: coalesce(): a value, and what counts when it is empty. */
+		fill(c, b, _("%s (ersatzweise %s)"), 2, sbuf_str(&v), sbuf_str(&alt));
+		sbuf_free(&v);
+		sbuf_free(&alt);
 		return P_MUL;
+	}
 	case F_MIN:
-		return call_style(c, b, "Minimum", e, depth);
+		return call_style(c, b, _("Minimum"), e, depth);
 	case F_MAX:
-		return call_style(c, b, "Maximum", e, depth);
+		return call_style(c, b, _("Maximum"), e, depth);
 	case F_ROUND:
-		return call_style(c, b, "gerundet", e, depth);
+		/* TRANSLATORS: round(x), read as a function name before "(x)". */
+		return call_style(c, b, _("gerundet"), e, depth);
 	case F_ABS:
 		put(c, b, "|");
 		sub(c, b, e->args[0], P_OR, NULL, depth);
@@ -519,7 +665,7 @@ static int literal(const struct ctx *c, struct sbuf *b, const struct expr *e,
 		quote(c, b, e->str);
 		return P_ATOM;
 	case E_BOOL:
-		put(c, b, e->b ? "wahr" : "falsch");
+		put(c, b, truth(e->b));
 		return P_ATOM;
 	case E_REF: case E_CALL: case E_NEG: case E_NOT: case E_AND: case E_OR: case E_EQ:
 	case E_NE: case E_LT: case E_LE: case E_GT: case E_GE: case E_ADD: case E_SUB: case E_MUL:
@@ -594,16 +740,26 @@ static void join(struct sbuf *b, const struct form *f, const struct expr *const 
 	int count = 0;
 	for (int i = 0; i < n; i++)
 		count += v[i] != NULL;
+	struct sbuf acc = {0};
 	for (int i = 0, done = 0; i < n; i++) {
 		if (!v[i])
 			continue;
-		if (done++ > 0)
-			put(&c, b, " und ");
+		struct sbuf t = {0};
 		if (count == 1)
-			ex(&c, b, v[i], NULL, 0);
+			ex(&c, &t, v[i], NULL, 0);
 		else
-			sub(&c, b, v[i], P_AND, NULL, 0);
+			sub(&c, &t, v[i], P_AND, NULL, 0);
+		if (done++ > 0) {
+			char *left = sbuf_take(&acc);
+			join2(&c, &acc, true, left, sbuf_str(&t));
+			free(left);
+		} else {
+			sbuf_adds(&acc, sbuf_str(&t));
+		}
+		sbuf_free(&t);
 	}
+	sbuf_adds(b, sbuf_str(&acc));
+	sbuf_free(&acc);
 }
 
 void explain_all(struct sbuf *b, const struct form *f, const struct expr *const *v, int n,

@@ -1,5 +1,5 @@
 /*
- * explain: an expression in readable German, for codebooks and printouts.
+ * explain: an expression in readable words, for codebooks and printouts.
  *
  * "selected(G1, 1) or selected(G1, 2)" reads „G1 = 1 („ja, beschlossen“)
  * oder G1 = 2 („in Erarbeitung“)“; "not answered(A5)" reads „A5 ist nicht
@@ -9,6 +9,8 @@
  * parentheses are set wherever „und“ and „oder“ or the arithmetic would be
  * ambiguous. A part that has no reading (too deeply nested, or not resolved
  * by the loader) is shown as expression code instead: nothing here fails.
+ * The examples are German, the source language; with --lang en the same
+ * reading comes in English („A5 is not answered“).
  *
  * The reading never changes the meaning, including null: "not selected(G1,
  * 1)" becomes „G1 ≠ 1“, which is null exactly when the original is.
@@ -29,7 +31,7 @@
 /* Subtrees nested deeper than this are shown as code. */
 #define EXPLAIN_MAX_DEPTH 32
 
-/* Append the German reading of e. */
+/* Append the reading of e. */
 void explain_append(struct sbuf *b, const struct form *f, const struct expr *e,
                     enum markup m);
 /* The reading of a computed value's formula: result codes get its labels. */

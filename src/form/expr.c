@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/pattern.h"
 #include "util/sbuf.h"
 #include "util/xmalloc.h"
@@ -117,7 +118,8 @@ static void lex_string(struct parser *p)
 		if (c == '\\' && p->i < p->len) {
 			char e = p->s[p->i++];
 			if (e != '"' && e != '\'' && e != '\\') {
-				fail(p, p->i - 2, "unbekannte Escape-Folge „\\%c“ (erlaubt: \\\" \\' \\\\)", e);
+				fail(p, p->i - 2, _("unbekannte Escape-Folge „\\%c“ (erlaubt: \\\" \\' \\\\)"),
+				     e);
 				break;
 			}
 			c = e;
@@ -125,7 +127,7 @@ static void lex_string(struct parser *p)
 		sbuf_addc(&b, c);
 	}
 	if (p->i >= p->len && !p->failed)
-		fail(p, p->tpos, "Zeichenkette ohne schließendes Anführungszeichen");
+		fail(p, p->tpos, _("Zeichenkette ohne schließendes Anführungszeichen"));
 	p->i++;
 	p->tok = T_STR;
 	p->text = sbuf_take(&b);
@@ -155,14 +157,14 @@ static void lex_number(struct parser *p)
 	char buf[64];
 	size_t n = p->i - st;
 	if (n >= sizeof buf) {
-		fail(p, st, "Zahl zu lang");
+		fail(p, st, _("Zahl zu lang"));
 		n = sizeof buf - 1;
 	}
 	memcpy(buf, p->s + st, n);
 	buf[n] = '\0';
 	p->num = strtod(buf, NULL);
 	if (!isfinite(p->num))
-		fail(p, st, "Zahl „%s“ ist zu groß", buf);
+		fail(p, st, _("Zahl „%s“ ist zu groß"), buf);
 	p->tok = T_NUM;
 }
 
@@ -202,18 +204,18 @@ static void next(struct parser *p)
 		p->i++;
 		p->tok = T_OP;
 	} else if (c == '=') {
-		fail(p, p->i, "„=“ ist kein Vergleich; verwenden Sie „==“");
+		fail(p, p->i, _("„=“ ist kein Vergleich; verwenden Sie „==“"));
 		p->tok = T_END;
 	} else if ((c == '&' && c2 == '&') || (c == '|' && c2 == '|') || c == '!') {
-		fail(p, p->i, "„%c%c“ gibt es nicht; verwenden Sie „%s“", c, c == '!' ? ' ' : c2,
+		fail(p, p->i, _("„%c%c“ gibt es nicht; verwenden Sie „%s“"), c, c == '!' ? ' ' : c2,
 		     c == '&' ? "and" : c == '|' ? "or" : "not");
 		p->tok = T_END;
 	} else {
 		unsigned char u = (unsigned char)c;
 		if (u >= 0x80)
-			fail(p, p->i, "unerwartetes Zeichen (nur ASCII-Namen sind erlaubt)");
+			fail(p, p->i, _("unerwartetes Zeichen (nur ASCII-Namen sind erlaubt)"));
 		else
-			fail(p, p->i, "unerwartetes Zeichen „%c“", c);
+			fail(p, p->i, _("unerwartetes Zeichen „%c“"), c);
 		p->tok = T_END;
 	}
 }
@@ -250,17 +252,22 @@ static struct expr *parse_or(struct parser *p);
 /* Describe the current token for "expected X, found Y" messages. */
 static const char *tok_desc(const struct parser *p, char *buf, size_t n)
 {
+	const char *sym = NULL;
 	switch (p->tok) {
-	case T_END: return "das Ende des Ausdrucks";
-	case T_NUM: return "eine Zahl";
-	case T_STR: return "eine Zeichenkette";
-	case T_NAME: snprintf(buf, n, "„%s“", p->text); return buf;
-	case T_LP: return "„(“";
-	case T_RP: return "„)“";
-	case T_COMMA: return "„,“";
-	case T_OP: snprintf(buf, n, "„%s“", p->op); return buf;
+	case T_END: return _("das Ende des Ausdrucks");
+	case T_NUM: return _("eine Zahl");
+	case T_STR: return _("eine Zeichenkette");
+	case T_NAME: sym = p->text; break;
+	case T_LP: sym = "("; break;
+	case T_RP: sym = ")"; break;
+	case T_COMMA: sym = ","; break;
+	case T_OP: sym = p->op; break;
 	}
-	return "?";
+	if (!sym)
+		return "?";
+	/* TRANSLATORS: a name or symbol of an expression, in quotation marks. */
+	snprintf(buf, n, _("„%s“"), sym);
+	return buf;
 }
 
 /* NAME "(" args ")" — the name is already consumed into 'name'. */
@@ -270,12 +277,12 @@ static struct expr *parse_call(struct parser *p, char *name, size_t pos)
 	e->str = name;
 	int min = 0, max = 0;
 	if (expr_fn_lookup(name, &e->fn, &min, &max) < 0)
-		fail(p, pos, "unbekannte Funktion „%s“", name);
+		fail(p, pos, _("unbekannte Funktion „%s“"), name);
 	next(p); /* '(' */
 	if (p->tok != T_RP) {
 		for (;;) {
 			if (e->nargs >= 16) {
-				fail(p, p->tpos, "zu viele Argumente");
+				fail(p, p->tpos, _("zu viele Argumente"));
 				break;
 			}
 			e->args = xreallocarray(e->args, (size_t)e->nargs + 1, sizeof *e->args);
@@ -287,16 +294,17 @@ static struct expr *parse_call(struct parser *p, char *name, size_t pos)
 	}
 	if (p->tok != T_RP) {
 		char b[80];
-		fail(p, p->tpos, "„)“ oder „,“ erwartet, gefunden: %s", tok_desc(p, b, sizeof b));
+		fail(p, p->tpos, _("„)“ oder „,“ erwartet, gefunden: %s"), tok_desc(p, b, sizeof b));
 		return e;
 	}
 	next(p);
 	if (!p->failed && (e->nargs < min || e->nargs > max)) {
 		if (min == max)
-			fail(p, pos, "%s() erwartet %d Argument%s, nicht %d", name, min,
-			     min == 1 ? "" : "e", e->nargs);
+			fail(p, pos, P_("%s() erwartet %d Argument, nicht %d",
+			                "%s() erwartet %d Argumente, nicht %d", (unsigned long)min),
+			     name, min, e->nargs);
 		else
-			fail(p, pos, "%s() erwartet %d bis %d Argumente, nicht %d", name, min, max,
+			fail(p, pos, _("%s() erwartet %d bis %d Argumente, nicht %d"), name, min, max,
 			     e->nargs);
 	}
 	return e;
@@ -327,7 +335,7 @@ static struct expr *parse_primary(struct parser *p)
 			return e;
 		}
 		if (is_word(p, "and") || is_word(p, "or") || is_word(p, "not")) {
-			fail(p, pos, "Wert erwartet, gefunden: „%s“", p->text);
+			fail(p, pos, _("Wert erwartet, gefunden: „%s“"), p->text);
 			return node(E_BOOL, pos);
 		} else {
 			char *name = p->text;
@@ -343,7 +351,7 @@ static struct expr *parse_primary(struct parser *p)
 		next(p);
 		e = parse_or(p);
 		if (p->tok != T_RP)
-			fail(p, p->tpos, "„)“ erwartet, gefunden: %s", tok_desc(p, b, sizeof b));
+			fail(p, p->tpos, _("„)“ erwartet, gefunden: %s"), tok_desc(p, b, sizeof b));
 		else
 			next(p);
 		return e;
@@ -353,7 +361,7 @@ static struct expr *parse_primary(struct parser *p)
 	case T_OP:
 		break;
 	}
-	fail(p, pos, "Wert erwartet, gefunden: %s", tok_desc(p, b, sizeof b));
+	fail(p, pos, _("Wert erwartet, gefunden: %s"), tok_desc(p, b, sizeof b));
 	return node(E_BOOL, pos);
 }
 
@@ -361,7 +369,7 @@ static struct expr *parse_primary(struct parser *p)
 static int enter(struct parser *p)
 {
 	if (++p->depth > EXPR_MAX_DEPTH) {
-		fail(p, p->tpos, "Ausdruck zu tief verschachtelt (höchstens %d Ebenen)",
+		fail(p, p->tpos, _("Ausdruck zu tief verschachtelt (höchstens %d Ebenen)"),
 		     EXPR_MAX_DEPTH);
 		return -1;
 	}
@@ -426,8 +434,8 @@ static struct expr *parse_cmp(struct parser *p)
 		next(p);
 		e = binary(op, pos, e, parse_add(p));
 		if (!p->failed && cmp_op(p) != E_NUM)
-			fail(p, p->tpos, "Vergleiche lassen sich nicht verketten; "
-			                 "verbinden Sie sie mit „and“");
+			fail(p, p->tpos, _("Vergleiche lassen sich nicht verketten; "
+			                   "verbinden Sie sie mit „and“"));
 	}
 	return e;
 }
@@ -477,21 +485,21 @@ int expr_parse(const char *src, size_t len, struct expr **out, struct expr_error
 	*out = NULL;
 	if (len > EXPR_MAX_LEN) {
 		err->pos = 0;
-		snprintf(err->msg, sizeof err->msg, "Ausdruck zu lang (höchstens %d Bytes)",
+		snprintf(err->msg, sizeof err->msg, _("Ausdruck zu lang (höchstens %d Bytes)"),
 		         EXPR_MAX_LEN);
 		return -1;
 	}
 	next(&p);
 	if (p.tok == T_END && !p.failed) {
-		fail(&p, 0, "leerer Ausdruck");
+		fail(&p, 0, _("leerer Ausdruck"));
 	}
 	struct expr *e = p.failed ? NULL : parse_or(&p);
 	if (!p.failed && p.tok == T_COMMA) {
-		fail(&p, p.tpos, "„,“ unerwartet; Dezimalzahlen schreiben Sie in Ausdrücken "
-		                 "mit Punkt (3.5)");
+		fail(&p, p.tpos, _("„,“ unerwartet; Dezimalzahlen schreiben Sie in Ausdrücken "
+		                   "mit Punkt (3.5)"));
 	} else if (!p.failed && p.tok != T_END) {
 		char b[80];
-		fail(&p, p.tpos, "Operator oder Ende erwartet, gefunden: %s",
+		fail(&p, p.tpos, _("Operator oder Ende erwartet, gefunden: %s"),
 		     tok_desc(&p, b, sizeof b));
 	}
 	free(p.text);

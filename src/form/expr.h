@@ -58,7 +58,7 @@ struct expr {
 
 struct expr_error {
 	size_t pos;        /* byte offset of the problem */
-	char msg[200];     /* German message */
+	char msg[200];     /* message in the interface language */
 };
 
 /* Parse src[0..len); on failure fill *err and return -1. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/pattern.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 /* FNV-1a over the case-folded name. */
@@ -114,16 +115,17 @@ const struct choicelist *form_var_choices(const struct form *f, int var)
 const char *form_qtype_name(enum qtype t)
 {
 	switch (t) {
-	case Q_SINGLE: return "Einfachauswahl";
-	case Q_MULTI: return "Mehrfachauswahl";
-	case Q_SCALE: return "Skala";
-	case Q_MATRIX: return "Matrix";
-	case Q_INTEGER: return "ganze Zahl";
-	case Q_DECIMAL: return "Dezimalzahl";
-	case Q_TEXT: return "Text";
-	case Q_TEXTAREA: return "langer Text";
-	case Q_DATE: return "Datum";
-	case Q_NOTE: return "Hinweis";
+	/* TRANSLATORS: kinds of questions, shown in codebooks and printouts. */
+	case Q_SINGLE: return _("Einfachauswahl");
+	case Q_MULTI: return _("Mehrfachauswahl");
+	case Q_SCALE: return _("Skala");
+	case Q_MATRIX: return _("Matrix");
+	case Q_INTEGER: return _("ganze Zahl");
+	case Q_DECIMAL: return _("Dezimalzahl");
+	case Q_TEXT: return _("Text");
+	case Q_TEXTAREA: return _("langer Text");
+	case Q_DATE: return _("Datum");
+	case Q_NOTE: return _("Hinweis");
 	}
 	return "?";
 }

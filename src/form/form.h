@@ -4,7 +4,9 @@
  * A form is immutable once loaded. Everything in it is owned by the form and
  * released by form_free(). Questions are numbered across sections in form
  * order; variables ("vars") are the names expressions and exports use, and
- * answer slots are the places a response stores answers in.
+ * answer slots are the places a response stores answers in. Texts (titles,
+ * questions, labels, messages) are those of the interface language where
+ * the form file has them, else those of the form's own "language".
  */
 #ifndef FB_FORM_H
 #define FB_FORM_H
@@ -172,7 +174,7 @@ const struct missing *form_missing(const struct form *f, int32_t code);
 bool form_q_offers(const struct question *q, int32_t code);
 /* The choices of a variable (choice question, matrix cell, computed), or NULL. */
 const struct choicelist *form_var_choices(const struct form *f, int var);
-/* The German name of a question type ("Einfachauswahl", …). */
+/* The name of a question type in the interface language ("Einfachauswahl", …). */
 const char *form_qtype_name(enum qtype t);
 /* Whether a question type holds an answer. */
 bool form_q_answerable(const struct question *q);

@@ -12,6 +12,7 @@
 #include "form/input.h"
 #include "form/pipe.h"
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -25,7 +26,7 @@ static void add(struct issues *l, int q, int slot, enum issue_kind k, enum sever
 
 #define ERROR(kind, ...) add(out, q, slot, kind, SEV_ERROR, NULL, false, xasprintf(__VA_ARGS__))
 
-/* Bounds of a number question as German text. */
+/* Bounds of a number question as text. */
 static void num_text(const struct question *qq, double d, char *buf, size_t n)
 {
 	input_format_number(d, qq->type == Q_DECIMAL ? qq->decimals : 0, 1, buf, n);
@@ -38,17 +39,21 @@ static void check_number(struct issues *out, const struct question *qq, int q, i
 	num_text(qq, qq->min, lo, sizeof lo);
 	num_text(qq, qq->max, hi, sizeof hi);
 	if (qq->type == Q_INTEGER && d != floor(d))
-		ERROR(ISSUE_RANGE, "Bitte geben Sie eine ganze Zahl ein.");
+		ERROR(ISSUE_RANGE, _("Bitte geben Sie eine ganze Zahl ein."));
 	else if (qq->type == Q_DECIMAL &&
 	         fabs(d * pow(10, qq->decimals) - round(d * pow(10, qq->decimals))) > 1e-6)
-		ERROR(ISSUE_RANGE, "Bitte geben Sie höchstens %d Nachkommastellen an.", qq->decimals);
+		/* German keeps one wording for any number; English needs two. */
+		ERROR(ISSUE_RANGE, P_("Bitte geben Sie höchstens %d Nachkommastellen an.",
+		                      "Bitte geben Sie höchstens %d Nachkommastellen an.",
+		                      (unsigned long)qq->decimals),
+		      qq->decimals);
 	else if ((qq->has_min && d < qq->min) || (qq->has_max && d > qq->max)) {
 		if (qq->has_min && qq->has_max)
-			ERROR(ISSUE_RANGE, "Bitte geben Sie eine Zahl von %s bis %s ein.", lo, hi);
+			ERROR(ISSUE_RANGE, _("Bitte geben Sie eine Zahl von %s bis %s ein."), lo, hi);
 		else if (qq->has_min)
-			ERROR(ISSUE_RANGE, "Bitte geben Sie eine Zahl ab %s ein.", lo);
+			ERROR(ISSUE_RANGE, _("Bitte geben Sie eine Zahl ab %s ein."), lo);
 		else
-			ERROR(ISSUE_RANGE, "Bitte geben Sie eine Zahl bis %s ein.", hi);
+			ERROR(ISSUE_RANGE, _("Bitte geben Sie eine Zahl bis %s ein."), hi);
 	}
 }
 
@@ -61,9 +66,9 @@ static void check_date(struct engine *e, struct issues *out, const struct questi
 	date_format_de(lo, a);
 	date_format_de(hi, b);
 	if (qq->has_min && d < lo)
-		ERROR(ISSUE_RANGE, "Das Datum darf nicht vor dem %s liegen.", a);
+		ERROR(ISSUE_RANGE, _("Das Datum darf nicht vor dem %s liegen."), a);
 	else if (qq->has_max && d > hi)
-		ERROR(ISSUE_RANGE, "Das Datum darf nicht nach dem %s liegen.", b);
+		ERROR(ISSUE_RANGE, _("Das Datum darf nicht nach dem %s liegen."), b);
 }
 
 static void check_text(struct issues *out, const struct question *qq, int q, int slot,
@@ -71,11 +76,13 @@ static void check_text(struct issues *out, const struct question *qq, int q, int
 {
 	size_t chars = utf8_count(s, strlen(s));
 	if (chars > (size_t)qq->maxlength)
-		ERROR(ISSUE_LENGTH, "Der Text ist %zu Zeichen lang; erlaubt sind höchstens %d.", chars,
-		      qq->maxlength);
+		ERROR(ISSUE_LENGTH, P_("Der Text ist %zu Zeichen lang; erlaubt sind höchstens %d.",
+		                       "Der Text ist %zu Zeichen lang; erlaubt sind höchstens %d.",
+		                       chars),
+		      chars, qq->maxlength);
 	else if (qq->re && regexec(qq->re, s, 0, NULL, 0) != 0)
 		ERROR(ISSUE_PATTERN, "%s", qq->pattern_message ? qq->pattern_message
-		                                               : "Die Eingabe hat nicht die erwartete Form.");
+		                                               : _("Die Eingabe hat nicht die erwartete Form."));
 }
 
 /* Codes, exclusivity, number of picks and the "other" text of choice answers. */
@@ -89,25 +96,31 @@ static void check_choices(struct issues *out, const struct question *qq,
 		int32_t code = v->type == VT_SET ? v->u.set.codes[i] : (int32_t)v->u.num;
 		const struct choice *c = form_choice(cl, code);
 		if (!c || (v->type == VT_NUM && v->u.num != floor(v->u.num))) {
-			ERROR(ISSUE_CODE, "Der Code %g gehört zu keiner Antwort dieser Frage.",
+			ERROR(ISSUE_CODE, _("Der Code %g gehört zu keiner Antwort dieser Frage."),
 			      v->type == VT_SET ? (double)code : v->u.num);
 			return;
 		}
 		other |= c->other;
 		if (c->exclusive && n > 1 && !exclusive) {
 			exclusive = true;
-			ERROR(ISSUE_EXCLUSIVE, "„%s“ lässt sich nicht mit anderen Antworten kombinieren.",
+			ERROR(ISSUE_EXCLUSIVE, _("„%s“ lässt sich nicht mit anderen Antworten kombinieren."),
 			      c->label);
 		}
 	}
 	if (qq->type == Q_MULTI && !exclusive) {
 		if (qq->min_picks && n < (uint32_t)qq->min_picks)
-			ERROR(ISSUE_PICKS, "Bitte wählen Sie mindestens %d Antworten.", qq->min_picks);
+			ERROR(ISSUE_PICKS, P_("Bitte wählen Sie mindestens %d Antwort.",
+			                      "Bitte wählen Sie mindestens %d Antworten.",
+			                      (unsigned long)qq->min_picks),
+			      qq->min_picks);
 		else if (qq->max_picks && n > (uint32_t)qq->max_picks)
-			ERROR(ISSUE_PICKS, "Bitte wählen Sie höchstens %d Antworten.", qq->max_picks);
+			ERROR(ISSUE_PICKS, P_("Bitte wählen Sie höchstens %d Antwort.",
+			                      "Bitte wählen Sie höchstens %d Antworten.",
+			                      (unsigned long)qq->max_picks),
+			      qq->max_picks);
 	}
 	if (other && !a->other)
-		ERROR(ISSUE_OTHER_TEXT, "Bitte geben Sie an, was Sie mit „Sonstiges“ meinen.");
+		ERROR(ISSUE_OTHER_TEXT, _("Bitte geben Sie an, was Sie mit „Sonstiges“ meinen."));
 }
 
 /* Issues of one answer slot. */
@@ -117,8 +130,8 @@ static void check_answer(struct engine *e, struct issues *out, const struct ques
 	const struct answer *a = &e->r->ans[slot];
 	if (a->state == ANS_MISSING) {
 		if (!form_q_offers(qq, a->missing))
-			ERROR(ISSUE_MISSING_CODE, "Der Fehlwert-Code %d ist bei dieser Frage nicht "
-			      "vorgesehen.", (int)a->missing);
+			ERROR(ISSUE_MISSING_CODE, _("Der Fehlwert-Code %d ist bei dieser Frage nicht "
+			                            "vorgesehen."), (int)a->missing);
 		return;
 	}
 	if (a->state != ANS_VALUE)
@@ -149,11 +162,11 @@ static void check_required(struct engine *e, struct issues *out, const struct qu
 			open += e->r->ans[e->f->vars[qq->rows[r].var[c]].slot].state == ANS_EMPTY;
 	char *msg;
 	if (qq->req == REQ_HARD)
-		msg = open ? xasprintf("Bitte beantworten Sie alle Zeilen (%d offen).", open)
-		           : xstrdup("Bitte beantworten Sie diese Frage.");
+		msg = open ? xasprintf(_("Bitte beantworten Sie alle Zeilen (%d offen)."), open)
+		           : xstrdup(_("Bitte beantworten Sie diese Frage."));
 	else
-		msg = xstrdup("Diese Frage ist noch offen. Sie können ohne Antwort weitergehen, "
-		              "wenn Sie das bestätigen.");
+		msg = xstrdup(_("Diese Frage ist noch offen. Sie können ohne Antwort weitergehen, "
+		                "wenn Sie das bestätigen."));
 	char id[48];
 	snprintf(id, sizeof id, "%s.required", qq->id);
 	add(out, q, -1, qq->req == REQ_HARD ? ISSUE_REQUIRED : ISSUE_SOFT,

@@ -2,7 +2,7 @@
  * issue: what is wrong with a response — per question, and all that blocks
  * finishing. Hard errors block; warnings block until confirmed.
  *
- * Messages are German, with piping applied. A list owns its messages and
+ * Messages are in the interface language, with piping applied. A list owns its messages and
  * ids; issue_free_list() releases them. The 'id' of a warning names its
  * confirmation in the response ("<question>.required" for soft-required).
  */

@@ -3,7 +3,8 @@
  * with every complaint placed at the node's line and column.
  *
  * Used only by the loader's modules (loader.c, qparse.c). Strings returned
- * by ld_str() are new copies the caller owns.
+ * by ld_str() and ld_text() are new copies the caller owns. Messages are in
+ * the interface language.
  */
 #ifndef FB_LD_H
 #define FB_LD_H
@@ -44,6 +45,22 @@ const cJSON *ld_get(const cJSON *obj, const char *key);
 /* A string member: NULL if absent (reported when 'required') or invalid. */
 char *ld_str(struct ld *l, const cJSON *obj, const char *key, bool required, size_t maxlen,
              const char *what);
+/*
+ * A text member, the words a respondent reads: a string, or an object with
+ * one string per language ({"de": "…", "en": "…"}). Every variant is
+ * checked (language code as key, string, length, not empty when
+ * 'required'), and the form's own language must be among them. Returns a
+ * copy of the string, or of the object's member for the interface language
+ * (i18n_lang()) if it has one, else of the member for the form's
+ * "language"; a key matches a language ignoring case, or as its regional
+ * variant ("en-GB" for "en"). NULL if absent (reported when 'required') or
+ * invalid. This is the only place where the language of a text is chosen;
+ * f->language must be read before any text.
+ */
+char *ld_text(struct ld *l, const cJSON *obj, const char *key, bool required, size_t maxlen,
+              const char *what);
+/* Whether s is a language code: 2 to 6 letters and hyphens, first a letter. */
+bool ld_lang_code(const char *s);
 /* An integer member in [lo, hi]; returns 1 if present and valid, 0 if absent, -1 if bad. */
 int ld_int(struct ld *l, const cJSON *obj, const char *key, double lo, double hi, double *out,
            const char *what);
@@ -56,8 +73,11 @@ bool ld_bool(struct ld *l, const cJSON *obj, const char *key, bool def, const ch
 const cJSON *ld_array(struct ld *l, const cJSON *obj, const char *key, bool required,
                       int min, int max, const char *what);
 
-/* Why 'name' is no valid variable name, or NULL if it is one. */
-const char *ld_varname_problem(const char *name);
+/*
+ * Check a variable name (or, with 'set', the name of a choice set): reports
+ * at 'node' (a set: at its key) why it is invalid and returns -1, else 0.
+ */
+int ld_varname(struct ld *l, const cJSON *node, const char *name, bool set);
 /*
  * Register a name in the form's single namespace; reports an invalid or
  * taken name at 'node' and returns -1, else the new variable index.

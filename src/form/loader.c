@@ -15,6 +15,7 @@
 #include "form/ld.h"
 #include "form/qparse.h"
 #include "util/bech32.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -28,30 +29,29 @@ static void syntax_error(struct diag *d, const char *s, size_t len, size_t pos)
 		p--;
 	char prev = p > 0 ? s[p - 1] : '\0';
 	char c = pos < len ? s[pos] : '\0';
-	const char *pre = "ungültiges JSON";
 	if (pos + 1 >= len && c != '}' && c != ']')
-		diag_at(d, len, "%s: unerwartetes Dateiende (fehlt eine schließende Klammer oder "
-		                "ein Anführungszeichen?)", pre);
+		diag_at(d, len, _("ungültiges JSON: unerwartetes Dateiende (fehlt eine schließende "
+		                  "Klammer oder ein Anführungszeichen?)"));
 	else if ((c == '}' || c == ']') && prev == ',')
-		diag_at(d, p - 1, "%s: überzähliges Komma vor „%c“", pre, c);
+		diag_at(d, p - 1, _("ungültiges JSON: überzähliges Komma vor „%c“"), c);
 	else if (c == '\'' || prev == '\'')
-		diag_at(d, c == '\'' ? pos : p - 1, "%s: Zeichenketten stehen in doppelten "
-		        "Anführungszeichen (\"…\"), nicht in einfachen", pre);
+		diag_at(d, c == '\'' ? pos : p - 1, _("ungültiges JSON: Zeichenketten stehen in "
+		        "doppelten Anführungszeichen (\"…\"), nicht in einfachen"));
 	else if (c == '"' && (prev == '"' || prev == '}' || prev == ']' ||
 	                      (prev >= '0' && prev <= '9') || prev == 'e' || prev == 'l'))
-		diag_at(d, pos, "%s: hier fehlt ein Komma", pre);
+		diag_at(d, pos, _("ungültiges JSON: hier fehlt ein Komma"));
 	else if (c == '\\')
-		diag_at(d, pos, "%s: ungültige Escape-Folge (erlaubt: \\\" \\\\ \\/ \\b \\f \\n "
-		        "\\r \\t \\uXXXX)", pre);
+		diag_at(d, pos, _("ungültiges JSON: ungültige Escape-Folge (erlaubt: \\\" \\\\ \\/ "
+		                  "\\b \\f \\n \\r \\t \\uXXXX)"));
 	else if (c == '/')
-		diag_at(d, pos, "%s: Kommentare sind in JSON nicht erlaubt", pre);
+		diag_at(d, pos, _("ungültiges JSON: Kommentare sind in JSON nicht erlaubt"));
 	else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-		diag_at(d, pos, "%s: ungültiger Wert (erwartet: \"Text\", Zahl, true, false, null, "
-		        "{…} oder […])", pre);
+		diag_at(d, pos, _("ungültiges JSON: ungültiger Wert (erwartet: \"Text\", Zahl, true, "
+		                  "false, null, {…} oder […])"));
 	else if ((unsigned char)c >= 0x20 && (unsigned char)c < 0x7f)
-		diag_at(d, pos, "%s: unerwartetes Zeichen „%c“", pre, c);
+		diag_at(d, pos, _("ungültiges JSON: unerwartetes Zeichen „%c“"), c);
 	else
-		diag_at(d, pos, "%s: unerwartetes Zeichen (Byte 0x%02x)", pre,
+		diag_at(d, pos, _("ungültiges JSON: unerwartetes Zeichen (Byte 0x%02x)"),
 		        (unsigned)(unsigned char)c);
 }
 
@@ -59,7 +59,7 @@ static void syntax_error(struct diag *d, const char *s, size_t len, size_t pos)
 static cJSON *parse_json(struct diag *d, const char *s, size_t len)
 {
 	if (len > LOADER_MAX_BYTES) {
-		diag_at(d, 0, "die Datei ist zu groß (%zu Bytes, höchstens %u)", len,
+		diag_at(d, 0, _("die Datei ist zu groß (%zu Bytes, höchstens %u)"), len,
 		        LOADER_MAX_BYTES);
 		return NULL;
 	}
@@ -68,16 +68,18 @@ static cJSON *parse_json(struct diag *d, const char *s, size_t len)
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (cp == 0 || (cp == UTF8_REPLACEMENT && k == 1 && (unsigned char)s[i] >= 0x80)) {
-			diag_at(d, i, cp == 0 ? "die Datei enthält ein NUL-Byte"
-			                      : "die Datei ist kein gültiges UTF-8 (Byte 0x%02x)",
-			        (unsigned)(unsigned char)s[i]);
+			if (cp == 0)
+				diag_at(d, i, _("die Datei enthält ein NUL-Byte"));
+			else
+				diag_at(d, i, _("die Datei ist kein gültiges UTF-8 (Byte 0x%02x)"),
+				        (unsigned)(unsigned char)s[i]);
 			return NULL;
 		}
 		i += k;
 	}
 	size_t deep = jpos_too_deep(s, len, LOADER_MAX_DEPTH);
 	if (deep != (size_t)-1) {
-		diag_at(d, deep, "zu tief verschachtelt (höchstens %d Ebenen)", LOADER_MAX_DEPTH);
+		diag_at(d, deep, _("zu tief verschachtelt (höchstens %d Ebenen)"), LOADER_MAX_DEPTH);
 		return NULL;
 	}
 	const char *end = NULL;
@@ -88,34 +90,70 @@ static cJSON *parse_json(struct diag *d, const char *s, size_t len)
 	}
 	for (const char *p = end; p < s + len; p++)
 		if (!strchr(" \t\r\n", *p)) {
-			diag_at(d, (size_t)(p - s), "ungültiges JSON: Text nach dem Ende des Formulars");
+			diag_at(d, (size_t)(p - s), _("ungültiges JSON: Text nach dem Ende des Formulars"));
 			cJSON_Delete(root);
 			return NULL;
 		}
 	return root;
 }
 
+/* The place of the form's own keys in messages. */
+static const char *meta(void)
+{
+	/* TRANSLATORS: a place in the form (its top-level keys), used in
+	 * messages such as "„title“ is missing in %s". */
+	return _("den Formularangaben");
+}
+
+/*
+ * Piping of a text in every language it is written in (pass two): a
+ * mistake in a language nobody is using today still counts. 'what'
+ * names the place; the language is added for texts with several.
+ */
+static void pipe_text(struct ld *l, const cJSON *n, const char *what, int limit, int self)
+{
+	if (cJSON_IsString(n)) {
+		struct sema_site site = ld_site(l, n, what, limit, self);
+		sema_pipe(&l->sema, &site, n->valuestring);
+		return;
+	}
+	if (!cJSON_IsObject(n))
+		return;
+	const cJSON *c;
+	cJSON_ArrayForEach(c, n) {
+		if (!cJSON_IsString(c))
+			continue;
+		char w[200];
+		snprintf(w, sizeof w, "%s (%s)", what, c->string);
+		struct sema_site site = ld_site(l, c, w, limit, self);
+		sema_pipe(&l->sema, &site, c->valuestring);
+	}
+}
+
 /* Form-wide missing codes. */
 static void read_missing(struct ld *l, const cJSON *root)
 {
-	const cJSON *arr = ld_array(l, root, "missing", false, 0, FORM_MAX_MISSING, "den Formularangaben");
+	const cJSON *arr = ld_array(l, root, "missing", false, 0, FORM_MAX_MISSING, meta());
 	static const char *const keys[] = {"code", "label", "key", NULL};
+	/* TRANSLATORS: a place in the form, used in messages such as
+	 * "„label“ in %s must be a string". */
+	const char *what = _("einem Fehlwert-Code");
 	const cJSON *m;
 	cJSON_ArrayForEach(m, arr) {
 		if (!cJSON_IsObject(m)) {
-			ld_err(l, m, "ein Fehlwert-Code muss ein Objekt mit code, label und key sein");
+			ld_err(l, m, _("ein Fehlwert-Code muss ein Objekt mit code, label und key sein"));
 			continue;
 		}
-		ld_keys(l, m, keys, "einem Fehlwert-Code");
+		ld_keys(l, m, keys, what);
 		struct missing *ms = &l->f->missing[l->f->nmissing];
 		double code;
-		int rc = ld_int(l, m, "code", -99999, 99999, &code, "einem Fehlwert-Code");
+		int rc = ld_int(l, m, "code", -99999, 99999, &code, what);
 		if (rc == 0)
-			ld_err(l, m, "in einem Fehlwert-Code fehlt „code“");
-		ms->label = ld_str(l, m, "label", true, 200, "einem Fehlwert-Code");
-		char *key = ld_str(l, m, "key", true, 1, "einem Fehlwert-Code");
+			ld_err(l, m, _("in einem Fehlwert-Code fehlt „code“"));
+		ms->label = ld_text(l, m, "label", true, 200, what);
+		char *key = ld_str(l, m, "key", true, 1, what);
 		if (key && (key[0] < 'a' || key[0] > 'z'))
-			ld_err(l, ld_get(m, "key"), "„key“ muss ein Kleinbuchstabe a–z sein");
+			ld_err(l, ld_get(m, "key"), _("„key“ muss ein Kleinbuchstabe a–z sein"));
 		if (rc <= 0 || !ms->label || !key || key[0] < 'a' || key[0] > 'z') {
 			free(ms->label);
 			free(key);
@@ -126,9 +164,10 @@ static void read_missing(struct ld *l, const cJSON *root)
 		free(key);
 		for (int i = 0; i < l->f->nmissing; i++) {
 			if (l->f->missing[i].code == ms->code)
-				ld_err(l, ld_get(m, "code"), "der Fehlwert-Code %d kommt doppelt vor", ms->code);
+				ld_err(l, ld_get(m, "code"), _("der Fehlwert-Code %d kommt doppelt vor"),
+				       ms->code);
 			if (l->f->missing[i].key == ms->key)
-				ld_err(l, ld_get(m, "key"), "die Taste „%c“ ist schon vergeben", ms->key);
+				ld_err(l, ld_get(m, "key"), _("die Taste „%c“ ist schon vergeben"), ms->key);
 		}
 		l->f->nmissing++;
 	}
@@ -141,20 +180,20 @@ static void read_sets(struct ld *l, const cJSON *root)
 	if (!sets)
 		return;
 	if (!cJSON_IsObject(sets) || cJSON_GetArraySize(sets) > LOADER_MAX_SETS) {
-		ld_err(l, sets, "„choice_sets“ muss ein Objekt mit höchstens %d Antwortlisten sein",
+		ld_err(l, sets, _("„choice_sets“ muss ein Objekt mit höchstens %d Antwortlisten sein"),
 		       LOADER_MAX_SETS);
 		return;
 	}
 	const cJSON *s;
 	cJSON_ArrayForEach(s, sets) {
-		const char *why = ld_varname_problem(s->string);
-		char what[80];
-		snprintf(what, sizeof what, "der Antwortliste „%.32s“", s->string);
-		if (why)
-			ld_err_key(l, s, "der Name der Antwortliste „%s“ %s", s->string, why);
+		char what[120];
+		/* TRANSLATORS: a place in the form, used in messages such as
+		 * "the code 1 occurs twice in %s". */
+		snprintf(what, sizeof what, _("der Antwortliste „%.32s“"), s->string);
+		ld_varname(l, s, s->string, true);
 		for (const cJSON *p = sets->child; p != s; p = p->next)
 			if (strcmp(p->string, s->string) == 0)
-				ld_err_key(l, s, "die Antwortliste „%s“ ist doppelt definiert", s->string);
+				ld_err_key(l, s, _("die Antwortliste „%s“ ist doppelt definiert"), s->string);
 		qparse_choicelist(l, s, s->string, what);
 	}
 	l->nsets = l->f->nlists;
@@ -165,29 +204,28 @@ static void read_meta(struct ld *l, const cJSON *root)
 {
 	struct form *f = l->f;
 	double fmt;
-	if (ld_int(l, root, "format", 1, 1, &fmt, "den Formularangaben") < 0)
+	if (ld_int(l, root, "format", 1, 1, &fmt, meta()) < 0)
 		return;
-	f->id = ld_str(l, root, "id", true, 64, "den Formularangaben");
-	f->title = ld_str(l, root, "title", true, 500, "den Formularangaben");
-	f->version = ld_str(l, root, "version", true, 32, "den Formularangaben");
-	f->language = ld_str(l, root, "language", true, 6, "den Formularangaben");
-	f->recipient = ld_str(l, root, "recipient", false, 200, "den Formularangaben");
+	/* The language first: texts in several languages fall back to it. */
+	f->language = ld_str(l, root, "language", true, 6, meta());
+	if (f->language && !ld_lang_code(f->language))
+		ld_err(l, ld_get(root, "language"), _("„language“ muss ein Sprachkürzel wie \"de\" sein"));
+	f->id = ld_str(l, root, "id", true, 64, meta());
+	f->title = ld_text(l, root, "title", true, 500, meta());
+	f->version = ld_str(l, root, "version", true, 32, meta());
+	f->recipient = ld_str(l, root, "recipient", false, 200, meta());
 	if (f->id && (strspn(f->id, "abcdefghijklmnopqrstuvwxyz0123456789._-") != strlen(f->id) ||
 	              f->id[0] == '.' || f->id[0] == '-' || f->id[0] == '_'))
-		ld_err(l, ld_get(root, "id"), "die Formular-ID darf nur a–z, 0–9, Punkt, - und _ "
-		                              "enthalten und muss mit a–z oder 0–9 beginnen");
-	if (f->language && !(strlen(f->language) >= 2 &&
-	                     strspn(f->language, "abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKLMNOPQRSTUVWXYZ") ==
-	                         strlen(f->language)))
-		ld_err(l, ld_get(root, "language"), "„language“ muss ein Sprachkürzel wie \"de\" sein");
+		ld_err(l, ld_get(root, "id"), _("die Formular-ID darf nur a–z, 0–9, Punkt, - und _ "
+		                                "enthalten und muss mit a–z oder 0–9 beginnen"));
 	if (f->recipient) {
 		char hrp[8];
 		uint8_t key[64];
 		size_t n;
 		if (bech32_decode(f->recipient, hrp, sizeof hrp, key, sizeof key, &n) < 0 ||
 		    strcmp(hrp, "age") != 0 || n != 32 || strncmp(f->recipient, "age1", 4) != 0)
-			ld_err(l, ld_get(root, "recipient"), "„recipient“ ist kein gültiger age-Empfänger "
-			       "(age1…, wie ihn „fragebogen keygen“ ausgibt)");
+			ld_err(l, ld_get(root, "recipient"), _("„recipient“ ist kein gültiger age-Empfänger "
+			                                       "(age1…, wie ihn „fragebogen keygen“ ausgibt)"));
 	}
 }
 
@@ -195,8 +233,7 @@ static void read_meta(struct ld *l, const cJSON *root)
 static void read_sections(struct ld *l, const cJSON *root)
 {
 	struct form *f = l->f;
-	const cJSON *secs = ld_array(l, root, "sections", true, 1, LOADER_MAX_SECTIONS,
-	                             "den Formularangaben");
+	const cJSON *secs = ld_array(l, root, "sections", true, 1, LOADER_MAX_SECTIONS, meta());
 	if (!secs)
 		return;
 	int total = 0;
@@ -206,7 +243,7 @@ static void read_sections(struct ld *l, const cJSON *root)
 		total += cJSON_IsArray(qs) ? cJSON_GetArraySize(qs) : 0;
 	}
 	if (total > LOADER_MAX_QUESTIONS) {
-		ld_err(l, secs, "das Formular hat %d Fragen, höchstens %d sind erlaubt", total,
+		ld_err(l, secs, _("das Formular hat %d Fragen, höchstens %d sind erlaubt"), total,
 		       LOADER_MAX_QUESTIONS);
 		return;
 	}
@@ -215,23 +252,25 @@ static void read_sections(struct ld *l, const cJSON *root)
 	l->qnode = xcalloc((size_t)total + 1, sizeof *l->qnode);
 	l->snode = xcalloc((size_t)cJSON_GetArraySize(secs), sizeof *l->snode);
 	static const char *const keys[] = {"id", "title", "intro", "visible_if", "questions", NULL};
+	/* TRANSLATORS: a place in the form, used in messages such as
+	 * "„title“ is missing in %s". */
+	const char *what = _("einem Abschnitt");
 	cJSON_ArrayForEach(s, secs) {
 		struct section *sec = &f->sections[f->nsections];
 		l->snode[f->nsections] = s;
 		sec->first = f->nquestions;
 		if (!cJSON_IsObject(s)) {
-			ld_err(l, s, "ein Abschnitt muss ein Objekt sein");
+			ld_err(l, s, _("ein Abschnitt muss ein Objekt sein"));
 			f->nsections++;
 			continue;
 		}
-		ld_keys(l, s, keys, "einem Abschnitt");
-		sec->id = ld_str(l, s, "id", true, 64, "einem Abschnitt");
-		sec->title = ld_str(l, s, "title", true, LOADER_MAX_TEXT, "einem Abschnitt");
-		sec->intro = ld_str(l, s, "intro", false, LOADER_MAX_TEXT, "einem Abschnitt");
+		ld_keys(l, s, keys, what);
+		sec->id = ld_str(l, s, "id", true, 64, what);
+		sec->title = ld_text(l, s, "title", true, LOADER_MAX_TEXT, what);
+		sec->intro = ld_text(l, s, "intro", false, LOADER_MAX_TEXT, what);
 		if (sec->id)
 			ld_name(l, ld_get(s, "id"), sec->id, VAR_SECTION);
-		const cJSON *qs = ld_array(l, s, "questions", true, 1, LOADER_MAX_QUESTIONS,
-		                           "einem Abschnitt");
+		const cJSON *qs = ld_array(l, s, "questions", true, 1, LOADER_MAX_QUESTIONS, what);
 		const cJSON *q;
 		cJSON_ArrayForEach(q, qs)
 			qparse_question(l, q, f->nquestions++, f->nsections);
@@ -244,32 +283,34 @@ static void read_sections(struct ld *l, const cJSON *root)
 static void read_computed(struct ld *l, const cJSON *root)
 {
 	struct form *f = l->f;
-	const cJSON *arr = ld_array(l, root, "computed", false, 0, LOADER_MAX_COMPUTED,
-	                            "den Formularangaben");
+	const cJSON *arr = ld_array(l, root, "computed", false, 0, LOADER_MAX_COMPUTED, meta());
 	if (!arr)
 		return;
 	f->computed = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *f->computed);
 	static const char *const keys[] = {"id", "expr", "label", "choices", NULL};
+	/* TRANSLATORS: a place in the form, used in messages such as
+	 * "„expr“ is missing in %s". */
+	const char *what = _("einem berechneten Wert");
 	const cJSON *c;
 	cJSON_ArrayForEach(c, arr) {
 		if (!cJSON_IsObject(c)) {
-			ld_err(l, c, "ein berechneter Wert muss ein Objekt sein");
+			ld_err(l, c, _("ein berechneter Wert muss ein Objekt sein"));
 			continue;
 		}
-		ld_keys(l, c, keys, "einem berechneten Wert");
+		ld_keys(l, c, keys, what);
 		struct computed *cv = &f->computed[f->ncomputed];
-		cv->id = ld_str(l, c, "id", true, 64, "einem berechneten Wert");
-		cv->label = ld_str(l, c, "label", false, 120, "einem berechneten Wert");
-		char *ex = ld_str(l, c, "expr", true, EXPR_MAX_LEN, "einem berechneten Wert");
+		cv->id = ld_str(l, c, "id", true, 64, what);
+		cv->label = ld_text(l, c, "label", false, 120, what);
+		char *ex = ld_str(l, c, "expr", true, EXPR_MAX_LEN, what);
 		free(ex);
 		if (ld_get(c, "choices")) {
 			const cJSON *ch = ld_get(c, "choices");
 			if (cJSON_IsString(ch)) {
 				cv->choices = ld_set(l, ch->valuestring);
 				if (!cv->choices)
-					ld_err(l, ch, "unbekannte Antwortliste „%s“", ch->valuestring);
+					ld_err(l, ch, _("unbekannte Antwortliste „%s“"), ch->valuestring);
 			} else {
-				cv->choices = qparse_choicelist(l, ch, NULL, "einem berechneten Wert");
+				cv->choices = qparse_choicelist(l, ch, NULL, what);
 			}
 		}
 		cv->var = cv->id ? ld_name(l, ld_get(c, "id"), cv->id, VAR_COMPUTED) : -1;
@@ -310,7 +351,7 @@ static int visit_computed(struct ld *l, const cJSON *arr, int c, char *state, in
 		return 0;
 	if (state[c] == 1) {
 		ld_err(l, ld_get(cJSON_GetArrayItem(arr, c), "expr"),
-		       "der berechnete Wert „%s“ hängt über einen Zyklus von sich selbst ab",
+		       _("der berechnete Wert „%s“ hängt über einen Zyklus von sich selbst ab"),
 		       l->f->computed[c].id);
 		return -1;
 	}
@@ -331,7 +372,8 @@ static void check_computed(struct ld *l, const cJSON *root)
 	for (int i = 0; i < f->ncomputed; i++) {
 		const cJSON *ex = ld_get(cJSON_GetArrayItem(arr, i), "expr");
 		char what[80];
-		snprintf(what, sizeof what, "berechneter Wert „%s“", f->computed[i].id);
+		/* TRANSLATORS: where an expression is, before ", column %d: message". */
+		snprintf(what, sizeof what, _("berechneter Wert „%s“"), f->computed[i].id);
 		struct sema_site site = ld_site(l, ex, what, INT_MAX, -1);
 		ok &= sema_parse(&l->sema, &site, ex->valuestring, &f->computed[i].expr) == 0;
 	}
@@ -346,15 +388,15 @@ static void check_computed(struct ld *l, const cJSON *root)
 	for (int k = 0; k < n && ok; k++) {
 		struct computed *cv = &f->computed[f->comp_order[k]];
 		const cJSON *ex = ld_get(cJSON_GetArrayItem(arr, f->comp_order[k]), "expr");
-		char what[80];
-		snprintf(what, sizeof what, "berechneter Wert „%s“", cv->id);
+		char what[120];
+		snprintf(what, sizeof what, _("berechneter Wert „%s“"), cv->id);
 		struct sema_site site = ld_site(l, ex, what, INT_MAX, -1);
 		if (sema_types(&l->sema, &site, ex->valuestring, cv->expr, VT_NULL) < 0)
 			continue;
 		f->vars[cv->var].type = cv->expr->type;
 		cv->maxq = sema_maxq(f, cv->expr);
 		if (cv->choices && cv->expr->type != VT_NUM)
-			ld_err(l, ex, "ein berechneter Wert mit „choices“ muss eine Zahl ergeben");
+			ld_err(l, ex, _("ein berechneter Wert mit „choices“ muss eine Zahl ergeben"));
 	}
 }
 
@@ -364,30 +406,33 @@ static void check_question(struct ld *l, int qi)
 	struct form *f = l->f;
 	struct question *q = &f->questions[qi];
 	const cJSON *obj = l->qnode[qi];
-	char what[120];
+	char what[160];
 	const cJSON *n;
 	if ((n = ld_get(obj, "visible_if")) && cJSON_IsString(n)) {
-		snprintf(what, sizeof what, "Frage „%s“, visible_if", q->id);
+		/* TRANSLATORS: where an expression is, before ", column %d: message";
+		 * visible_if is a key of the form file. */
+		snprintf(what, sizeof what, _("Frage „%s“, visible_if"), q->id);
 		struct sema_site site = ld_site(l, n, what, qi - 1, qi);
 		sema_expr(&l->sema, &site, n->valuestring, VT_BOOL, &q->visible_if);
 	} else if (n) {
-		ld_err(l, n, "„visible_if“ muss ein Ausdruck in Anführungszeichen sein");
+		ld_err(l, n, _("„visible_if“ muss ein Ausdruck in Anführungszeichen sein"));
 	}
 	static const char *const piped[] = {"text", "help", NULL};
 	for (const char *const *k = piped; *k; k++)
-		if ((n = ld_get(obj, *k)) && cJSON_IsString(n)) {
-			snprintf(what, sizeof what, "Frage „%s“, %s", q->id, *k);
-			struct sema_site site = ld_site(l, n, what, qi - 1, qi);
-			sema_pipe(&l->sema, &site, n->valuestring);
+		if ((n = ld_get(obj, *k))) {
+			/* TRANSLATORS: where a text is, before ", column %d: message";
+			 * the second %s is a key of the form file ("text", "help"). */
+			snprintf(what, sizeof what, _("Frage „%s“, %s"), q->id, *k);
+			pipe_text(l, n, what, qi - 1, qi);
 		}
 	const cJSON *rows = ld_get(obj, "rows"), *r;
 	if (q->type != Q_MATRIX)
 		rows = NULL;
 	cJSON_ArrayForEach(r, rows) {
-		if ((n = ld_get(r, "text")) && cJSON_IsString(n)) {
-			snprintf(what, sizeof what, "Frage „%s“, Zeilentext", q->id);
-			struct sema_site site = ld_site(l, n, what, qi - 1, qi);
-			sema_pipe(&l->sema, &site, n->valuestring);
+		if ((n = ld_get(r, "text"))) {
+			/* TRANSLATORS: where a text is, before ", column %d: message". */
+			snprintf(what, sizeof what, _("Frage „%s“, Zeilentext"), q->id);
+			pipe_text(l, n, what, qi - 1, qi);
 		}
 	}
 }
@@ -397,7 +442,7 @@ static void check_checks(struct ld *l, int qi)
 {
 	struct question *q = &l->f->questions[qi];
 	const cJSON *arr = ld_array(l, l->qnode[qi], "checks", false, 0, LOADER_MAX_CHECKS,
-	                            "einer Frage");
+	                            _("einer Frage"));
 	if (!arr)
 		return;
 	q->checks = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *q->checks);
@@ -405,9 +450,11 @@ static void check_checks(struct ld *l, int qi)
 	const cJSON *c;
 	cJSON_ArrayForEach(c, arr) {
 		char what[120];
-		snprintf(what, sizeof what, "Prüfung %d von Frage „%s“", q->nchecks + 1, q->id);
+		/* TRANSLATORS: a place in the form, used in messages such as
+		 * "„message“ is missing in %s" and "%s must be an object". */
+		snprintf(what, sizeof what, _("Prüfung %d von Frage „%s“"), q->nchecks + 1, q->id);
 		if (!cJSON_IsObject(c)) {
-			ld_err(l, c, "%s muss ein Objekt sein", what);
+			ld_err(l, c, _("%s muss ein Objekt sein"), what);
 			continue;
 		}
 		ld_keys(l, c, keys, what);
@@ -416,13 +463,13 @@ static void check_checks(struct ld *l, int qi)
 		ck->id = ld_str(l, c, "id", false, 40, what);
 		if (!ck->id)
 			ck->id = xasprintf("%s.%d", q->id, q->nchecks + 1);
-		ck->message = ld_str(l, c, "message", true, LOADER_MAX_TEXT, what);
+		ck->message = ld_text(l, c, "message", true, LOADER_MAX_TEXT, what);
 		const cJSON *sv = ld_get(c, "severity");
 		ck->sev = SEV_ERROR;
 		if (sv && cJSON_IsString(sv) && strcmp(sv->valuestring, "warning") == 0)
 			ck->sev = SEV_WARNING;
 		else if (sv && !(cJSON_IsString(sv) && strcmp(sv->valuestring, "error") == 0))
-			ld_err(l, sv, "„severity“ muss \"error\" oder \"warning\" sein");
+			ld_err(l, sv, _("„severity“ muss \"error\" oder \"warning\" sein"));
 		char *vi = ld_str(l, c, "valid_if", true, EXPR_MAX_LEN, what);
 		if (vi) {
 			char w2[160];
@@ -434,8 +481,7 @@ static void check_checks(struct ld *l, int qi)
 		if (ck->message) {
 			char w2[160];
 			snprintf(w2, sizeof w2, "%s, message", what);
-			struct sema_site site = ld_site(l, ld_get(c, "message"), w2, qi, qi);
-			sema_pipe(&l->sema, &site, ck->message);
+			pipe_text(l, ld_get(c, "message"), w2, qi, qi);
 		}
 		q->nchecks++;
 	}
@@ -446,20 +492,22 @@ static void check_section(struct ld *l, int si)
 {
 	struct section *s = &l->f->sections[si];
 	const cJSON *obj = l->snode[si], *n;
-	char what[120];
+	char what[160];
 	if ((n = ld_get(obj, "visible_if")) && cJSON_IsString(n)) {
-		snprintf(what, sizeof what, "Abschnitt „%s“, visible_if", s->id);
+		/* TRANSLATORS: where an expression is, before ", column %d: message". */
+		snprintf(what, sizeof what, _("Abschnitt „%s“, visible_if"), s->id);
 		struct sema_site site = ld_site(l, n, what, s->first - 1, -1);
 		sema_expr(&l->sema, &site, n->valuestring, VT_BOOL, &s->visible_if);
 	} else if (n) {
-		ld_err(l, n, "„visible_if“ muss ein Ausdruck in Anführungszeichen sein");
+		ld_err(l, n, _("„visible_if“ muss ein Ausdruck in Anführungszeichen sein"));
 	}
 	static const char *const piped[] = {"title", "intro", NULL};
 	for (const char *const *k = piped; *k; k++)
-		if ((n = ld_get(obj, *k)) && cJSON_IsString(n)) {
-			snprintf(what, sizeof what, "Abschnitt „%s“, %s", s->id, *k);
-			struct sema_site site = ld_site(l, n, what, s->first - 1, -1);
-			sema_pipe(&l->sema, &site, n->valuestring);
+		if ((n = ld_get(obj, *k))) {
+			/* TRANSLATORS: where a text is, before ", column %d: message";
+			 * the second %s is a key of the form file ("title", "intro"). */
+			snprintf(what, sizeof what, _("Abschnitt „%s“, %s"), s->id, *k);
+			pipe_text(l, n, what, s->first - 1, -1);
 		}
 }
 
@@ -483,7 +531,7 @@ static void unique_check_ids(struct ld *l)
 	qsort(ids, (size_t)n, sizeof *ids, cmp_str);
 	for (int i = 1; i < n; i++)
 		if (strcmp(ids[i - 1], ids[i]) == 0)
-			diag_at(l->d, 0, "die Prüfungs-ID „%s“ kommt mehrfach vor", ids[i]);
+			diag_at(l->d, 0, _("die Prüfungs-ID „%s“ kommt mehrfach vor"), ids[i]);
 	free(ids);
 }
 
@@ -496,7 +544,7 @@ static void check_label_var(struct ld *l, const cJSON *root)
 		return;
 	int v = cJSON_IsString(n) ? form_var(l->f, n->valuestring) : -1;
 	if (v < 0 || (l->f->vars[v].kind != VAR_ANSWER && l->f->vars[v].kind != VAR_CELL))
-		ld_err(l, n, "„label_variable“ muss eine Frage des Formulars nennen");
+		ld_err(l, n, _("„label_variable“ muss eine Frage des Formulars nennen"));
 	else
 		l->f->label_var = v;
 }
@@ -514,8 +562,8 @@ static void check_breakdown(struct ld *l, const cJSON *root)
 	              form_var_choices(l->f, v) &&
 	              (vr->kind == VAR_COMPUTED || l->f->questions[vr->question].type != Q_MULTI);
 	if (!closed)
-		ld_err(l, n, "„breakdown“ muss eine Einfachauswahl oder einen berechneten Wert mit "
-		             "Antwortliste nennen");
+		ld_err(l, n, _("„breakdown“ muss eine Einfachauswahl oder einen berechneten Wert mit "
+		               "Antwortliste nennen"));
 	else
 		l->f->breakdown = xstrdup(vr->name);
 }
@@ -561,7 +609,7 @@ int loader_load_buffer(const char *name, const char *text, size_t len, struct fo
 	cJSON *root = parse_json(d, buf, len);
 	struct ld l = {.d = d};
 	if (root && !cJSON_IsObject(root))
-		diag_at(d, 0, "ein Formular ist ein JSON-Objekt { … }");
+		diag_at(d, 0, _("ein Formular ist ein JSON-Objekt { … }"));
 	if (root && cJSON_IsObject(root) && jpos_build(&l.jp, buf, len, root) == 0) {
 		l.f = xcalloc(1, sizeof *l.f);
 		l.f->file = xstrdup(name);
@@ -570,7 +618,7 @@ int loader_load_buffer(const char *name, const char *text, size_t len, struct fo
 		                                   "language", "recipient", "label_variable", "breakdown", "missing",
 		                                   "choice_sets",
 		                                   "computed", "sections", NULL};
-		ld_keys(&l, root, keys, "den Formularangaben");
+		ld_keys(&l, root, keys, meta());
 		read_meta(&l, root);
 		read_missing(&l, root);
 		read_sets(&l, root);
@@ -601,7 +649,7 @@ int loader_load_file(const char *path, struct form **out, struct diag *d)
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
 		diag_init(d, path, "", 0);
-		diag_at(d, 0, "die Datei lässt sich nicht öffnen: %s", strerror(errno));
+		diag_at(d, 0, _("die Datei lässt sich nicht öffnen: %s"), strerror(errno));
 		return -1;
 	}
 	struct sbuf_file {
@@ -623,7 +671,7 @@ int loader_load_file(const char *path, struct form **out, struct diag *d)
 	if (rd_err) {
 		free(b.p);
 		diag_init(d, path, "", 0);
-		diag_at(d, 0, "die Datei lässt sich nicht lesen");
+		diag_at(d, 0, _("die Datei lässt sich nicht lesen"));
 		return -1;
 	}
 	int rc = loader_load_buffer(path, b.p ? b.p : "", b.n, out, d);

@@ -4,7 +4,12 @@
  * Nothing in the file is trusted: size, depth, counts and string lengths are
  * limited, every key is known, every name resolves, every expression is
  * typed. Problems go to the caller's diag list as "file:line:column: message"
- * in German; the loader keeps going to report as many as it sensibly can.
+ * in the interface language; the loader keeps going to report as many as it
+ * sensibly can.
+ *
+ * Texts a respondent reads may be written in several languages ({"de": "…",
+ * "en": "…"}); the form then holds those of the interface language where
+ * the form has them, else those of its own "language" (see ld_text()).
  *
  * Ownership: on success *out is a new form, freed with form_free(). On
  * failure *out is NULL and the diag list holds at least one message.
@@ -28,6 +33,7 @@
 #define LOADER_MAX_CHECKS 20
 #define LOADER_MAX_COMPUTED 500
 #define LOADER_MAX_SETS 200
+#define LOADER_MAX_LANGUAGES 20   /* languages of one text */
 /* Rows a "Gehe zu" list may need: every section and question. */
 #define LOADER_ROWS_MAX (LOADER_MAX_SECTIONS + LOADER_MAX_QUESTIONS)
 

@@ -9,6 +9,7 @@
 
 #include "form/input.h"
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/xmalloc.h"
 
@@ -35,7 +36,8 @@ char *pipe_value_text(const struct form *f, int var, const struct value *v)
 	case VT_NULL:
 		return NULL;
 	case VT_BOOL:
-		sbuf_adds(&b, v->u.b ? "ja" : "nein");
+		/* TRANSLATORS: a true/false value put into a question text. */
+		sbuf_adds(&b, v->u.b ? _("ja") : _("nein"));
 		break;
 	case VT_STR:
 		sbuf_adds(&b, v->u.str);

@@ -10,6 +10,7 @@
 
 #include "form/loader.h"
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/pattern.h"
 #include "util/xmalloc.h"
 
@@ -56,7 +57,7 @@ const struct choicelist *qparse_choicelist(struct ld *l, const cJSON *arr, const
 {
 	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) < 1 ||
 	    cJSON_GetArraySize(arr) > LOADER_MAX_CHOICES) {
-		ld_err(l, arr, "die Antworten in %s müssen eine Liste mit 1 bis %d Einträgen sein",
+		ld_err(l, arr, _("die Antworten in %s müssen eine Liste mit 1 bis %d Einträgen sein"),
 		       what, LOADER_MAX_CHOICES);
 		return NULL;
 	}
@@ -67,29 +68,33 @@ const struct choicelist *qparse_choicelist(struct ld *l, const cJSON *arr, const
 	f->lists = xreallocarray(f->lists, (size_t)f->nlists + 1, sizeof *f->lists);
 	f->lists[f->nlists++] = cl;
 	static const char *const keys[] = {"code", "label", "exclusive", "other", NULL};
+	/* TRANSLATORS: a place in the form (one entry of "choices"), used in
+	 * messages such as "„label“ is missing in %s". */
+	const char *one = _("einer Antwort");
 	const cJSON *c;
 	cJSON_ArrayForEach(c, arr) {
 		if (!cJSON_IsObject(c)) {
-			ld_err(l, c, "eine Antwort in %s muss ein Objekt mit „code“ und „label“ sein", what);
+			ld_err(l, c, _("eine Antwort in %s muss ein Objekt mit „code“ und „label“ sein"),
+			       what);
 			continue;
 		}
-		ld_keys(l, c, keys, "einer Antwort");
+		ld_keys(l, c, keys, one);
 		struct choice *ch = &cl->v[cl->n];
 		double code;
-		int rc = ld_int(l, c, "code", -99999, 99999, &code, "einer Antwort");
+		int rc = ld_int(l, c, "code", -99999, 99999, &code, one);
 		if (rc == 0)
-			ld_err(l, c, "in einer Antwort fehlt „code“");
-		ch->label = ld_str(l, c, "label", true, LOADER_MAX_TEXT, "einer Antwort");
-		ch->exclusive = ld_bool(l, c, "exclusive", false, "einer Antwort");
-		ch->other = ld_bool(l, c, "other", false, "einer Antwort");
+			ld_err(l, c, _("in einer Antwort fehlt „code“"));
+		ch->label = ld_text(l, c, "label", true, LOADER_MAX_TEXT, one);
+		ch->exclusive = ld_bool(l, c, "exclusive", false, one);
+		ch->other = ld_bool(l, c, "other", false, one);
 		if (rc <= 0 || !ch->label) {
 			free(ch->label);
 			continue;
 		}
 		ch->code = (int32_t)code;
 		if (form_choice(cl, ch->code))
-			ld_err(l, ld_get(c, "code"), "der Code %d kommt in %s doppelt vor", (int)ch->code,
-			       what);
+			ld_err(l, ld_get(c, "code"), _("der Code %d kommt in %s doppelt vor"),
+			       (int)ch->code, what);
 		cl->n++;
 	}
 	return cl;
@@ -101,7 +106,7 @@ static const struct choicelist *choices_of(struct ld *l, const cJSON *obj, const
 {
 	const cJSON *n = ld_get(obj, key);
 	if (!n) {
-		ld_err(l, obj, "in %s fehlt „%s“", what, key);
+		ld_err(l, obj, _("in %s fehlt „%s“"), what, key);
 		return NULL;
 	}
 	if (!cJSON_IsString(n))
@@ -109,7 +114,7 @@ static const struct choicelist *choices_of(struct ld *l, const cJSON *obj, const
 	const struct choicelist *set = ld_set(l, n->valuestring);
 	if (set)
 		return set;
-	ld_err(l, n, "unbekannte Antwortliste „%s“ (siehe „choice_sets“)", n->valuestring);
+	ld_err(l, n, _("unbekannte Antwortliste „%s“ (siehe „choice_sets“)"), n->valuestring);
 	return NULL;
 }
 
@@ -121,15 +126,16 @@ static void check_choice_use(struct ld *l, const cJSON *at, const struct questio
 	for (int i = 0; cl && i < cl->n; i++) {
 		const struct choice *c = &cl->v[i];
 		if (c->exclusive && q->type != Q_MULTI)
-			ld_err(l, at, "„exclusive“ (Code %d) gibt es nur bei Mehrfachauswahl", c->code);
-		if (c->other && (q->type == Q_MATRIX || ++others > 1))
-			ld_err(l, at, q->type == Q_MATRIX ? "„other“ (Code %d) gibt es nicht in einer Matrix"
-			                                  : "nur eine Antwort darf „other“ sein (Code %d)",
-			       c->code);
+			ld_err(l, at, _("„exclusive“ (Code %d) gibt es nur bei Mehrfachauswahl"), c->code);
+		if (c->other && q->type == Q_MATRIX)
+			ld_err(l, at, _("„other“ (Code %d) gibt es nicht in einer Matrix"), c->code);
+		else if (c->other && ++others > 1)
+			ld_err(l, at, _("nur eine Antwort darf „other“ sein (Code %d)"), c->code);
 		if (q->type == Q_MULTI && c->code < 0)
-			ld_err(l, at, "Codes einer Mehrfachauswahl dürfen nicht negativ sein (%d)", c->code);
+			ld_err(l, at, _("Codes einer Mehrfachauswahl dürfen nicht negativ sein (%d)"),
+			       c->code);
 		if (form_q_offers(q, c->code))
-			ld_err(l, at, "der Code %d ist zugleich ein Fehlwert-Code dieser Frage", c->code);
+			ld_err(l, at, _("der Code %d ist zugleich ein Fehlwert-Code dieser Frage"), c->code);
 	}
 }
 
@@ -143,7 +149,7 @@ static enum required required_of(struct ld *l, const cJSON *obj, const char *wha
 		return REQ_HARD;
 	if (cJSON_IsString(n) && strcmp(n->valuestring, "soft") == 0)
 		return REQ_SOFT;
-	ld_err(l, n, "„required“ in %s muss true, false oder \"soft\" sein", what);
+	ld_err(l, n, _("„required“ in %s muss true, false oder \"soft\" sein"), what);
 	return REQ_NO;
 }
 
@@ -158,17 +164,17 @@ static void missing_of(struct ld *l, const cJSON *obj, struct question *q, const
 		return;
 	}
 	if (!cJSON_IsArray(n) || cJSON_GetArraySize(n) > FORM_MAX_MISSING) {
-		ld_err(l, n, "„missing“ in %s muss eine Liste von Fehlwert-Codes sein", what);
+		ld_err(l, n, _("„missing“ in %s muss eine Liste von Fehlwert-Codes sein"), what);
 		return;
 	}
 	const cJSON *c;
 	cJSON_ArrayForEach(c, n) {
 		if (!cJSON_IsNumber(c) || !form_missing(l->f, (int32_t)c->valuedouble) ||
 		    c->valuedouble != floor(c->valuedouble))
-			ld_err(l, c, "„missing“ in %s nennt keinen Code aus der formularweiten Liste "
-			       "„missing“", what);
+			ld_err(l, c, _("„missing“ in %s nennt keinen Code aus der formularweiten Liste "
+			               "„missing“"), what);
 		else if (form_q_offers(q, (int32_t)c->valuedouble))
-			ld_err(l, c, "Fehlwert-Code %d steht doppelt in „missing“", (int)c->valuedouble);
+			ld_err(l, c, _("Fehlwert-Code %d steht doppelt in „missing“"), (int)c->valuedouble);
 		else
 			q->missing[q->nmissing++] = (int32_t)c->valuedouble;
 	}
@@ -215,24 +221,27 @@ static void parse_matrix(struct ld *l, const cJSON *obj, struct question *q, int
 	const cJSON *rows = ld_array(l, obj, "rows", true, 1, LOADER_MAX_ROWS, what);
 	const cJSON *cols = ld_get(obj, "columns");
 	if (cols && ld_get(obj, "choices"))
-		ld_err_key(l, cols, "eine Matrix hat entweder „choices“ oder „columns“, nicht beides");
+		ld_err_key(l, cols, _("eine Matrix hat entweder „choices“ oder „columns“, nicht beides"));
 	if (cols) {
 		cols = ld_array(l, obj, "columns", true, 1, FORM_MAX_COLUMNS, what);
 		static const char *const keys[] = {"suffix", "title", "choices", NULL};
+		/* TRANSLATORS: a place in the form (a matrix column), used in
+		 * messages such as "„title“ is missing in %s". */
+		const char *col = _("einer Spalte");
 		const cJSON *c;
 		cJSON_ArrayForEach(c, cols) {
 			if (!cJSON_IsObject(c)) {
-				ld_err(l, c, "eine Spalte muss ein Objekt sein");
+				ld_err(l, c, _("eine Spalte muss ein Objekt sein"));
 				continue;
 			}
-			ld_keys(l, c, keys, "einer Spalte");
+			ld_keys(l, c, keys, col);
 			struct mcol *mc = &q->cols[q->ncols];
-			mc->suffix = ld_str(l, c, "suffix", true, 8, "einer Spalte");
-			mc->title = ld_str(l, c, "title", true, LOADER_MAX_TEXT, "einer Spalte");
-			mc->choices = choices_of(l, c, "choices", "einer Spalte");
+			mc->suffix = ld_str(l, c, "suffix", true, 8, col);
+			mc->title = ld_text(l, c, "title", true, LOADER_MAX_TEXT, col);
+			mc->choices = choices_of(l, c, "choices", col);
 			check_choice_use(l, c, q, mc->choices);
 			if (mc->suffix && strspn(mc->suffix, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != strlen(mc->suffix))
-				ld_err(l, ld_get(c, "suffix"), "„suffix“ darf nur A–Z, a–z, 0–9 und _ enthalten");
+				ld_err(l, ld_get(c, "suffix"), _("„suffix“ darf nur A–Z, a–z, 0–9 und _ enthalten"));
 			if (!mc->suffix || !mc->title || !mc->choices) {
 				free(mc->suffix);
 				free(mc->title);
@@ -240,7 +249,7 @@ static void parse_matrix(struct ld *l, const cJSON *obj, struct question *q, int
 			}
 			for (int k = 0; k < q->ncols; k++)
 				if (strcmp(q->cols[k].suffix, mc->suffix) == 0)
-					ld_err(l, ld_get(c, "suffix"), "das Suffix „%s“ kommt doppelt vor",
+					ld_err(l, ld_get(c, "suffix"), _("das Suffix „%s“ kommt doppelt vor"),
 					       mc->suffix);
 			q->ncols++;
 		}
@@ -259,17 +268,20 @@ static void parse_matrix(struct ld *l, const cJSON *obj, struct question *q, int
 		return;
 	q->rows = xcalloc((size_t)cJSON_GetArraySize(rows), sizeof *q->rows);
 	static const char *const rkeys[] = {"id", "text", "label", NULL};
+	/* TRANSLATORS: a place in the form (a matrix row), used in messages
+	 * such as "„text“ is missing in %s". */
+	const char *row = _("einer Zeile");
 	const cJSON *r;
 	cJSON_ArrayForEach(r, rows) {
 		if (!cJSON_IsObject(r)) {
-			ld_err(l, r, "eine Zeile muss ein Objekt mit „id“ und „text“ sein");
+			ld_err(l, r, _("eine Zeile muss ein Objekt mit „id“ und „text“ sein"));
 			continue;
 		}
-		ld_keys(l, r, rkeys, "einer Zeile");
+		ld_keys(l, r, rkeys, row);
 		struct mrow *mr = &q->rows[q->nrows];
-		mr->id = ld_str(l, r, "id", true, 64, "einer Zeile");
-		mr->text = ld_str(l, r, "text", true, LOADER_MAX_TEXT, "einer Zeile");
-		mr->label = ld_str(l, r, "label", false, 120, "einer Zeile");
+		mr->id = ld_str(l, r, "id", true, 64, row);
+		mr->text = ld_text(l, r, "text", true, LOADER_MAX_TEXT, row);
+		mr->label = ld_text(l, r, "label", false, 120, row);
 		if (!mr->id || !mr->text) {
 			free(mr->id);
 			free(mr->text);
@@ -300,18 +312,18 @@ static void parse_number(struct ld *l, const cJSON *obj, struct question *q, con
 	q->has_min = get(l, obj, "min", -lim, lim, &q->min, what) > 0;
 	q->has_max = get(l, obj, "max", -lim, lim, &q->max, what) > 0;
 	if (q->has_min && q->has_max && q->min > q->max)
-		ld_err(l, ld_get(obj, "min"), "„min“ (%g) ist größer als „max“ (%g)", q->min, q->max);
+		ld_err(l, ld_get(obj, "min"), _("„min“ (%g) ist größer als „max“ (%g)"), q->min, q->max);
 	double dec = 2;
 	if (!integral && ld_int(l, obj, "decimals", 0, 6, &dec, what) < 0)
 		dec = 2;
 	q->decimals = integral ? 0 : (int)dec;
-	q->unit = ld_str(l, obj, "unit", false, 40, what);
+	q->unit = ld_text(l, obj, "unit", false, 40, what);
 	for (int i = 0; i < q->nmissing; i++) {
 		double m = q->missing[i];
 		if ((!q->has_min || m >= q->min) && (!q->has_max || m <= q->max))
 			ld_err(l, ld_get(obj, q->has_min ? "min" : "type"),
-			       "der Fehlwert-Code %d liegt im erlaubten Bereich der Antwort; setzen Sie "
-			       "„min“ oder „missing“ so, dass beides auseinanderfällt", (int)m);
+			       _("der Fehlwert-Code %d liegt im erlaubten Bereich der Antwort; setzen Sie "
+			         "„min“ oder „missing“ so, dass beides auseinanderfällt"), (int)m);
 	}
 }
 
@@ -329,7 +341,7 @@ static void parse_date_bound(struct ld *l, const cJSON *obj, const char *key, bo
 		*has = true;
 		*val = days;
 	} else {
-		ld_err(l, n, "„%s“ muss ein Datum \"JJJJ-MM-TT\" oder \"today\" sein", key);
+		ld_err(l, n, _("„%s“ muss ein Datum \"JJJJ-MM-TT\" oder \"today\" sein"), key);
 	}
 }
 
@@ -343,12 +355,12 @@ static void parse_text(struct ld *l, const cJSON *obj, struct question *q, const
 	if (area)
 		return;
 	q->pattern = ld_str(l, obj, "pattern", false, 1000, what);
-	q->pattern_message = ld_str(l, obj, "pattern_message", false, LOADER_MAX_TEXT, what);
+	q->pattern_message = ld_text(l, obj, "pattern_message", false, LOADER_MAX_TEXT, what);
 	if (!q->pattern)
 		return;
 	char buf[120];
 	if (pattern_compile(q->pattern, &q->re, buf, sizeof buf) < 0)
-		ld_err(l, ld_get(obj, "pattern"), "ungültiges Muster: %s", buf);
+		ld_err(l, ld_get(obj, "pattern"), _("ungültiges Muster: %s"), buf);
 }
 
 /* Type-specific keys and the question's variables. */
@@ -367,7 +379,7 @@ static void parse_kind(struct ld *l, const cJSON *obj, struct question *q, int q
 			ld_int(l, obj, "min", 0, q->choices->n, &mn, what);
 			ld_int(l, obj, "max", 1, q->choices->n, &mx, what);
 			if (mx > 0 && mn > mx)
-				ld_err(l, ld_get(obj, "min"), "„min“ ist größer als „max“");
+				ld_err(l, ld_get(obj, "min"), _("„min“ ist größer als „max“"));
 			q->min_picks = (int)mn;
 			q->max_picks = (int)mx;
 		}
@@ -396,7 +408,7 @@ static void parse_kind(struct ld *l, const cJSON *obj, struct question *q, int q
 		parse_date_bound(l, obj, "min", &q->has_min, &q->min, &q->min_today);
 		parse_date_bound(l, obj, "max", &q->has_max, &q->max, &q->max_today);
 		if (q->has_min && q->has_max && !q->min_today && !q->max_today && q->min > q->max)
-			ld_err(l, ld_get(obj, "min"), "„min“ liegt nach „max“");
+			ld_err(l, ld_get(obj, "min"), _("„min“ liegt nach „max“"));
 		q->var = answer_var(l, idn, q->id, VAR_ANSWER, VT_DATE, qi, NULL);
 		return;
 	case Q_NOTE:
@@ -416,12 +428,16 @@ void qparse_question(struct ld *l, const cJSON *obj, int qi, int si)
 	q->pos = jpos_val(&l->jp, obj);
 	l->qnode[qi] = obj;
 	if (!cJSON_IsObject(obj)) {
-		ld_err(l, obj, "eine Frage muss ein Objekt sein");
+		ld_err(l, obj, _("eine Frage muss ein Objekt sein"));
 		return;
 	}
-	q->id = ld_str(l, obj, "id", true, 64, "einer Frage");
-	char what[80];
-	snprintf(what, sizeof what, "Frage „%s“", q->id ? q->id : "?");
+	/* TRANSLATORS: a place in the form, used in messages such as
+	 * "„id“ is missing in %s". */
+	q->id = ld_str(l, obj, "id", true, 64, _("einer Frage"));
+	char what[120];
+	/* TRANSLATORS: a place in the form, used in messages such as
+	 * "„text“ is missing in %s" and "the code 1 occurs twice in %s". */
+	snprintf(what, sizeof what, _("Frage „%s“"), q->id ? q->id : "?");
 	const cJSON *tn = ld_get(obj, "type");
 	int known = 0;
 	for (size_t i = 0; tn && cJSON_IsString(tn) && i < sizeof qtypes / sizeof qtypes[0]; i++)
@@ -429,19 +445,19 @@ void qparse_question(struct ld *l, const cJSON *obj, int qi, int si)
 			q->type = qtypes[i].type, known = 1;
 	if (!known) {
 		if (tn)
-			ld_err(l, tn, "unbekannter Fragetyp in %s (erlaubt: single, multi, scale, matrix, "
-			       "integer, decimal, text, textarea, date, note)", what);
+			ld_err(l, tn, _("unbekannter Fragetyp in %s (erlaubt: single, multi, scale, matrix, "
+			                "integer, decimal, text, textarea, date, note)"), what);
 		else
-			ld_err(l, obj, "in %s fehlt „type“", what);
+			ld_err(l, obj, _("in %s fehlt „type“"), what);
 		q->type = Q_NOTE;
 		free(q->id);
 		q->id = NULL;
 		return;
 	}
 	ld_keys(l, obj, allowed_keys(q->type), what);
-	q->text = ld_str(l, obj, "text", true, LOADER_MAX_TEXT, what);
-	q->help = ld_str(l, obj, "help", false, LOADER_MAX_TEXT, what);
-	q->label = ld_str(l, obj, "label", false, 120, what);
+	q->text = ld_text(l, obj, "text", true, LOADER_MAX_TEXT, what);
+	q->help = ld_text(l, obj, "help", false, LOADER_MAX_TEXT, what);
+	q->label = ld_text(l, obj, "label", false, 120, what);
 	q->req = required_of(l, obj, what);
 	if (q->type != Q_NOTE)
 		missing_of(l, obj, q, what);

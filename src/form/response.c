@@ -3,6 +3,7 @@
  */
 #include "form/response.h"
 
+#include <ctype.h>
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <sodium.h>
@@ -13,6 +14,7 @@
 #include <time.h>
 
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/uuid.h"
 #include "util/xmalloc.h"
 
@@ -258,12 +260,19 @@ void response_format_time(int64_t t, char *buf, size_t n)
 
 int response_parse_time(const char *s, int64_t *out)
 {
+	/* Exactly the layout response_format_time() writes, digits where digits
+	 * belong (sscanf alone would take "+026" or " 26" as a year), from 1970
+	 * on: what is read is written back unchanged. */
+	static const char layout[] = "dddd-dd-ddTdd:dd:ddZ";
+	if (strlen(s) != sizeof layout - 1)
+		return -1;
+	for (size_t i = 0; layout[i]; i++)
+		if (layout[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != layout[i])
+			return -1;
 	int y, mo, d, h, mi, se;
-	char z;
 	int32_t days;
-	if (strlen(s) != 20 ||
-	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &se, &z) != 7 || z != 'Z' ||
-	    h > 23 || mi > 59 || se > 60 || date_from_ymd(y, mo, d, &days) < 0)
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se) != 6 || y < 1970 ||
+	    h > 23 || mi > 59 || se > 59 || date_from_ymd(y, mo, d, &days) < 0)
 		return -1;
 	*out = (int64_t)days * 86400 + h * 3600 + mi * 60 + se;
 	return 0;
@@ -379,7 +388,7 @@ static int64_t get_time(const cJSON *o, const char *key, struct jerr *e)
 	if (!n || cJSON_IsNull(n))
 		return 0;
 	if (!cJSON_IsString(n) || response_parse_time(n->valuestring, &t) < 0)
-		jfail(e, "„%s“ ist kein Zeitpunkt der Form JJJJ-MM-TTTHH:MM:SSZ", key);
+		jfail(e, _("„%s“ ist kein Zeitpunkt der Form JJJJ-MM-TTTHH:MM:SSZ"), key);
 	return t;
 }
 
@@ -442,31 +451,31 @@ static void parse_answer(struct response *r, const cJSON *n, struct jerr *e)
 	}
 	struct answer *a = &r->ans[f->vars[v].slot];
 	if (a->state != ANS_EMPTY || a->other || a->at) {
-		jfail(e, "die Antwort „%s“ kommt doppelt vor", n->string);
+		jfail(e, _("die Antwort „%s“ kommt doppelt vor"), n->string);
 		return;
 	}
 	const cJSON *val = cJSON_GetObjectItemCaseSensitive(n, "value");
 	const cJSON *mis = cJSON_GetObjectItemCaseSensitive(n, "missing");
 	const cJSON *oth = cJSON_GetObjectItemCaseSensitive(n, "other");
 	if (!cJSON_IsObject(n) || (val && mis)) {
-		jfail(e, "die Antwort „%s“ ist fehlerhaft", n->string);
+		jfail(e, _("die Antwort „%s“ ist fehlerhaft"), n->string);
 		return;
 	}
 	if (val && parse_value(val, f->vars[v].type, &a->v) == 0)
 		a->state = ANS_VALUE;
 	else if (val)
-		jfail(e, "die Antwort „%s“ hat einen Wert vom falschen Typ", n->string);
+		jfail(e, _("die Antwort „%s“ hat einen Wert vom falschen Typ"), n->string);
 	if (mis && cJSON_IsNumber(mis) && mis->valuedouble == floor(mis->valuedouble) &&
 	    fabs(mis->valuedouble) <= 99999) {
 		a->state = ANS_MISSING;
 		a->missing = (int32_t)mis->valuedouble;
 	} else if (mis) {
-		jfail(e, "der Fehlwert-Code von „%s“ ist keine ganze Zahl", n->string);
+		jfail(e, _("der Fehlwert-Code von „%s“ ist keine ganze Zahl"), n->string);
 	}
 	if (oth && cJSON_IsString(oth))
 		a->other = xstrdup(oth->valuestring);
 	else if (oth)
-		jfail(e, "„other“ von „%s“ ist kein Text", n->string);
+		jfail(e, _("„other“ von „%s“ ist kein Text"), n->string);
 	a->at = get_time(n, "at", e);
 }
 
@@ -481,22 +490,22 @@ static void parse_header(struct response *r, const cJSON *o, struct jerr *e)
 	const cJSON *pos = cJSON_GetObjectItemCaseSensitive(o, "position");
 	const cJSON *fid = cJSON_GetObjectItemCaseSensitive(o, "form_id");
 	if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, "fragebogen-response") != 0)
-		{ jfail(e, "keine Antwortdatei von fragebogen"); return; }
+		{ jfail(e, _("keine Antwortdatei von fragebogen")); return; }
 	if (!cJSON_IsNumber(ver) || ver->valuedouble != 1)
-		{ jfail(e, "unbekannte Version des Antwortformats"); return; }
+		{ jfail(e, _("unbekannte Version des Antwortformats")); return; }
 	if (!cJSON_IsString(fid) || strcmp(fid->valuestring, r->form->id) != 0)
-		{ jfail(e, "die Antworten gehören zu einem anderen Fragebogen"); return; }
+		{ jfail(e, _("die Antworten gehören zu einem anderen Fragebogen")); return; }
 	uint8_t raw[16];
 	if (!cJSON_IsString(id) || uuid_parse(id->valuestring, raw) < 0)
-		{ jfail(e, "die UUID fehlt oder ist nicht in der Form 8-4-4-4-12 (Kleinbuchstaben)"); return; }
+		{ jfail(e, _("die UUID fehlt oder ist nicht in der Form 8-4-4-4-12 (Kleinbuchstaben)")); return; }
 	memcpy(r->uuid, id->valuestring, 37);
 	if (cJSON_IsString(st) && strcmp(st->valuestring, "complete") == 0)
 		r->status = RESP_COMPLETE;
 	else if (!cJSON_IsString(st) || strcmp(st->valuestring, "draft") != 0)
-		jfail(e, "unbekannter Status");
+		jfail(e, _("unbekannter Status"));
 	if (!cJSON_IsNumber(rev) || rev->valuedouble < 1 || rev->valuedouble > 1e9 ||
 	    rev->valuedouble != floor(rev->valuedouble))
-		jfail(e, "die Revision fehlt oder ist fehlerhaft");
+		jfail(e, _("die Revision fehlt oder ist fehlerhaft"));
 	else
 		r->revision = (int)rev->valuedouble;
 	if (cJSON_IsString(pos))
@@ -517,14 +526,14 @@ static void read_confirmed(struct response *r, const cJSON *conf, struct jerr *e
 {
 	int n = cJSON_GetArraySize(conf), k = 0;
 	if (!cJSON_IsArray(conf) || n > 100000) {
-		jfail(e, "„confirmed“ ist keine Liste von Prüfungs-IDs");
+		jfail(e, _("„confirmed“ ist keine Liste von Prüfungs-IDs"));
 		return;
 	}
 	char **v = xcalloc((size_t)n + 1, sizeof *v);
 	const cJSON *c;
 	cJSON_ArrayForEach(c, conf) {
 		if (!cJSON_IsString(c) || strlen(c->valuestring) > 64) {
-			jfail(e, "„confirmed“ enthält etwas anderes als Prüfungs-IDs");
+			jfail(e, _("„confirmed“ enthält etwas anderes als Prüfungs-IDs"));
 			break;
 		}
 		v[k++] = xstrdup(c->valuestring);
@@ -550,7 +559,7 @@ int response_from_json(const struct form *f, const char *text, size_t len,
 	cJSON *o = cJSON_ParseWithLength(text, len);
 	if (!cJSON_IsObject(o)) {
 		cJSON_Delete(o);
-		snprintf(err, errlen, "die Antwortdatei ist kein gültiges JSON");
+		snprintf(err, errlen, "%s", _("die Antwortdatei ist kein gültiges JSON"));
 		return -1;
 	}
 	struct response *r = response_new(f, 0);
@@ -558,7 +567,7 @@ int response_from_json(const struct form *f, const char *text, size_t len,
 	const cJSON *ans = cJSON_GetObjectItemCaseSensitive(o, "answers");
 	const cJSON *n;
 	if (!e.failed && !cJSON_IsObject(ans))
-		jfail(&e, "„answers“ fehlt");
+		jfail(&e, _("„answers“ fehlt"));
 	if (e.failed)
 		ans = NULL;
 	cJSON_ArrayForEach(n, ans)
@@ -575,7 +584,7 @@ int response_from_json(const struct form *f, const char *text, size_t len,
 	cJSON_Delete(r->audit);
 	r->audit = cJSON_IsArray(audit) ? cJSON_Duplicate(audit, 1) : cJSON_CreateArray();
 	if (audit && !cJSON_IsArray(audit)) {
-		jfail(&e, "„audit“ ist keine Liste");
+		jfail(&e, _("„audit“ ist keine Liste"));
 	}
 	cJSON_Delete(o);
 	if (e.failed) {

@@ -88,7 +88,7 @@ void response_set_draft(struct response *r, const char *var, const char *text);
 /* Serialise; the caller frees the string with free(). */
 char *response_to_json(const struct response *r);
 /*
- * Parse; on failure returns -1 and writes a German message into err
+ * Parse; on failure returns -1 and writes a message into err
  * (errlen bytes). Values are checked against the slot types.
  */
 __attribute__((warn_unused_result))

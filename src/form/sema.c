@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/pattern.h"
 #include "util/suggest.h"
 #include "util/xmalloc.h"
@@ -56,7 +57,10 @@ static void err(struct sema *s, const struct sema_site *site, const char *text, 
 	va_end(ap);
 	int line, col;
 	diag_linecol(text, strlen(text), off, &line, &col);
-	diag_at(s->d, sema_srcpos(s, site->str_pos, off), "%s, Spalte %d: %s", site->what, col, msg);
+	/* TRANSLATORS: place in the form ("question „A1“, visible_if"), the
+	 * column inside the expression or text, and the message. */
+	diag_at(s->d, sema_srcpos(s, site->str_pos, off), _("%s, Spalte %d: %s"), site->what, col,
+	        msg);
 }
 
 /* The text a tree was parsed from, for column numbers; kept per call. */
@@ -83,14 +87,14 @@ static void resolve(struct cur *c, struct expr *e)
 				suggest_offer(&sg, f->vars[i].name);
 		const char *best = suggest_best(&sg);
 		if (best)
-			ERR(c, e->pos, "unbekannte Variable „%s“ – meinten Sie „%s“?", e->str, best);
+			ERR(c, e->pos, _("unbekannte Variable „%s“ – meinten Sie „%s“?"), e->str, best);
 		else
-			ERR(c, e->pos, "unbekannte Variable „%s“", e->str);
+			ERR(c, e->pos, _("unbekannte Variable „%s“"), e->str);
 		return;
 	}
 	if (strcmp(f->vars[v].name, e->str) != 0) {
-		ERR(c, e->pos, "unbekannte Variable „%s“ – meinten Sie „%s“? "
-		               "(Groß- und Kleinschreibung zählt)", e->str, f->vars[v].name);
+		ERR(c, e->pos, _("unbekannte Variable „%s“ – meinten Sie „%s“? "
+		                 "(Groß- und Kleinschreibung zählt)"), e->str, f->vars[v].name);
 		return;
 	}
 	e->var = v;
@@ -159,10 +163,10 @@ static void check_order(struct cur *c, const struct expr *e)
 		return;
 	const struct var *v = &f->vars[e->var];
 	if (v->kind == VAR_COMPUTED)
-		ERR(c, e->pos, "„%s“ hängt von Frage „%s“ ab, die erst später kommt", e->str,
+		ERR(c, e->pos, _("„%s“ hängt von Frage „%s“ ab, die erst später kommt"), e->str,
 		    f->questions[q].id);
 	else
-		ERR(c, e->pos, "„%s“ wird erst später gefragt; hier sind nur frühere Fragen erlaubt",
+		ERR(c, e->pos, _("„%s“ wird erst später gefragt; hier sind nur frühere Fragen erlaubt"),
 		    e->str);
 }
 
@@ -186,12 +190,12 @@ static enum vtype types(struct cur *c, struct expr *e);
 static const struct var *question_arg(struct cur *c, struct expr *a, const char *fn)
 {
 	if (a->op != E_REF) {
-		ERR(c, a->pos, "%s() erwartet den Namen einer Frage", fn);
+		ERR(c, a->pos, _("%s() erwartet den Namen einer Frage"), fn);
 		return NULL;
 	}
 	const struct var *v = &c->s->f->vars[a->var];
 	if (v->kind != VAR_ANSWER && v->kind != VAR_CELL && v->kind != VAR_MATRIX) {
-		ERR(c, a->pos, "%s() erwartet eine Frage; „%s“ ist keine", fn, a->str);
+		ERR(c, a->pos, _("%s() erwartet eine Frage; „%s“ ist keine"), fn, a->str);
 		return NULL;
 	}
 	check_order(c, a);
@@ -204,11 +208,11 @@ static void check_code(struct cur *c, const struct var *v, const struct expr *li
 {
 	int32_t code;
 	if (lit_int(lit, &code) < 0) {
-		ERR(c, lit->pos, "hier wird ein ganzzahliger Code erwartet");
+		ERR(c, lit->pos, _("hier wird ein ganzzahliger Code erwartet"));
 		return;
 	}
 	if (v->choices && !form_choice(v->choices, code))
-		ERR(c, lit->pos, "„%s“ hat keine Antwort mit dem Code %d", v->name, (int)code);
+		ERR(c, lit->pos, _("„%s“ hat keine Antwort mit dem Code %d"), v->name, (int)code);
 }
 
 /* answered, missing, selected, count: functions over questions. */
@@ -227,15 +231,15 @@ static enum vtype question_fn(struct cur *c, struct expr *e)
 			int32_t code;
 			const struct question *q = &f->questions[v->question];
 			if (lit_int(e->args[1], &code) < 0)
-				ERR(c, e->args[1]->pos, "hier wird ein Fehlwert-Code erwartet");
+				ERR(c, e->args[1]->pos, _("hier wird ein Fehlwert-Code erwartet"));
 			else if (!form_q_offers(q, code))
-				ERR(c, e->args[1]->pos, "„%s“ bietet den Fehlwert-Code %d nicht an",
+				ERR(c, e->args[1]->pos, _("„%s“ bietet den Fehlwert-Code %d nicht an"),
 				    v->name, (int)code);
 		}
 		return VT_BOOL;
 	case F_SELECTED:
 		if (!v->choices || v->kind == VAR_MATRIX) {
-			ERR(c, e->args[0]->pos, "selected() erwartet eine Auswahlfrage; „%s“ ist keine",
+			ERR(c, e->args[0]->pos, _("selected() erwartet eine Auswahlfrage; „%s“ ist keine"),
 			    v->name);
 			return VT_NULL;
 		}
@@ -243,7 +247,7 @@ static enum vtype question_fn(struct cur *c, struct expr *e)
 		return VT_BOOL;
 	case F_COUNT:
 		if (v->type != VT_SET) {
-			ERR(c, e->args[0]->pos, "count() erwartet eine Mehrfachauswahl; „%s“ ist keine",
+			ERR(c, e->args[0]->pos, _("count() erwartet eine Mehrfachauswahl; „%s“ ist keine"),
 			    v->name);
 			return VT_NULL;
 		}
@@ -262,7 +266,8 @@ static int want_arg(struct cur *c, struct expr *e, int i, enum vtype want)
 	if (t == VT_NULL)
 		return -1;
 	if (t != want) {
-		ERR(c, e->args[i]->pos, "%s() erwartet hier %s, nicht %s", expr_fn_name(e->fn),
+		/* TRANSLATORS: a function name, then two types ("a number", "a text"). */
+		ERR(c, e->args[i]->pos, _("%s() erwartet hier %s, nicht %s"), expr_fn_name(e->fn),
 		    value_type_name(want), value_type_name(t));
 		return -1;
 	}
@@ -273,7 +278,7 @@ static int want_arg(struct cur *c, struct expr *e, int i, enum vtype want)
 static const char *literal_arg(struct cur *c, struct expr *e, int i)
 {
 	if (e->args[i]->op != E_STR) {
-		ERR(c, e->args[i]->pos, "%s() erwartet hier eine Zeichenkette in Anführungszeichen",
+		ERR(c, e->args[i]->pos, _("%s() erwartet hier eine Zeichenkette in Anführungszeichen"),
 		    expr_fn_name(e->fn));
 		return NULL;
 	}
@@ -286,7 +291,7 @@ static void compile_pattern(struct cur *c, struct expr *e, const char *pat)
 {
 	char buf[120];
 	if (pattern_compile(pat, &e->re, buf, sizeof buf) < 0)
-		ERR(c, e->args[1]->pos, "ungültiges Muster: %s", buf);
+		ERR(c, e->args[1]->pos, _("ungültiges Muster: %s"), buf);
 }
 
 /* Functions on values. */
@@ -314,7 +319,7 @@ static enum vtype value_fn(struct cur *c, struct expr *e)
 		if (!(lit = literal_arg(c, e, 0)))
 			return VT_NULL;
 		if (date_parse_iso(lit, &e->date) < 0) {
-			ERR(c, e->args[0]->pos, "„%s“ ist kein Datum der Form JJJJ-MM-TT", lit);
+			ERR(c, e->args[0]->pos, _("„%s“ ist kein Datum der Form JJJJ-MM-TT"), lit);
 			return VT_NULL;
 		}
 		return VT_DATE;
@@ -331,8 +336,9 @@ static enum vtype value_fn(struct cur *c, struct expr *e)
 		if (t == VT_NULL || u == VT_NULL)
 			return VT_NULL;
 		if (t != u) {
-			ERR(c, e->args[k + 1]->pos, "%s(): beide Werte müssen vom selben Typ sein "
-			    "(%s und %s)", expr_fn_name(e->fn), value_type_name(t), value_type_name(u));
+			ERR(c, e->args[k + 1]->pos, _("%s(): beide Werte müssen vom selben Typ sein "
+			                              "(%s und %s)"),
+			    expr_fn_name(e->fn), value_type_name(t), value_type_name(u));
 			return VT_NULL;
 		}
 		return t;
@@ -366,23 +372,24 @@ static enum vtype ref_type(struct cur *c, struct expr *e)
 	case VAR_COMPUTED:
 		check_order(c, e);
 		if (v->type == VT_SET) {
-			ERR(c, e->pos, "„%s“ ist eine Mehrfachauswahl; verwenden Sie selected(%s, Code) "
-			               "oder count(%s)", e->str, e->str, e->str);
+			ERR(c, e->pos, _("„%s“ ist eine Mehrfachauswahl; verwenden Sie selected(%s, Code) "
+			                 "oder count(%s)"), e->str, e->str, e->str);
 			return VT_NULL;
 		}
 		return v->type;
 	case VAR_MATRIX:
-		ERR(c, e->pos, "die Matrix „%s“ hat keinen einzelnen Wert; verweisen Sie auf eine "
-		               "Zeile oder verwenden Sie answered(%s)", e->str, e->str);
+		ERR(c, e->pos, _("die Matrix „%s“ hat keinen einzelnen Wert; verweisen Sie auf eine "
+		                 "Zeile oder verwenden Sie answered(%s)"), e->str, e->str);
 		return VT_NULL;
 	case VAR_EXPORT:
-		ERR(c, e->pos, "„%s“ ist nur ein Name im Export; in Ausdrücken verwenden Sie "
-		               "die Frage selbst", e->str);
+		ERR(c, e->pos, _("„%s“ ist nur ein Name im Export; in Ausdrücken verwenden Sie "
+		                 "die Frage selbst"), e->str);
 		return VT_NULL;
 	case VAR_SECTION:
+		ERR(c, e->pos, _("„%s“ ist ein Abschnitt und hat keinen Wert"), e->str);
+		return VT_NULL;
 	case VAR_NOTE:
-		ERR(c, e->pos, "„%s“ ist ein %s und hat keinen Wert", e->str,
-		    v->kind == VAR_SECTION ? "Abschnitt" : "Hinweis");
+		ERR(c, e->pos, _("„%s“ ist ein Hinweis und hat keinen Wert"), e->str);
 		return VT_NULL;
 	}
 	return VT_NULL;
@@ -392,12 +399,13 @@ static enum vtype ref_type(struct cur *c, struct expr *e)
 static enum vtype compare(struct cur *c, struct expr *e, enum vtype l, enum vtype r)
 {
 	if (l != r) {
-		ERR(c, e->pos, "„%s“ vergleicht %s mit %s", expr_op_name(e->op),
+		/* TRANSLATORS: an operator, then two types ("a number", "a text"). */
+		ERR(c, e->pos, _("„%s“ vergleicht %s mit %s"), expr_op_name(e->op),
 		    value_type_name(l), value_type_name(r));
 		return VT_NULL;
 	}
 	if (l == VT_BOOL && e->op != E_EQ && e->op != E_NE) {
-		ERR(c, e->pos, "Wahrheitswerte lassen sich nur mit == und != vergleichen");
+		ERR(c, e->pos, _("Wahrheitswerte lassen sich nur mit == und != vergleichen"));
 		return VT_NULL;
 	}
 	const struct form *f = c->s->f;
@@ -420,7 +428,8 @@ static enum vtype arith(struct cur *c, struct expr *e, enum vtype l, enum vtype 
 		return VT_NUM;
 	if (e->op == E_SUB && l == VT_DATE && r == VT_NUM)
 		return VT_DATE;
-	ERR(c, e->pos, "„%s“ geht nicht mit %s und %s", expr_op_name(e->op), value_type_name(l),
+	/* TRANSLATORS: an operator, then two types ("a number", "a text"). */
+	ERR(c, e->pos, _("„%s“ geht nicht mit %s und %s"), expr_op_name(e->op), value_type_name(l),
 	    value_type_name(r));
 	return VT_NULL;
 }
@@ -438,7 +447,7 @@ static enum vtype types(struct cur *c, struct expr *e)
 		if ((l = types(c, e->l)) == VT_NUM)
 			t = VT_NUM;
 		else if (l != VT_NULL)
-			ERR(c, e->pos, "„-“ erwartet eine Zahl, nicht %s", value_type_name(l));
+			ERR(c, e->pos, _("„-“ erwartet eine Zahl, nicht %s"), value_type_name(l));
 		break;
 	case E_NOT:
 	case E_AND:
@@ -448,7 +457,7 @@ static enum vtype types(struct cur *c, struct expr *e)
 		if (l == VT_NULL || r == VT_NULL)
 			break;
 		if (l != VT_BOOL || r != VT_BOOL)
-			ERR(c, e->pos, "„%s“ verknüpft nur Wahrheitswerte, nicht %s", expr_op_name(e->op),
+			ERR(c, e->pos, _("„%s“ verknüpft nur Wahrheitswerte, nicht %s"), expr_op_name(e->op),
 			    value_type_name(l != VT_BOOL ? l : r));
 		else
 			t = VT_BOOL;
@@ -476,7 +485,7 @@ int sema_types(struct sema *s, const struct sema_site *site, const char *text,
 	struct cur c = {s, site, text, 0};
 	enum vtype t = types(&c, e);
 	if (!c.failed && t != VT_NULL && want != VT_NULL && t != want)
-		ERR(&c, 0, "der Ausdruck ergibt %s, erwartet wird %s", value_type_name(t),
+		ERR(&c, 0, _("der Ausdruck ergibt %s, erwartet wird %s"), value_type_name(t),
 		    value_type_name(want));
 	return c.failed || t == VT_NULL ? -1 : 0;
 }
@@ -498,12 +507,12 @@ static size_t pipe_ref(struct cur *c, const char *text, size_t open)
 {
 	const char *close = strchr(text + open, '}');
 	if (!close) {
-		ERR(c, open, "„{“ ohne „}“ (ein wörtliches „{“ schreiben Sie als „{{“)");
+		ERR(c, open, _("„{“ ohne „}“ (ein wörtliches „{“ schreiben Sie als „{{“)"));
 		return strlen(text);
 	}
 	size_t n = strcspn(text + open + 1, "|}");
 	if (n == 0 || n > 32) {
-		ERR(c, open + 1, "nach „{“ wird der Name einer Frage erwartet");
+		ERR(c, open + 1, _("nach „{“ wird der Name einer Frage erwartet"));
 		return (size_t)(close - text) + 1;
 	}
 	struct expr ref = {.op = E_REF, .pos = open + 1, .var = -1};
@@ -514,7 +523,7 @@ static size_t pipe_ref(struct cur *c, const char *text, size_t open)
 		if (k == VAR_ANSWER || k == VAR_CELL || k == VAR_COMPUTED)
 			check_order(c, &ref);
 		else
-			ERR(c, open + 1, "„%s“ hat keinen Wert, der sich einfügen lässt", ref.str);
+			ERR(c, open + 1, _("„%s“ hat keinen Wert, der sich einfügen lässt"), ref.str);
 	}
 	free(ref.str);
 	return (size_t)(close - text) + 1;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 struct value value_null(void)
@@ -134,17 +135,19 @@ const char *value_type_name(enum vtype t)
 {
 	switch (t) {
 	case VT_NULL:
-		return "leer";
+		/* TRANSLATORS: types of values, used in messages such as "len()
+		 * expects %s here, not %s" and "„==“ compares %s with %s". */
+		return _("leer");
 	case VT_BOOL:
-		return "Wahrheitswert";
+		return _("Wahrheitswert");
 	case VT_NUM:
-		return "Zahl";
+		return _("Zahl");
 	case VT_STR:
-		return "Text";
+		return _("Text");
 	case VT_DATE:
-		return "Datum";
+		return _("Datum");
 	case VT_SET:
-		return "Mehrfachauswahl";
+		return _("Mehrfachauswahl");
 	}
 	return "?";
 }

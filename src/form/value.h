@@ -43,7 +43,7 @@ struct value value_copy(const struct value *v);
 void value_free(struct value *v);
 bool value_equal(const struct value *a, const struct value *b);
 bool value_set_has(const struct value *v, int32_t code);
-/* Name of a type in German, for messages ("Zahl", "Text", …). */
+/* Name of a type in the interface language, for messages ("Zahl", "Text", …). */
 const char *value_type_name(enum vtype t);
 
 #endif

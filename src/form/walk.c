@@ -13,6 +13,7 @@
 #include "form/issue.h"
 #include "form/regen.h"
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/rng.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -246,7 +247,7 @@ static bool walk_route(struct walker *w, struct response *r, char *seen)
 	if (done)
 		w->rep->completed++;
 	else if (!w->rep->first_stuck)
-		w->rep->first_stuck = xasprintf("Frage „%s“: %s", f->questions[is.v[0].question].id,
+		w->rep->first_stuck = xasprintf(_("Frage „%s“: %s"), f->questions[is.v[0].question].id,
 		                                is.v[0].msg);
 	issue_free_list(&is);
 	engine_free(&w->e);
@@ -318,34 +319,54 @@ static void where(FILE *out, const struct form *f, const char *src, size_t len, 
 	fprintf(out, "%s:%d:%d: ", f->file, line, col);
 }
 
-/* Where a fault happened, in words. */
-static void fault_site(FILE *out, const struct form *f, const struct walk_fault *x)
+/* One line about a run-time fault: where it happened, how often, and what. */
+static void fault_line(FILE *out, const struct form *f, const struct walk_fault *x)
 {
+	char site[200];
 	if (x->question < 0)
-		fprintf(out, "berechneter Wert „%s“", f->computed[-1 - x->question].id);
+		/* TRANSLATORS: this and the next three complete "run-time error in %s". */
+		snprintf(site, sizeof site, _("berechneter Wert „%s“"),
+		         f->computed[-1 - x->question].id);
 	else if (x->check >= 0)
-		fprintf(out, "Prüfung „%s“", f->questions[x->question].checks[x->check].id);
+		snprintf(site, sizeof site, _("Prüfung „%s“"),
+		         f->questions[x->question].checks[x->check].id);
 	else if (x->check == -2)
-		fprintf(out, "visible_if des Abschnitts vor Frage „%s“", f->questions[x->question].id);
+		snprintf(site, sizeof site, _("visible_if des Abschnitts vor Frage „%s“"),
+		         f->questions[x->question].id);
 	else
-		fprintf(out, "visible_if von Frage „%s“", f->questions[x->question].id);
+		snprintf(site, sizeof site, _("visible_if von Frage „%s“"),
+		         f->questions[x->question].id);
+	/* TRANSLATORS: followed by the kinds of error, each ending in ";". */
+	fprintf(out, P_("Laufzeitfehler in %s (%d-mal):", "Laufzeitfehler in %s (%d-mal):",
+	                (unsigned long)x->count),
+	        site, x->count);
+	for (unsigned bit = 1; bit <= EVAL_BAD_DATE; bit <<= 1)
+		if (x->bits & bit)
+			fprintf(out, " %s;", eval_fault_name(bit));
+	fprintf(out, "\n");
 }
 
 void walk_print(const struct form *f, const struct walk_report *rep, const char *src,
                 size_t srclen, FILE *out)
 {
-	fprintf(out, "%s: %d Zufallsdurchläufe (Startwert %llu), %d abgeschlossen\n", f->file,
-	        rep->walks, (unsigned long long)rep->seed, rep->completed);
+	fprintf(out, P_("%s: %d Zufallsdurchlauf (Startwert %llu), %d abgeschlossen\n",
+	                "%s: %d Zufallsdurchläufe (Startwert %llu), %d abgeschlossen\n",
+	                (unsigned long)rep->walks),
+	        f->file, rep->walks, (unsigned long long)rep->seed, rep->completed);
 	for (int q = 0; q < f->nquestions; q++) {
 		const struct question *qq = &f->questions[q];
 		if (!rep->reached[q]) {
 			where(out, f, src, srclen, qq->pos);
-			fprintf(out, "Frage „%s“ wurde in keinem Durchlauf erreicht\n", qq->id);
+			fprintf(out, _("Frage „%s“ wurde in keinem Durchlauf erreicht\n"), qq->id);
 		}
 		if (rep->no_pattern[q]) {
 			where(out, f, src, srclen, qq->pos);
-			fprintf(out, "Hinweis: zu Frage „%s“ ließ sich in %d Durchläufen kein Text "
-			        "erzeugen, der auf das Muster passt\n", qq->id, rep->no_pattern[q]);
+			fprintf(out, P_("Hinweis: zu Frage „%s“ ließ sich in %d Durchlauf kein Text "
+			                "erzeugen, der auf das Muster passt\n",
+			                "Hinweis: zu Frage „%s“ ließ sich in %d Durchläufen kein Text "
+			                "erzeugen, der auf das Muster passt\n",
+			                (unsigned long)rep->no_pattern[q]),
+			        qq->id, rep->no_pattern[q]);
 		}
 		for (int i = 0; i < qq->nchecks; i++) {
 			const struct walk_check *c = &rep->checks[q][i];
@@ -353,10 +374,12 @@ void walk_print(const struct form *f, const struct walk_report *rep, const char 
 				continue;
 			where(out, f, src, srclen, qq->checks[i].pos);
 			if (!c->fired)
-				fprintf(out, "Prüfung „%s“ hat nie ausgelöst (%d-mal geprüft)\n",
+				fprintf(out, P_("Prüfung „%s“ hat nie ausgelöst (%d-mal geprüft)\n",
+				                "Prüfung „%s“ hat nie ausgelöst (%d-mal geprüft)\n",
+				                (unsigned long)c->evaluated),
 				        qq->checks[i].id, c->evaluated);
 			else
-				fprintf(out, "Prüfung „%s“ hat immer ausgelöst (%d von %d)\n",
+				fprintf(out, _("Prüfung „%s“ hat immer ausgelöst (%d von %d)\n"),
 				        qq->checks[i].id, c->fired, c->evaluated);
 		}
 	}
@@ -365,17 +388,13 @@ void walk_print(const struct form *f, const struct walk_report *rep, const char 
 		if (x->question >= 0)
 			where(out, f, src, srclen, x->check >= 0 ? f->questions[x->question].checks[x->check].pos
 			                                         : f->questions[x->question].pos);
-		fprintf(out, "Laufzeitfehler in ");
-		fault_site(out, f, x);
-		fprintf(out, " (%d-mal):", x->count);
-		for (unsigned bit = 1; bit <= EVAL_BAD_DATE; bit <<= 1)
-			if (x->bits & bit)
-				fprintf(out, " %s;", eval_fault_name(bit));
-		fprintf(out, "\n");
+		fault_line(out, f, x);
 	}
 	if (rep->completed != rep->walks)
-		fprintf(out, "%s: %d Durchläufe ließen sich nicht abschließen; zuerst: %s\n", f->file,
-		        rep->walks - rep->completed, rep->first_stuck ? rep->first_stuck : "?");
+		fprintf(out, P_("%s: %d Durchlauf ließ sich nicht abschließen; zuerst: %s\n",
+		                "%s: %d Durchläufe ließen sich nicht abschließen; zuerst: %s\n",
+		                (unsigned long)(rep->walks - rep->completed)),
+		        f->file, rep->walks - rep->completed, rep->first_stuck ? rep->first_stuck : "?");
 }
 
 void walk_free(const struct form *f, struct walk_report *rep)

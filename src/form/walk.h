@@ -54,7 +54,7 @@ bool walk_fill(const struct form *f, struct response *r, uint64_t seed, int64_t 
 /* Whether the report shows no problem. */
 bool walk_ok(const struct form *f, const struct walk_report *rep);
 /*
- * Print the report in German. 'src' (the form file's text, may be NULL)
+ * Print the report in the interface language. 'src' (the form file's text, may be NULL)
  * lets findings carry "file:line:column".
  */
 void walk_print(const struct form *f, const struct walk_report *rep, const char *src,

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "store/fio.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 /* Byte offsets in store.key (see docs/file-formats.md). */
@@ -325,16 +326,22 @@ enum keyring_status keyring_passwd(const char *dir, const struct keyring *k, con
 
 const char *keyring_message(enum keyring_status st, int err)
 {
-	static char buf[200];
+	static char buf[300];
 	switch (st) {
-	case KR_OK: return "in Ordnung";
-	case KR_NOT_FOUND: return "Hier ist noch kein Speicher eingerichtet (fragebogen init).";
-	case KR_WRONG_SECRET: return "Das Passwort ist falsch. Es wurde nichts verändert.";
-	case KR_CORRUPT: return "Die Schlüsseldatei store.key ist beschädigt oder keine Schlüsseldatei von fragebogen.";
-	case KR_HOSTILE: return "Die Schlüsseldatei verlangt unzulässig hohe Kosten für die Schlüsselableitung; sie wird nicht verwendet.";
-	case KR_NO_MEMORY: return "Für die Schlüsselableitung fehlt Arbeitsspeicher.";
+	/* TRANSLATORS: the status of the key file when nothing is wrong. */
+	case KR_OK: return _("in Ordnung");
+	case KR_NOT_FOUND: return _("Hier ist noch kein Speicher eingerichtet (fragebogen init).");
+	case KR_WRONG_SECRET: return _("Das Passwort ist falsch. Es wurde nichts verändert.");
+	case KR_CORRUPT:
+		return _("Die Schlüsseldatei store.key ist beschädigt oder keine Schlüsseldatei von "
+		         "fragebogen.");
+	case KR_HOSTILE:
+		return _("Die Schlüsseldatei verlangt unzulässig hohe Kosten für die "
+		         "Schlüsselableitung; sie wird nicht verwendet.");
+	case KR_NO_MEMORY: return _("Für die Schlüsselableitung fehlt Arbeitsspeicher.");
 	case KR_IO:
-		snprintf(buf, sizeof buf, "Die Schlüsseldatei lässt sich nicht lesen oder schreiben: %s",
+		snprintf(buf, sizeof buf,
+		         _("Die Schlüsseldatei lässt sich nicht lesen oder schreiben: %s"),
 		         strerror(err));
 		return buf;
 	}

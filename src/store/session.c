@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "form/pipe.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 char *session_summary(struct engine *e)
@@ -64,7 +65,9 @@ int session_summary_read(const char *json, struct summary *out)
 		time_t tt = (time_t)t;
 		struct tm tm;
 		localtime_r(&tt, &tm);
-		strftime(out->when, sizeof out->when, "%d.%m.%Y %H:%M", &tm);
+		/* TRANSLATORS: strftime format of the last change of a response in
+		 * lists; keep it 16 characters wide. */
+		strftime(out->when, sizeof out->when, _("%d.%m.%Y %H:%M"), &tm);
 	}
 	cJSON_Delete(s);
 	return 0;
@@ -146,7 +149,7 @@ int session_open(struct session *ss, struct store *st, const struct form *f, con
 	sodium_memzero(json, strlen(json));
 	free(json);
 	if (rc < 0) {
-		snprintf(msg, msglen, "Die Antwort %s lässt sich nicht lesen: %s", uuid, err);
+		snprintf(msg, msglen, _("Die Antwort %s lässt sich nicht lesen: %s"), uuid, err);
 		store_unlock(lock);
 		return -1;
 	}

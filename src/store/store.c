@@ -15,6 +15,7 @@
 
 #include "store/fio.h"
 #include "store/rfile.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 char *store_default_dir(const char *option)
@@ -36,7 +37,7 @@ int store_make_dir(const char *dir, char *msg, size_t msglen)
 	struct stat st;
 	if (stat(dir, &st) == 0) {
 		if (!S_ISDIR(st.st_mode)) {
-			snprintf(msg, msglen, "„%s“ ist kein Ordner.", dir);
+			snprintf(msg, msglen, _("„%s“ ist kein Ordner."), dir);
 			return -1;
 		}
 		return 0;
@@ -53,7 +54,8 @@ int store_make_dir(const char *dir, char *msg, size_t msglen)
 	free(p);
 	int err;
 	if (fio_mkdir(dir, 0700, &err) < 0 && err != EEXIST) {
-		snprintf(msg, msglen, "Der Ordner „%s“ lässt sich nicht anlegen: %s", dir, strerror(err));
+		snprintf(msg, msglen, _("Der Ordner „%s“ lässt sich nicht anlegen: %s"), dir,
+		         strerror(err));
 		return -1;
 	}
 	return 0;
@@ -77,16 +79,18 @@ static char *rpath(const struct store *s, const char *uuid, const char *ext)
 	return xasprintf("%s/%s.fbr%s", s->dir, uuid, ext);
 }
 
-/* Why a save failed, in German. */
+/* Why a save failed, for the user. */
 static void save_error(char *msg, size_t n, int err)
 {
 	if (err == ENOSPC || err == EDQUOT)
-		snprintf(msg, n, "Speichern fehlgeschlagen: Der Datenträger ist voll. Ihre Antworten "
-		                 "bleiben im Programm erhalten; schaffen Sie Platz, dann wird beim "
-		                 "nächsten Speichern erneut versucht.");
+		snprintf(msg, n, "%s",
+		         _("Speichern fehlgeschlagen: Der Datenträger ist voll. Ihre Antworten "
+		           "bleiben im Programm erhalten; schaffen Sie Platz, dann wird beim "
+		           "nächsten Speichern erneut versucht."));
 	else
-		snprintf(msg, n, "Speichern fehlgeschlagen (%s). Ihre Antworten bleiben im Programm "
-		                 "erhalten; beim nächsten Speichern wird erneut versucht.", strerror(err));
+		snprintf(msg, n, _("Speichern fehlgeschlagen (%s). Ihre Antworten bleiben im Programm "
+		                   "erhalten; beim nächsten Speichern wird erneut versucht."),
+		         strerror(err));
 }
 
 /* Write, fsync and close the sealed bytes to the .tmp file. */
@@ -145,12 +149,13 @@ int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *sum
 	size_t len;
 	int err = 0;
 	if (rfile_uuid_parse(uuid, id) < 0) {
-		snprintf(msg, msglen, "ungültige Antwort-ID „%s“", uuid);
+		snprintf(msg, msglen, _("ungültige Antwort-ID „%s“"), uuid);
 		return -1;
 	}
 	if (strlen(summary) + strlen(json) + RFILE_HEADER + 32 > RFILE_MAX) {
-		snprintf(msg, msglen, "Die Antwort ist mit %zu KB zu groß zum Speichern (höchstens "
-		         "%u KB).", (strlen(summary) + strlen(json)) / 1024, RFILE_MAX / 1024);
+		snprintf(msg, msglen, _("Die Antwort ist mit %zu KB zu groß zum Speichern (höchstens "
+		                        "%u KB)."),
+		         (strlen(summary) + strlen(json)) / 1024, RFILE_MAX / 1024);
 		return -1;
 	}
 	rfile_seal(s->k->master, s->k->store_id, id, *gen + 1, summary, strlen(summary), json,
@@ -246,18 +251,49 @@ static void find_best(struct store *s, const char *uuid, const uint8_t id[16], b
 	}
 }
 
-/* German text for an rfile status. */
-static const char *rfile_problem(enum rfile_status st)
+/* Why the response file of 'uuid' cannot be opened, into msg. */
+static void load_problem(char *msg, size_t n, enum rfile_status st, const char *uuid)
 {
 	switch (st) {
-	case RF_OK: return "in Ordnung";
-	case RF_NOT_OURS: return "ist keine Antwortdatei von fragebogen";
-	case RF_VERSION: return "stammt von einer neueren Version von fragebogen";
-	case RF_WRONG_STORE: return "gehört zu einem anderen Speicher";
-	case RF_WRONG_ID: return "gehört zu einer anderen Antwort (vertauschte Datei?)";
-	case RF_DAMAGED: return "beschädigt oder verändert (Prüfsumme stimmt nicht)";
+	case RF_OK:
+		break;
+	case RF_NOT_OURS:
+		snprintf(msg, n, _("Die Antwortdatei %s ist keine Antwortdatei von fragebogen; sie "
+		                   "wird nicht geöffnet."), uuid);
+		return;
+	case RF_VERSION:
+		snprintf(msg, n, _("Die Antwortdatei %s wurde mit einer neueren Version von "
+		                   "fragebogen geschrieben; sie wird nicht geöffnet."), uuid);
+		return;
+	case RF_WRONG_STORE:
+		snprintf(msg, n, _("Die Antwortdatei %s gehört zu einem anderen Speicher; sie wird "
+		                   "nicht geöffnet."), uuid);
+		return;
+	case RF_WRONG_ID:
+		snprintf(msg, n, _("Die Antwortdatei %s gehört zu einer anderen Antwort (vertauschte "
+		                   "Datei?); sie wird nicht geöffnet."), uuid);
+		return;
+	case RF_DAMAGED:
+		snprintf(msg, n, _("Die Antwortdatei %s ist beschädigt oder verändert (Prüfsumme "
+		                   "stimmt nicht), und es gibt keine lesbare frühere Fassung."), uuid);
+		return;
 	}
-	return "?";
+	snprintf(msg, n, _("Die Antwortdatei %s lässt sich nicht öffnen."), uuid);
+}
+
+/* The problem of a response file, for the list of responses. */
+static const char *list_problem(enum rfile_status st)
+{
+	switch (st) {
+	case RF_OK:
+		break;
+	case RF_NOT_OURS: return _("Datei ist keine Antwortdatei von fragebogen");
+	case RF_VERSION: return _("Datei stammt von einer neueren Version von fragebogen");
+	case RF_WRONG_STORE: return _("Datei gehört zu einem anderen Speicher");
+	case RF_WRONG_ID: return _("Datei gehört zu einer anderen Antwort (vertauschte Datei?)");
+	case RF_DAMAGED: return _("Datei beschädigt oder verändert (Prüfsumme stimmt nicht)");
+	}
+	return _("Datei in Ordnung");
 }
 
 int store_load(struct store *s, const char *uuid, char **json, uint64_t *gen,
@@ -267,7 +303,7 @@ int store_load(struct store *s, const char *uuid, char **json, uint64_t *gen,
 	*json = NULL;
 	*note = NULL;
 	if (rfile_uuid_parse(uuid, id) < 0) {
-		snprintf(msg, msglen, "ungültige Antwort-ID „%s“", uuid);
+		snprintf(msg, msglen, _("ungültige Antwort-ID „%s“"), uuid);
 		return -1;
 	}
 	struct best b;
@@ -275,26 +311,22 @@ int store_load(struct store *s, const char *uuid, char **json, uint64_t *gen,
 	free(b.summary);
 	if (b.which < 0) {
 		if (b.cur_err == ENOENT)
-			snprintf(msg, msglen, "Eine Antwort mit der ID %s gibt es in diesem Speicher nicht.",
+			snprintf(msg, msglen,
+			         _("Eine Antwort mit der ID %s gibt es in diesem Speicher nicht."),
 			         uuid);
 		else if (b.cur_err)
-			snprintf(msg, msglen, "Die Antwort %s lässt sich nicht lesen: %s", uuid,
+			snprintf(msg, msglen, _("Die Antwort %s lässt sich nicht lesen: %s"), uuid,
 			         strerror(b.cur_err));
-		else if (b.cur != RF_DAMAGED)
-			snprintf(msg, msglen, "Die Antwortdatei %s %s; sie wird nicht geöffnet.", uuid,
-			         b.cur == RF_VERSION ? "wurde mit einer neueren Version von fragebogen "
-			                               "geschrieben" : rfile_problem(b.cur));
 		else
-			snprintf(msg, msglen, "Die Antwortdatei %s ist %s, und es gibt keine lesbare "
-			         "frühere Fassung.", uuid, rfile_problem(b.cur));
+			load_problem(msg, msglen, b.cur, uuid);
 		return -1;
 	}
 	if (b.which == 1)
-		*note = "Die letzte Speicherung wurde unterbrochen; sie ist vollständig und wurde "
-		        "übernommen.";
+		*note = _("Die letzte Speicherung wurde unterbrochen; sie ist vollständig und wurde "
+		          "übernommen.");
 	else if (b.which == 2)
-		*note = "Die neueste Fassung dieser Antwort ist beschädigt oder fehlt; die vorige "
-		        "Fassung wurde geladen. Die letzten Änderungen fehlen möglicherweise.";
+		*note = _("Die neueste Fassung dieser Antwort ist beschädigt oder fehlt; die vorige "
+		          "Fassung wurde geladen. Die letzten Änderungen fehlen möglicherweise.");
 	*json = b.json;
 	*gen = b.gen;
 	return 0;
@@ -325,7 +357,7 @@ int store_list(struct store *s, struct store_entry **out, int *n, char *msg, siz
 	*n = 0;
 	DIR *d = opendir(s->dir);
 	if (!d) {
-		snprintf(msg, msglen, "Der Ordner „%s“ lässt sich nicht lesen: %s", s->dir,
+		snprintf(msg, msglen, _("Der Ordner „%s“ lässt sich nicht lesen: %s"), s->dir,
 		         strerror(errno));
 		return -1;
 	}
@@ -355,12 +387,14 @@ int store_list(struct store *s, struct store_entry **out, int *n, char *msg, siz
 		find_best(s, v[i].uuid, id, false, &b);
 		v[i].summary = b.summary;
 		if (b.which < 0 && b.cur_err && b.cur_err != ENOENT)
-			v[i].problem = xasprintf("Datei lässt sich nicht lesen: %s", strerror(b.cur_err));
+			v[i].problem = xasprintf(_("Datei lässt sich nicht lesen: %s"),
+			                         strerror(b.cur_err));
 		else if (b.which < 0)
-			v[i].problem = xasprintf("Datei %s", rfile_problem(b.cur));
+			v[i].problem = xstrdup(list_problem(b.cur));
 		else if (b.which > 0)
-			v[i].problem = xstrdup(b.which == 1 ? "unterbrochene Speicherung wiederhergestellt"
-			                                    : "vorige Fassung (neueste beschädigt)");
+			v[i].problem = xstrdup(b.which == 1 ? _("unterbrochene Speicherung "
+			                                        "wiederhergestellt")
+			                                    : _("vorige Fassung (neueste beschädigt)"));
 	}
 	*out = v;
 	*n = k;
@@ -380,7 +414,7 @@ int store_lock(struct store *s, const char *uuid, char *msg, size_t msglen)
 {
 	uint8_t id[16];
 	if (rfile_uuid_parse(uuid, id) < 0) {
-		snprintf(msg, msglen, "ungültige Antwort-ID „%s“", uuid);
+		snprintf(msg, msglen, _("ungültige Antwort-ID „%s“"), uuid);
 		return -1;
 	}
 	char *path = xasprintf("%s/%s.lock", s->dir, uuid);
@@ -388,7 +422,7 @@ int store_lock(struct store *s, const char *uuid, char *msg, size_t msglen)
 	int fd = fio_open(path, O_RDWR | O_CREAT, 0600, &err);
 	free(path);
 	if (fd < 0) {
-		snprintf(msg, msglen, "Die Sperrdatei lässt sich nicht anlegen: %s", strerror(err));
+		snprintf(msg, msglen, _("Die Sperrdatei lässt sich nicht anlegen: %s"), strerror(err));
 		return -1;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
@@ -399,8 +433,10 @@ int store_lock(struct store *s, const char *uuid, char *msg, size_t msglen)
 		unsigned long pid = 0;
 		char host[100] = "?";
 		sscanf(who, "%lu %99s", &pid, host);
-		snprintf(msg, msglen, "Diese Antwort ist gerade anderswo geöffnet (Prozess %lu auf "
-		         "Rechner %s). Schließen Sie sie dort, bevor Sie sie hier bearbeiten.", pid, host);
+		snprintf(msg, msglen, _("Diese Antwort ist gerade anderswo geöffnet (Prozess %lu auf "
+		                        "Rechner %s). Schließen Sie sie dort, bevor Sie sie hier "
+		                        "bearbeiten."),
+		         pid, host);
 		close(fd);
 		return -1;
 	}

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "tui/draw.h"
+#include "util/i18n.h"
+#include "util/utf8.h"
 
 void app_go(struct app *a, const struct screen *s)
 {
@@ -78,6 +80,18 @@ void app_draw_footer(struct app *a, const char *keys)
 	}
 }
 
+wint_t app_hint_key(const char *hint, char name[8])
+{
+	uint32_t cp;
+	size_t n = strcspn(hint, " |");
+	name[0] = '\0';
+	if (n == 0 || n > 4 || utf8_decode(hint, n, &cp) != n)
+		return WEOF;
+	memcpy(name, hint, n);
+	name[n] = '\0';
+	return (wint_t)cp;
+}
+
 /* The status line above the footer, and a pending yes/no question. */
 static void draw_status(struct app *a)
 {
@@ -89,7 +103,8 @@ static void draw_status(struct app *a)
 	if (a->status[0])
 		draw_line(y, 0, a->status, a->cols, a->status_style);
 	if (a->have_session && a->saved && a->scr == &scr_question && !a->status[0]) {
-		const char *g = "gespeichert";
+		/* TRANSLATORS: shown at the right of the status line once the answers are on disk. */
+		const char *g = _("gespeichert");
 		draw_text(y, a->cols - draw_width(g) - 1, g, draw_width(g), ST_DIM);
 	}
 }
@@ -98,7 +113,8 @@ static void draw_status(struct app *a)
 static void draw_too_small(struct app *a)
 {
 	char buf[120];
-	snprintf(buf, sizeof buf, "Fenster zu klein (%d×%d). Bitte mindestens %d×%d.", a->cols,
+	/* TRANSLATORS: the window's columns × rows, then the smallest size that works. */
+	snprintf(buf, sizeof buf, _("Fenster zu klein (%d×%d). Bitte mindestens %d×%d."), a->cols,
 	         a->rows, APP_MIN_W, APP_MIN_H);
 	draw_wrap(0, 0, buf, a->cols, a->rows, ST_ERROR);
 }
@@ -137,7 +153,9 @@ static bool global_key(struct app *a, bool code, wint_t ch)
 		return true;
 	}
 	if (!code && ch == 3) {
-		app_ask(a, "Programm beenden? Ihre Antworten sind gespeichert. (j/n)", quit_yes, NULL);
+		/* TRANSLATORS: j, J, y and Y answer yes, n and N no, in every language. */
+		app_ask(a, _("Programm beenden? Ihre Antworten sind gespeichert. (j/n)"), quit_yes,
+		        NULL);
 		return true;
 	}
 	return false;
@@ -234,8 +252,8 @@ int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost, i
 	}
 	term_stop();
 	if (sig)
-		fprintf(stderr, "fragebogen: beendet (Signal %d); Ihre Antworten sind als Entwurf "
-		                "gespeichert.\n", sig);
+		fprintf(stderr, _("fragebogen: beendet (Signal %d); Ihre Antworten sind als Entwurf "
+		                  "gespeichert.\n"), sig);
 	if (a->have_store)
 		store_close(&a->st);
 	store_entries_free(a->entries, a->nentries);

@@ -113,5 +113,11 @@ void app_leave_field(struct app *a);
 /* Title bar and footer, shared by the screens. */
 void app_draw_title(struct app *a, const char *right);
 void app_draw_footer(struct app *a, const char *keys);
+/*
+ * The key of a footer hint "KEY Label" whose key is one character, so that
+ * a translated hint also changes the letter to type: the character, and
+ * the same as text in 'name'. WEOF (and "") if the key is longer.
+ */
+wint_t app_hint_key(const char *hint, char name[8]);
 
 #endif

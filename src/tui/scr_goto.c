@@ -10,6 +10,7 @@
 #include "form/pipe.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "util/i18n.h"
 
 /* Rows of the list: section headings (q = -1 - s) and questions. */
 static int rows[LOADER_ROWS_MAX];
@@ -55,7 +56,8 @@ static const char *mark(struct app *a, int q, enum style *st)
 
 static void goto_draw(struct app *a)
 {
-	app_draw_title(a, "Gehe zu");
+	/* TRANSLATORS: the title of the screen that lists all questions to jump to one. */
+	app_draw_title(a, _("Gehe zu"));
 	int top = 2, room = a->rows - 5;
 	int first = a->goto_sel >= room ? a->goto_sel - room + 1 : 0;
 	for (int i = first; i < nrows && i - first < room; i++) {
@@ -77,7 +79,10 @@ static void goto_draw(struct app *a)
 		draw_text(y, 1, m, 2, sel ? ST_SELECTED : st);
 		draw_line(y, 3, line, a->cols - 3, sel ? ST_SELECTED : ST_NORMAL);
 	}
-	app_draw_footer(a, "↑↓ Auswahl|Enter Springen|Esc Zurück|✓ beantwortet|· offen|! Fehler|? Hinweis");
+	/* TRANSLATORS: footer hints "KEY Label|KEY Label"; the last four explain the marks
+	   in front of the questions (answered, open, error, warning). */
+	app_draw_footer(a, _("↑↓ Auswahl|Enter Springen|Esc Zurück|✓ beantwortet|· offen|! Fehler|"
+	                     "? Hinweis"));
 }
 
 static void goto_key(struct app *a, bool code, wint_t ch, bool alt)

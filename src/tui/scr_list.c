@@ -9,6 +9,37 @@
 
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "util/i18n.h"
+
+/* TRANSLATORS: a footer hint, the key, a blank and the label. The key is the
+   letter that starts a new questionnaire on the overview: one character. */
+static const char *const hint_new = N_("n Neu");
+
+/* Columns of the overview right of the Kommune: where each one starts. */
+struct cols {
+	int status, progress, rev, when;
+};
+
+static int max3(int x, int y, int z)
+{
+	int m = x > y ? x : y;
+	return m > z ? m : z;
+}
+
+/* As wide as the longest heading or value of each column. */
+static struct cols columns(struct app *a)
+{
+	struct cols c;
+	c.status = a->cols / 3 + 2;
+	/* TRANSLATORS: a column heading of the overview, then the two states of a
+	   response: completed, and a draft still being filled in. */
+	c.progress = c.status + 1 + max3(draw_width(_("Status")), draw_width(_("abgeschlossen")),
+	                                 draw_width(_("Entwurf")));
+	/* TRANSLATORS: a column heading: the share of questions answered. */
+	c.rev = c.progress + 2 + max3(draw_width(_("Fortschritt")), 5, 0);
+	c.when = c.rev + 2 + draw_width(_("Rev. %d")); /* room for "Rev. 999" */
+	return c;
+}
 
 static void list_init(struct app *a)
 {
@@ -29,28 +60,42 @@ static void draw_entry(struct app *a, int y, const struct store_entry *e, bool s
 	char line[400];
 	enum style st = sel ? ST_SELECTED : ST_NORMAL;
 	if (session_summary_read(e->summary, &sm) < 0) {
-		snprintf(line, sizeof line, " %.8s  %s", e->uuid, e->problem ? e->problem : "unlesbar");
+		/* TRANSLATORS: a stored response whose summary cannot be read. */
+		snprintf(line, sizeof line, " %.8s  %s", e->uuid, e->problem ? e->problem : _("unlesbar"));
 		draw_line(y, 0, line, a->cols, sel ? ST_SELECTED : ST_ERROR);
 		return;
 	}
+	struct cols c = columns(a);
 	draw_line(y, 0, "", a->cols, st);
-	draw_text(y, 1, sm.label[0] ? sm.label : "(ohne Namen)", a->cols / 3, st);
-	int x = a->cols / 3 + 2;
-	snprintf(line, sizeof line, "%-13s %3d %%  Rev. %d  %s",
-	         sm.complete ? "abgeschlossen" : "Entwurf", sm.percent, sm.revision, sm.when);
-	draw_text(y, x, line, a->cols - x, st);
+	/* TRANSLATORS: a response that names no Kommune yet. */
+	draw_text(y, 1, sm.label[0] ? sm.label : _("(ohne Namen)"), a->cols / 3, st);
+	draw_text(y, c.status, sm.complete ? _("abgeschlossen") : _("Entwurf"), a->cols - c.status, st);
+	snprintf(line, sizeof line, "%3d %%", sm.percent);
+	draw_text(y, c.progress, line, a->cols - c.progress, st);
+	/* TRANSLATORS: the revision of a response in the overview ("Rev." is short for it). */
+	snprintf(line, sizeof line, _("Rev. %d"), sm.revision);
+	draw_text(y, c.rev, line, a->cols - c.rev, st);
+	draw_text(y, c.when, sm.when, a->cols - c.when, st);
 }
 
 static void list_draw(struct app *a)
 {
-	app_draw_title(a, "Übersicht");
+	/* TRANSLATORS: the title of the list of responses. */
+	app_draw_title(a, _("Übersicht"));
+	char buf[300], key[8];
+	app_hint_key(_(hint_new), key);
 	if (a->nentries == 0) {
-		draw_wrap(2, 2, "Noch keine Antworten gespeichert. Mit „n“ beginnen Sie einen neuen "
-		          "Fragebogen.", a->cols - 4, 4, ST_NORMAL);
+		/* TRANSLATORS: %s is the key of the hint "n Neu". */
+		snprintf(buf, sizeof buf, _("Noch keine Antworten gespeichert. Mit „%s“ beginnen Sie "
+		                            "einen neuen Fragebogen."), key);
+		draw_wrap(2, 2, buf, a->cols - 4, 4, ST_NORMAL);
 	} else {
-		draw_text(2, 1, "Kommune", a->cols / 3, ST_HEADING);
-		draw_text(2, a->cols / 3 + 2, "Status        Fortschritt  Letzte Änderung",
-		          a->cols - a->cols / 3 - 2, ST_HEADING);
+		struct cols c = columns(a);
+		/* TRANSLATORS: column headings of the overview. */
+		draw_text(2, 1, _("Kommune"), a->cols / 3, ST_HEADING);
+		draw_text(2, c.status, _("Status"), a->cols - c.status, ST_HEADING);
+		draw_text(2, c.progress, _("Fortschritt"), a->cols - c.progress, ST_HEADING);
+		draw_text(2, c.when, _("Letzte Änderung"), a->cols - c.when, ST_HEADING);
 		int top = 3, room = a->rows - 6, first = 0;
 		if (a->list_sel >= room)
 			first = a->list_sel - room + 1;
@@ -58,15 +103,18 @@ static void list_draw(struct app *a)
 			draw_entry(a, top + i - first, &a->entries[i], i == a->list_sel);
 	}
 	if (a->searching) {
-		char buf[300];
-		snprintf(buf, sizeof buf, "Suche: %s", lineedit_text(&a->search));
+		/* TRANSLATORS: the search field for a Kommune in the overview. */
+		snprintf(buf, sizeof buf, _("Suche: %s"), lineedit_text(&a->search));
 		draw_line(a->rows - 2, 0, buf, a->cols, ST_FIELD);
 		move(a->rows - 2, draw_width(buf));
 		curs_set(1);
-		app_draw_footer(a, "Enter Fertig|Esc Abbrechen");
+		/* TRANSLATORS: footer hints "KEY Label|KEY Label"; translate the labels and the
+		   names of keys (Enter, Esc), nothing else. */
+		app_draw_footer(a, _("Enter Fertig|Esc Abbrechen"));
 		return;
 	}
-	app_draw_footer(a, "n Neu|Enter Öffnen|/ Suchen|F10 Beenden");
+	snprintf(buf, sizeof buf, "%s|%s", _(hint_new), _("Enter Öffnen|/ Suchen|F10 Beenden"));
+	app_draw_footer(a, buf);
 }
 
 /* Select the first response whose Kommune contains the search text. */
@@ -130,7 +178,7 @@ static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 		a->list_sel++;
 	} else if ((code && ch == KEY_F(10)) || (!code && ch == 'q')) {
 		a->quit = true;
-	} else if (!code && ch == 'n') {
+	} else if (!code && ch == app_hint_key(_(hint_new), (char[8]){0})) {
 		char msg[400];
 		if (session_create(&a->ss, &a->st, a->f, msg, sizeof msg) < 0) {
 			app_status(a, ST_ERROR, "%s", msg);
@@ -143,7 +191,8 @@ static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 	           a->nentries > 0) {
 		struct summary sm;
 		if (session_summary_read(a->entries[a->list_sel].summary, &sm) == 0 && sm.complete) {
-			app_ask(a, "Abgeschlossen – Änderungen ergeben eine neue Revision. Öffnen? (j/n)",
+			/* TRANSLATORS: j, J, y and Y answer yes, n and N no, in every language. */
+			app_ask(a, _("Abgeschlossen – Änderungen ergeben eine neue Revision. Öffnen? (j/n)"),
 			        open_selected, NULL);
 			return;
 		}

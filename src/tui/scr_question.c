@@ -15,6 +15,7 @@
 #include "tui/draw.h"
 #include "tui/widget.h"
 #include "util/date.h"
+#include "util/i18n.h"
 
 static struct engine *eng(struct app *a)
 {
@@ -47,7 +48,7 @@ void app_open_question(struct app *a)
 	if (q < 0)
 		q = engine_first(eng(a));
 	if (q < 0) {
-		app_status(a, ST_ERROR, "Dieser Fragebogen zeigt keine einzige Frage.");
+		app_status(a, ST_ERROR, "%s", _("Dieser Fragebogen zeigt keine einzige Frage."));
 		session_close(&a->ss);
 		a->have_session = false;
 		return;
@@ -82,11 +83,11 @@ static bool may_leave(struct app *a)
 			warn = &l.v[i];
 	}
 	if (warn) {
-		char buf[400];
 		snprintf(a->msg, sizeof a->msg, "%s", warn->msg);
 		a->msg_style = ST_WARNING;
-		snprintf(buf, sizeof buf, "Hinweis: Trotzdem weiter? (j/n)");
-		app_ask(a, buf, confirm_and_next, NULL);
+		/* TRANSLATORS: after a warning about the answer. j, J, y and Y answer yes,
+		   n and N no, in every language. */
+		app_ask(a, _("Hinweis: Trotzdem weiter? (j/n)"), confirm_and_next, NULL);
 	}
 	issue_free_list(&l);
 	return !warn;
@@ -146,7 +147,9 @@ static void progress_text(struct app *a, char *buf, size_t n)
 				k++;
 		}
 	engine_progress(eng(a), &answered, &visible);
-	snprintf(buf, n, "Frage %d von %d · %d %%", k ? k : 1, total,
+	/* TRANSLATORS: at the right of the title bar: the question's number, how many
+	   there are, and the share answered. */
+	snprintf(buf, n, _("Frage %d von %d · %d %%"), k ? k : 1, total,
 	         visible ? 100 * answered / visible : 0);
 }
 

@@ -10,8 +10,17 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/widget.h"
+#include "util/i18n.h"
 
 static struct issues blockers;
+
+/* TRANSLATORS: footer hints, the key, a blank and the label. The key is the
+   letter that finishes the questionnaire on the review screen: one
+   character, not u (or what "u Übersicht" becomes). */
+static const char *const hint_finish = N_("a Abschließen");
+/* TRANSLATORS: footer hint; the key is the letter that goes back to the
+   overview of all responses: one character, not the key of "a Abschließen". */
+static const char *const hint_list = N_("u Übersicht");
 
 static void review_init(struct app *a)
 {
@@ -25,31 +34,43 @@ static void review_draw(struct app *a)
 {
 	int answered, visible;
 	engine_progress(&a->ss.e, &answered, &visible);
-	app_draw_title(a, "Durchsicht");
-	char buf[300];
+	/* TRANSLATORS: the title of the screen that lists what is still open before finishing. */
+	app_draw_title(a, _("Durchsicht"));
+	char buf[300], key[8];
 	int y = 2;
-	snprintf(buf, sizeof buf, "%d von %d Fragen beantwortet. Status: %s, Revision %d.", answered,
-	         visible, a->ss.r->status == RESP_COMPLETE ? "abgeschlossen" : "Entwurf",
+	/* TRANSLATORS: the last %s is the status, abgeschlossen or Entwurf. */
+	snprintf(buf, sizeof buf, P_("%d von %d Frage beantwortet. Status: %s, Revision %d.",
+	                             "%d von %d Fragen beantwortet. Status: %s, Revision %d.",
+	                             (unsigned long)visible),
+	         answered, visible, a->ss.r->status == RESP_COMPLETE ? _("abgeschlossen") : _("Entwurf"),
 	         a->ss.r->revision);
 	y += draw_wrap(y, 2, buf, a->cols - 4, 2, ST_NORMAL) + 1;
 	if (blockers.n == 0) {
-		draw_wrap(y, 2, a->ss.r->status == RESP_COMPLETE
-		          ? "Der Fragebogen ist abgeschlossen."
-		          : "Nichts ist mehr offen. Mit „a“ schließen Sie den Fragebogen ab.",
-		          a->cols - 4, 3, ST_OK);
-		app_draw_footer(a, "a Abschließen|Bild↑ Zurück|u Übersicht|F10 Ende");
+		app_hint_key(_(hint_finish), key);
+		/* TRANSLATORS: %s is the key of the hint "a Abschließen". */
+		snprintf(buf, sizeof buf, _("Nichts ist mehr offen. Mit „%s“ schließen Sie den "
+		                            "Fragebogen ab."), key);
+		draw_wrap(y, 2, a->ss.r->status == RESP_COMPLETE ? _("Der Fragebogen ist abgeschlossen.")
+		          : buf, a->cols - 4, 3, ST_OK);
+		/* TRANSLATORS: footer hints "KEY Label|KEY Label"; Bild↑ is the Page Up key. */
+		snprintf(buf, sizeof buf, "%s|%s|%s|%s", _(hint_finish), _("Bild↑ Zurück"), _(hint_list),
+		         _("F10 Ende"));
+		app_draw_footer(a, buf);
 		return;
 	}
-	draw_text(y++, 2, "Noch zu klären (Enter springt zur Frage):", a->cols - 4, ST_HEADING);
+	draw_text(y++, 2, _("Noch zu klären (Enter springt zur Frage):"), a->cols - 4, ST_HEADING);
 	int room = a->rows - y - 3, first = a->review_sel >= room ? a->review_sel - room + 1 : 0;
 	for (int i = first; i < blockers.n && i - first < room; i++) {
 		const struct issue *is = &blockers.v[i];
-		snprintf(buf, sizeof buf, "%-6s %s %s", a->f->questions[is->question].id,
-		         is->sev == SEV_ERROR ? "Fehler:" : "Hinweis:", is->msg);
+		/* TRANSLATORS: the question, then an error or a warning that blocks finishing. */
+		snprintf(buf, sizeof buf, is->sev == SEV_ERROR ? _("%-6s Fehler: %s") : _("%-6s Hinweis: %s"),
+		         a->f->questions[is->question].id, is->msg);
 		draw_line(y + i - first, 1, buf, a->cols - 2,
 		          i == a->review_sel ? ST_SELECTED : is->sev == SEV_ERROR ? ST_ERROR : ST_WARNING);
 	}
-	app_draw_footer(a, "↑↓ Auswahl|Enter Zur Frage|Bild↑ Zurück|u Übersicht|F10 Ende");
+	snprintf(buf, sizeof buf, "%s|%s|%s|%s", _("↑↓ Auswahl|Enter Zur Frage"), _("Bild↑ Zurück"),
+	         _(hint_list), _("F10 Ende"));
+	app_draw_footer(a, buf);
 }
 
 static void finish(struct app *a)
@@ -57,7 +78,7 @@ static void finish(struct app *a)
 	response_finish(a->ss.r, (int64_t)time(NULL));
 	app_save(a);
 	if (a->saved)
-		app_status(a, ST_OK, "Der Fragebogen ist abgeschlossen und gespeichert.");
+		app_status(a, ST_OK, "%s", _("Der Fragebogen ist abgeschlossen und gespeichert."));
 }
 
 /* Back to the overview, closing the response. */
@@ -73,6 +94,7 @@ static void to_list(struct app *a)
 
 static void review_key(struct app *a, bool code, wint_t ch, bool alt)
 {
+	char key[8];
 	(void)alt;
 	bool enter = (!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER);
 	if (code && ch == KEY_UP && a->review_sel > 0) {
@@ -90,11 +112,11 @@ static void review_key(struct app *a, bool code, wint_t ch, bool alt)
 		if (last >= 0)
 			response_set_position(a->ss.r, a->f->questions[last].id);
 		app_open_question(a);
-	} else if (!code && ch == 'a' && blockers.n == 0) {
+	} else if (!code && ch == app_hint_key(_(hint_finish), key) && blockers.n == 0) {
 		if (a->ss.r->status != RESP_COMPLETE)
 			finish(a);
 		to_list(a);
-	} else if (!code && ch == 'u') {
+	} else if (!code && ch == app_hint_key(_(hint_list), key)) {
 		to_list(a);
 	} else if (code && ch == KEY_F(10)) {
 		a->quit = true;

@@ -9,6 +9,7 @@
 
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 /* Wipe and empty both passphrase fields. */
@@ -32,54 +33,71 @@ static void unlock_init(struct app *a)
 	wipe(a);
 }
 
+/* TRANSLATORS: the labels in front of the passphrase fields. */
+static const char *const label_pw = N_("Passwort:");
+static const char *const label_again = N_("Wiederholen:");
+
+/* Where the fields start: right of the longer label, at least column 18. */
+static int field_x(void)
+{
+	int w = draw_width(_(label_pw)), w2 = draw_width(_(label_again));
+	w = (w > w2 ? w : w2) + 4;
+	return w > 18 ? w : 18;
+}
+
 /* A masked field: one bullet per character. */
 static void draw_secret(struct app *a, int y, const char *label, int i)
 {
-	draw_text(y, 2, label, 16, ST_NORMAL);
+	int x = field_x();
+	draw_text(y, 2, label, x - 2, ST_NORMAL);
 	char mask[200] = "";
 	size_t n = lineedit_length(&a->pw[i]);
 	for (size_t k = 0; k < n && k < 60; k++)
 		strcat(mask, term_utf8() ? "•" : "*");
-	draw_line(y, 18, mask, a->cols - 20 > 10 ? a->cols - 20 : 10, ST_FIELD);
+	draw_line(y, x, mask, a->cols - x - 2 > 10 ? a->cols - x - 2 : 10, ST_FIELD);
 	if (a->pw_field == i && !a->recovery[0]) {
-		move(y, 18 + (int)(n < 60 ? n : 60));
+		move(y, x + (int)(n < 60 ? n : 60));
 		curs_set(1);
 	}
 }
 
 static void unlock_draw(struct app *a)
 {
-	app_draw_title(a, a->locked ? "Gesperrt" : "Anmelden");
+	/* TRANSLATORS: titles of the passphrase screen: after the idle lock, and at the start. */
+	app_draw_title(a, a->locked ? _("Gesperrt") : _("Anmelden"));
 	int w = a->cols - 4, y = 2;
 	if (a->recovery[0]) {
-		y += draw_wrap(y, 2, "Der verschlüsselte Speicher ist eingerichtet. Ihr "
-		               "Wiederherstellungscode:", w, 4, ST_NORMAL) + 1;
+		y += draw_wrap(y, 2, _("Der verschlüsselte Speicher ist eingerichtet. Ihr "
+		                       "Wiederherstellungscode:"), w, 4, ST_NORMAL) + 1;
 		draw_text(y++, 4, a->recovery, w, ST_HEADING);
 		y++;
-		draw_wrap(y, 2, "Bitte schreiben Sie ihn jetzt auf und bewahren Sie ihn sicher auf. "
-		          "Mit ihm kommen Sie an Ihre Antworten, falls Sie das Passwort vergessen. "
-		          "Er wird nur dieses eine Mal angezeigt.", w, 6, ST_NORMAL);
-		app_draw_footer(a, "Enter Weiter");
+		draw_wrap(y, 2, _("Bitte schreiben Sie ihn jetzt auf und bewahren Sie ihn sicher auf. "
+		                  "Mit ihm kommen Sie an Ihre Antworten, falls Sie das Passwort "
+		                  "vergessen. Er wird nur dieses eine Mal angezeigt."), w, 6, ST_NORMAL);
+		/* TRANSLATORS: footer hint "KEY Label"; translate the label only. */
+		app_draw_footer(a, _("Enter Weiter"));
 		return;
 	}
 	if (a->creating) {
 		char buf[600];
-		snprintf(buf, sizeof buf, "Willkommen. Ihre Antworten werden verschlüsselt in %s "
-		         "gespeichert. Wählen Sie dafür ein Passwort – am besten einen Satz aus "
-		         "mehreren Wörtern.", a->store_dir);
+		/* TRANSLATORS: %s is the folder of the store. */
+		snprintf(buf, sizeof buf, _("Willkommen. Ihre Antworten werden verschlüsselt in %s "
+		                            "gespeichert. Wählen Sie dafür ein Passwort – am besten "
+		                            "einen Satz aus mehreren Wörtern."), a->store_dir);
 		y += draw_wrap(y, 2, buf, w, 5, ST_NORMAL) + 1;
-		draw_secret(a, y, "Passwort:", 0);
-		draw_secret(a, y + 1, "Wiederholen:", 1);
+		draw_secret(a, y, _(label_pw), 0);
+		draw_secret(a, y + 1, _(label_again), 1);
 	} else if (a->locked) {
-		y += draw_wrap(y, 2, "Gesperrt: Nach längerer Zeit ohne Eingabe wurde der Schlüssel "
-		               "aus dem Speicher gelöscht. Ihre Antworten sind gespeichert. Mit dem "
-		               "Passwort geht es weiter.", w, 4, ST_NORMAL) + 1;
-		draw_secret(a, y, "Passwort:", 0);
+		y += draw_wrap(y, 2, _("Gesperrt: Nach längerer Zeit ohne Eingabe wurde der Schlüssel "
+		                       "aus dem Speicher gelöscht. Ihre Antworten sind gespeichert. "
+		                       "Mit dem Passwort geht es weiter."), w, 4, ST_NORMAL) + 1;
+		draw_secret(a, y, _(label_pw), 0);
 	} else {
-		y += draw_wrap(y, 2, "Bitte geben Sie Ihr Passwort ein.", w, 2, ST_NORMAL) + 1;
-		draw_secret(a, y, "Passwort:", 0);
+		y += draw_wrap(y, 2, _("Bitte geben Sie Ihr Passwort ein."), w, 2, ST_NORMAL) + 1;
+		draw_secret(a, y, _(label_pw), 0);
 	}
-	app_draw_footer(a, "Enter Weiter|F10 Beenden");
+	/* TRANSLATORS: footer hints "KEY Label|KEY Label"; translate the labels only. */
+	app_draw_footer(a, _("Enter Weiter|F10 Beenden"));
 }
 
 /* Unlocked: open the store and go to the overview (or back after a lock). */
@@ -102,12 +120,13 @@ static void create(struct app *a)
 	char msg[300];
 	if (p->len != q->len || sodium_memcmp(p->buf, q->buf, p->len) != 0) {
 		wipe(a);
-		app_status(a, ST_ERROR, "Die beiden Eingaben stimmen nicht überein. Bitte noch einmal.");
+		app_status(a, ST_ERROR, "%s",
+		           _("Die beiden Eingaben stimmen nicht überein. Bitte noch einmal."));
 		return;
 	}
 	if (p->len < 8) {
 		a->pw_field = 0;
-		app_status(a, ST_WARNING, "Das Passwort ist zu kurz: bitte mindestens 8 Zeichen.");
+		app_status(a, ST_WARNING, "%s", _("Das Passwort ist zu kurz: bitte mindestens 8 Zeichen."));
 		wipe(a);
 		return;
 	}
@@ -125,7 +144,8 @@ static void create(struct app *a)
 		return;
 	}
 	if (shortish)
-		app_status(a, ST_WARNING, "Hinweis: Ein längeres Passwort (ein Satz) wäre sicherer.");
+		app_status(a, ST_WARNING, "%s",
+		           _("Hinweis: Ein längeres Passwort (ein Satz) wäre sicherer."));
 	else
 		a->status[0] = '\0';
 }

@@ -12,6 +12,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "util/i18n.h"
+
 static volatile sig_atomic_t got_signal;
 static bool started, utf8, colours;
 static struct termios saved;
@@ -97,7 +99,10 @@ bool term_utf8(void)
 
 int term_start(void)
 {
-	setlocale(LC_ALL, "");
+	/* Only the character type: main() has set the rest, and LC_MESSAGES or
+	 * LC_NUMERIC taken afresh from the environment would undo the language
+	 * chosen with --lang and the decimal point of the number formats. */
+	setlocale(LC_CTYPE, "");
 	const char *cs = nl_langinfo(CODESET);
 	utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	/* In the plain C locale the terminal is most likely UTF-8 all the same:
@@ -107,14 +112,14 @@ int term_start(void)
 	if (!utf8 && cs && strcmp(cs, "ANSI_X3.4-1968") == 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "fragebogen: Die Oberfläche braucht ein Terminal.\n");
+		fputs(_("fragebogen: Die Oberfläche braucht ein Terminal.\n"), stderr);
 		return -1;
 	}
 	have_saved = tcgetattr(STDIN_FILENO, &saved) == 0;
 	set_escdelay(25);
 	scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
-		fprintf(stderr, "fragebogen: Das Terminal „%s“ ist unbekannt.\n",
+		fprintf(stderr, _("fragebogen: Das Terminal „%s“ ist unbekannt.\n"),
 		        getenv("TERM") ? getenv("TERM") : "");
 		return -1;
 	}

@@ -23,7 +23,7 @@ enum style {
 	ST_ERROR, ST_WARNING, ST_DIM, ST_OK, ST_HEADING, ST_COUNT,
 };
 
-/* Start curses; 0, or -1 with a German message on stderr. */
+/* Start curses; 0, or -1 with a message on stderr. */
 int term_start(void);
 void term_stop(void);
 /* Attributes (colour pair or monochrome fallback) of a style. */

@@ -11,6 +11,7 @@
 #include "form/pipe.h"
 #include "tui/draw.h"
 #include "util/date.h"
+#include "util/i18n.h"
 
 static const struct question *cur(struct app *a)
 {
@@ -121,16 +122,17 @@ static int parse_field(struct app *a, struct value *out)
 	if (q->type == Q_INTEGER || q->type == Q_DECIMAL) {
 		if (input_parse_number(t, q->type == Q_INTEGER ? INPUT_INTEGER : 0, &d) < 0) {
 			snprintf(a->msg, sizeof a->msg, q->type == Q_INTEGER
-			         ? "„%s“ ist keine ganze Zahl. Bitte nur Ziffern eingeben (z. B. 12500)."
-			         : "„%s“ ist keine Zahl. Bitte z. B. 3,5 eingeben.", t);
+			         ? _("„%s“ ist keine ganze Zahl. Bitte nur Ziffern eingeben (z. B. 12500).")
+			         : _("„%s“ ist keine Zahl. Bitte z. B. 3,5 eingeben."), t);
 			a->msg_style = ST_ERROR;
 			return -1;
 		}
 		*out = value_num(d);
 	} else if (q->type == Q_DATE) {
 		if (date_parse_de(t, &days) < 0 && date_parse_iso(t, &days) < 0) {
-			snprintf(a->msg, sizeof a->msg, "„%s“ ist kein Datum. Bitte als TT.MM.JJJJ "
-			         "eingeben.", t);
+			/* TRANSLATORS: TT.MM.JJJJ is day, month and year as the field expects them. */
+			snprintf(a->msg, sizeof a->msg, _("„%s“ ist kein Datum. Bitte als TT.MM.JJJJ "
+			                                  "eingeben."), t);
 			a->msg_style = ST_ERROR;
 			return -1;
 		}
@@ -372,29 +374,37 @@ const char *widget_keys(struct app *a)
 	static char buf[600];
 	const struct question *q = cur(a);
 	bool alt = widget_takes_text(a);
-	size_t n = (size_t)snprintf(buf, sizeof buf, "%s|Bild↑ Zurück",
-	        is_field(q) || a->ed_on ? "Tab Weiter"
-	        : q->type == Q_MATRIX ? "↑↓ Zeile|←→/1-9 Wert|Tab Weiter"
-	        : q->type == Q_MULTI ? "↑↓ Wählen|Leer/1-9 An/Aus|Enter Weiter"
-	        : q->type == Q_NOTE ? "Enter Weiter" : "↑↓/1-9 Wählen|Enter Weiter");
+	/* TRANSLATORS: footer hints "KEY Label|KEY Label": translate the labels and
+	   the names of keys (Leer is the space bar, Bild↑ the Page Up key). */
+	size_t n = (size_t)snprintf(buf, sizeof buf, "%s|%s",
+	        is_field(q) || a->ed_on ? _("Tab Weiter")
+	        : q->type == Q_MATRIX ? _("↑↓ Zeile|←→/1-9 Wert|Tab Weiter")
+	        : q->type == Q_MULTI ? _("↑↓ Wählen|Leer/1-9 An/Aus|Enter Weiter")
+	        : q->type == Q_NOTE ? _("Enter Weiter") : _("↑↓/1-9 Wählen|Enter Weiter"),
+	        _("Bild↑ Zurück"));
 	for (int i = 0; i < a->f->nmissing && n < sizeof buf; i++)
 		if (form_q_offers(q, a->f->missing[i].code))
 			n += (size_t)snprintf(buf + n, sizeof buf - n, "|%s%c %s", alt ? "Alt-" : "",
 			                      a->f->missing[i].key, a->f->missing[i].label);
 	if (n < sizeof buf)
-		snprintf(buf + n, sizeof buf - n, "%s", q->help ? "|F1 Hilfe|F2 Durchsicht|F3 Gehe zu|F10 Ende"
-		                                                : "|F2 Durchsicht|F3 Gehe zu|F10 Ende");
+		snprintf(buf + n, sizeof buf - n, "%s%s",
+		         /* TRANSLATORS: footer hint: F1 shows the help text of the question. */
+		         q->help ? "|" : "", q->help ? _("F1 Hilfe") : "");
+	n = strlen(buf);
+	if (n < sizeof buf)
+		snprintf(buf + n, sizeof buf - n, "|%s", _("F2 Durchsicht|F3 Gehe zu|F10 Ende"));
 	return buf;
 }
 
-/* "weiß nicht" under a widget whose answer is a missing code. */
+/* "Antwort: weiß nicht" under a widget whose answer is a missing code. */
 static int draw_missing(struct app *a, int y, const struct answer *an)
 {
 	if (!an || an->state != ANS_MISSING)
 		return 0;
 	const struct missing *m = form_missing(a->f, an->missing);
 	char buf[200];
-	snprintf(buf, sizeof buf, "Antwort: %s", m ? m->label : "Fehlwert");
+	/* TRANSLATORS: %s is the label of a missing-value code, such as "weiß nicht". */
+	snprintf(buf, sizeof buf, _("Antwort: %s"), m ? m->label : _("Fehlwert"));
 	draw_text(y, 3, buf, a->cols - 4, ST_WARNING);
 	return 1;
 }
@@ -426,7 +436,8 @@ static void draw_field(struct app *a, int top, int bottom)
 	if (q->unit)
 		draw_text(top, 4 + w, q->unit, a->cols - w - 5, ST_NORMAL);
 	if (q->type == Q_DATE)
-		draw_text(top + 1, 3, "(TT.MM.JJJJ)", w, ST_DIM);
+		/* TRANSLATORS: under a date field: day, month and year as the field expects them. */
+		draw_text(top + 1, 3, _("(TT.MM.JJJJ)"), w, ST_DIM);
 	draw_missing(a, top + rows + (q->type == Q_DATE), answer(a));
 	move(top + (int)(a->view.cur_row - first), 3 + a->view.cur_col);
 	curs_set(1);
@@ -477,7 +488,8 @@ static void draw_matrix_row(struct app *a, int top, int bottom)
 {
 	const struct question *q = cur(a);
 	char buf[300];
-	snprintf(buf, sizeof buf, "Zeile %d von %d:", a->row_sel + 1, q->nrows);
+	/* TRANSLATORS: a narrow screen shows one row of a matrix question at a time. */
+	snprintf(buf, sizeof buf, _("Zeile %d von %d:"), a->row_sel + 1, q->nrows);
 	draw_text(top, 1, buf, a->cols - 2, ST_DIM);
 	int y = top + 1;
 	y += draw_wrap(y, 1, q->rows[a->row_sel].text, a->cols - 2, 2, ST_HEADING);

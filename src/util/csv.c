@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/xmalloc.h"
 
@@ -69,7 +70,8 @@ int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen
 			qline = line;
 		} else if (ch == c->sep) {
 			if (r.n >= CSV_MAX_FIELDS) {
-				snprintf(msg, msglen, "Zeile %d hat mehr als %d Felder", line, CSV_MAX_FIELDS);
+				snprintf(msg, msglen, _("Zeile %d hat mehr als %d Felder"), line,
+				         CSV_MAX_FIELDS);
 				goto fail;
 			}
 			add_field(&r, &b);
@@ -80,7 +82,7 @@ int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen
 			add_row(c, &r);
 			r.line = ++line;
 			if (c->n >= CSV_MAX_ROWS) {
-				snprintf(msg, msglen, "mehr als %d Zeilen", CSV_MAX_ROWS);
+				snprintf(msg, msglen, _("mehr als %d Zeilen"), CSV_MAX_ROWS);
 				goto fail;
 			}
 		} else {
@@ -88,7 +90,8 @@ int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen
 		}
 	}
 	if (quoted) {
-		snprintf(msg, msglen, "Zeile %d: ein Anführungszeichen wird nicht geschlossen", qline);
+		snprintf(msg, msglen, _("Zeile %d: ein Anführungszeichen wird nicht geschlossen"),
+		         qline);
 fail:
 		sbuf_free(&b);
 		for (int i = 0; i < r.n; i++)

@@ -22,7 +22,7 @@ struct csv {
 	char sep;
 };
 
-/* Parse; -1 with a German message (line given) for an unterminated quote. */
+/* Parse; -1 with a message (line given) for an unterminated quote. */
 int csv_parse(const char *text, size_t len, struct csv *out, char *msg, size_t msglen);
 void csv_free(struct csv *c);
 

@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
+
 /* Report exhaustion and stop; there is nothing sensible left to do. */
 static void oom(size_t n)
 {
-	fprintf(stderr, "fragebogen: kein Speicher mehr (%zu Bytes angefordert)\n", n);
+	fprintf(stderr, _("fragebogen: kein Speicher mehr (%zu Bytes angefordert)\n"), n);
 	abort();
 }
 

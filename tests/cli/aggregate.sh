@@ -41,19 +41,47 @@ PY
 expect 0 "$bin" import $(opt b) same_rev.json
 expect 0 "$bin" import $(opt c) next_rev.json
 seal a "Stadt A" a.age
-seal b "Stadt A, Kopie" b.age
-seal c "Stadt A, neu" c.age
-expect 1 "$bin" aggregate -i team.key -o conf.csv a.age b.age
+seal b "Stadt A" b.age       # the same Kommune, from a second computer (key)
+seal c "Stadt A" c.age
+# Each case below keeps a senders record of its own (--senders).
+
+# Same response, same revision, other content: a listed conflict, both out.
+expect 1 "$bin" aggregate -i team.key --senders s1 -o conf.csv --accept-key "Stadt A" a.age b.age
+has "neu bestätigt"
 has "KONFLIKT: Antwort $uuid, Revision 1"
 has "2 Antworten im Datensatz"
 grep -q "$uuid" conf.csv && bad "Konfliktantwort im Datensatz" || ok
 
 # A higher revision replaces the older one.
-expect 0 "$bin" aggregate -i team.key -o rev.csv a.age c.age
+expect 0 "$bin" aggregate -i team.key --senders s2 -o rev.csv --accept-key "Stadt A" a.age c.age
 has "1 ersetzen ältere Revisionen"
 has "3 Antworten im Datensatz"
 a4=$(/usr/bin/python3 -c "import json;print(json.load(open('next_rev.json'))['answers']['A4']['value'])")
 grep "$uuid" rev.csv | grep -q ";$a4;" && ok || bad "rev.csv: A4 der Revision 2 ($a4) fehlt"
+
+# The same response from another Kommune never replaces it, even with a
+# higher revision: listed, left out.
+seal c "Stadt B" c_b.age
+expect 1 "$bin" aggregate -i team.key --senders s3 -o foreign.csv a.age c_b.age
+has "kommt von zwei Absendern"
+has "2 Antworten im Datensatz"
+
+# A known key under another name is flagged; blanks and invisible
+# characters do not make a second Kommune.
+seal a "Stadt Z" a_z.age
+expect 1 "$bin" aggregate -i team.key --senders s4 -o other.csv a.age a_z.age
+has "ANDERER NAME"
+seal a "  Stadt   A " a_blank.age
+seal a "$(printf 'Stadt\342\200\213 A')" a_zw.age
+expect 0 "$bin" aggregate -i team.key --senders s5 -o blank.csv a.age a_blank.age a_zw.age
+has "3 doppelt"
+has "3 Antworten im Datensatz"
+[ "$(grep -c 'Stadt A' s5)" -eq 1 ] && ok || bad "Stadt A doppelt gemerkt"
+
+# Files after "--" are files, whatever their names.
+cp a.age ./-a.age
+expect 0 "$bin" aggregate -i team.key --senders s6 -o dash.csv -- -a.age
+has "3 Antworten im Datensatz"
 
 # Two form versions: a new question appended, the old columns stay put.
 /usr/bin/python3 - "$desi" <<'PY'

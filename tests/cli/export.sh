@@ -67,6 +67,9 @@ expect 0 "$bin" export $A --format json -o a-plain.json
 expect 0 "$bin" export $A --format sav -o a.sav
 expect 0 "$bin" export $A --format dta -o a.dta
 [ -s a.sav ] && [ -s a.dta ] && ok || bad "export --format sav/dta"
+[ "$(stat -c %a a.sav)" = 600 ] && ok || bad "a.sav für andere lesbar"
+expect 1 "$bin" export $A --format sav -o a.sav
+has "gibt es schon"
 expect 2 "$bin" export $A --all --recipient "$rcpt"
 has "nur abgeschlossene"
 

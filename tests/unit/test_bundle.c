@@ -12,6 +12,7 @@
 #include "crypto/age.h"
 #include "export/bundle.h"
 #include "helpers.h"
+#include "util/xmalloc.h"
 
 static const char *form_json =
 	"{\"id\":\"t\",\"title\":\"T\",\"version\":\"1\",\"language\":\"de\","
@@ -157,6 +158,81 @@ static void change_dictionary(cJSON *w)
 	char *p = strstr(v->valuestring, "Stadt");
 	cr_assert(p);
 	p[0] = 'X';
+}
+
+/* Re-sign an edited document with the fixture's own key (a sender may
+ * sign anything): edit the document text, sign it, put both back. */
+static struct fixture *signer;
+static void (*doc_edit)(cJSON *doc);
+
+static void edit_and_resign(cJSON *w)
+{
+	cJSON *d = cJSON_Parse(cJSON_GetObjectItem(w, "document")->valuestring);
+	doc_edit(d);
+	char *text = cJSON_PrintUnformatted(d);
+	char *sig = sign_detached(signer->sk, (const uint8_t *)text, strlen(text), "t");
+	cJSON_ReplaceItemInObject(w, "document", cJSON_CreateString(text));
+	cJSON_ReplaceItemInObject(w, "signature", cJSON_CreateString(sig));
+	free(text);
+	free(sig);
+	cJSON_Delete(d);
+}
+
+static cJSON *first_values(cJSON *d)
+{
+	return cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(d, "responses"), 0),
+	                           "values");
+}
+
+static void other_id_in_values(cJSON *d)
+{
+	cJSON_ReplaceItemInArray(first_values(d), TCOL_ID,
+	                         cJSON_CreateString("00000000-0000-4000-8000-000000000000"));
+}
+
+static void text_where_a_number_belongs(cJSON *d)
+{
+	cJSON_ReplaceItemInArray(first_values(d), TABLE_META, cJSON_CreateString("5"));
+}
+
+static void key_with_newline(cJSON *d)
+{
+	cJSON *s = cJSON_GetObjectItem(d, "sender");
+	char *k = xasprintf("%s\n", cJSON_GetObjectItem(s, "public_key")->valuestring);
+	cJSON_ReplaceItemInObject(s, "public_key", cJSON_CreateString(k));
+	free(k);
+}
+
+Test(bundle, a_sender_cannot_slip_values_past_the_checks)
+{
+	struct fixture x;
+	setup(&x);
+	signer = &x;
+	struct bundle b;
+	char err[300];
+	size_t n;
+	doc_edit = other_id_in_values;
+	uint8_t *f = reseal(&x, x.doc, x.rcpt, x.id, x.rcpt, edit_and_resign, &n);
+	cr_expect_eq(open_buf(&x, f, n, &b, err), BUNDLE_NOT_A_BUNDLE);
+	cr_expect(strstr(err, "Kopf und Werte") != NULL, "%s", err);
+	bundle_free(&b);
+	free(f);
+	doc_edit = text_where_a_number_belongs;
+	f = reseal(&x, x.doc, x.rcpt, x.id, x.rcpt, edit_and_resign, &n);
+	cr_expect_eq(open_buf(&x, f, n, &b, err), BUNDLE_NOT_A_BUNDLE);
+	cr_expect(strstr(err, "Zahl erwartet") != NULL, "%s", err);
+	bundle_free(&b);
+	free(f);
+	doc_edit = key_with_newline; /* still verifies, but is recorded canonically */
+	f = reseal(&x, x.doc, x.rcpt, x.id, x.rcpt, edit_and_resign, &n);
+	cr_assert_eq(open_buf(&x, f, n, &b, err), BUNDLE_OK, "%s", err);
+	cr_expect_null(strchr(b.pubkey, '\n'));
+	char *canon = sign_pubkey_base64(x.pk);
+	cr_expect_str_eq(b.pubkey, canon);
+	free(canon);
+	bundle_free(&b);
+	free(f);
+	teardown(&x);
 }
 
 static void drop_signature(cJSON *w)

@@ -16,6 +16,7 @@
 #include "export/repfmt.h"
 #include "export/report.h"
 #include "export/svgbar.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -334,6 +335,28 @@ Test(repfmt, german_numbers)
 	cr_assert_str_eq(repfmt_int(b, 40000), "40.000");
 }
 
+/* English notation: decimal point, comma between thousands. The labels
+ * need the catalogue, the numbers only the language. */
+Test(repfmt, english_numbers)
+{
+	char b[REPFMT_LEN];
+	cr_assert_eq(i18n_init("en", "/nonexistent"), 0);
+	cr_assert_str_eq(repfmt_pct(b, 1, 8), "12.5 %");
+	cr_assert_str_eq(repfmt_pct(b, 7, 7), "100.0 %");
+	cr_assert_str_eq(repfmt_pct(b, 3, 0), "–");
+	cr_assert_str_eq(repfmt_pctnum(b, 3, 4), "75.0");
+	cr_assert_str_eq(repfmt_num(b, 12345.5, 1), "12,345.5");
+	cr_assert_str_eq(repfmt_num(b, 1234567, 0), "1,234,567");
+	cr_assert_str_eq(repfmt_num(b, 2015, 0), "2015");
+	cr_assert_str_eq(repfmt_num(b, -3.25, 2), "-3.25");
+	cr_assert_str_eq(repfmt_num(b, -0.04, 1), "0.0");
+	cr_assert_str_eq(repfmt_num(b, 34.1666, 1), "34.2");
+	cr_assert_str_eq(repfmt_int(b, 40000), "40,000");
+	cr_assert_eq(i18n_init("de", "/nonexistent"), 0);
+	cr_assert_str_eq(repfmt_pct(b, 1, 8), "12,5 %");
+	cr_assert_str_eq(repfmt_int(b, 40000), "40.000");
+}
+
 Test(repfmt, width_and_wrap_count_columns_not_bytes)
 {
 	size_t next;
@@ -577,6 +600,26 @@ static int occurrences(const char *hay, const char *needle)
 	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
 		n++;
 	return n;
+}
+
+Test(htmlrep, english_numbers_in_text_and_html)
+{
+	struct dataset d;
+	make_data(&d);
+	cr_assert_eq(i18n_init("en", "/nonexistent"), 0);
+	char *t = capture_text(&d);
+	cr_assert_not_null(strstr(line_at(t, "B1  Wie", "  Top-"), "80.0 %"));
+	cr_assert_null(strstr(t, "80,0 %"));
+	struct htmlrep_meta m = { .nfiles = 1, .nresponses = 8 };
+	char *h = capture_html(&d, &m);
+	cr_assert_not_null(strstr(h, "<html lang=\"en\">"));
+	cr_assert_not_null(strstr(h, "<td class=\"n\">80.0 %</td>"));
+	cr_assert_not_null(strstr(h, "<td class=\"n\">34.2</td>"));
+	cr_assert_null(strstr(h, "66,7 %"));
+	cr_assert_eq(i18n_init("de", "/nonexistent"), 0);
+	free(h);
+	free(t);
+	dataset_free(&d);
 }
 
 Test(htmlrep, self_contained_escaped_with_numbers)

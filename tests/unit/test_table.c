@@ -10,6 +10,7 @@
 #include "export/dataset.h"
 #include "export/table.h"
 #include "helpers.h"
+#include "util/xmalloc.h"
 
 static const char *form_json =
 	"{\"id\":\"t\",\"title\":\"T\",\"version\":\"1\",\"language\":\"de\","
@@ -137,6 +138,43 @@ Test(table, duplicate_and_bad_set_refs_are_refused)
 	cJSON_Delete(j);
 }
 
+Test(table, meta_columns_are_checked_by_name_type_and_place)
+{
+	struct form *f = load_ok(form_json);
+	struct table t;
+	table_from_form(f, &t);
+	cr_expect(table_has_meta(&t));
+	t.cols[TCOL_STATUS].type = COL_STRING;
+	cr_expect_not(table_has_meta(&t));
+	t.cols[TCOL_STATUS].type = COL_NUMERIC;
+	free(t.cols[TCOL_CREATED].name);
+	t.cols[TCOL_CREATED].name = xstrdup("erstellt");
+	cr_expect_not(table_has_meta(&t));
+	table_free(&t);
+	form_free(&f);
+}
+
+Test(table, oversized_label_lists_are_refused)
+{
+	struct sbuf b = {0};
+	sbuf_adds(&b, "{\"form_id\":\"x\",\"columns\":[{\"name\":\"a\",\"label\":\"A\","
+	              "\"type\":\"numeric\",\"role\":\"single\",\"values\":[");
+	for (int i = 0; i <= TABLE_MAX_LABELS; i++)
+		sbuf_printf(&b, "%s[%d,\"l\"]", i ? "," : "", i);
+	sbuf_adds(&b, "]}]}");
+	cJSON *j = cJSON_Parse(sbuf_str(&b));
+	struct table t;
+	char err[200];
+	cr_expect_eq(table_from_json(j, &t, err, sizeof err), -1);
+	cJSON_Delete(j);
+	sbuf_free(&b);
+	/* Two labels for one code are refused too. */
+	j = cJSON_Parse("{\"form_id\":\"x\",\"columns\":[{\"name\":\"a\",\"label\":\"A\","
+	                "\"type\":\"numeric\",\"role\":\"single\",\"values\":[[1,\"a\"],[1,\"b\"]]}]}");
+	cr_expect_eq(table_from_json(j, &t, err, sizeof err), -1);
+	cJSON_Delete(j);
+}
+
 Test(table, broken_json_is_refused)
 {
 	struct table t;
@@ -224,6 +262,7 @@ Test(dataset, many_rows_and_a_late_column)
 	cr_expect_str_eq(dataset_str(&d, 999, k), "ä");
 	cr_expect_eq(dataset_num(&d, 998, table_find(&t, "art")), 1);
 	cr_expect_eq(dataset_add_column(&d, &c), k, "adding twice finds the column");
+	cr_expect_str_eq(dataset_str(&d, 999, k), "ä", "and keeps its cells");
 	dataset_free(&d);
 	table_free(&t);
 	form_free(&f);

@@ -1,0 +1,80 @@
+#!/bin/sh
+# A full disk or an I/O error at every single I/O call of an export, a
+# plain export, a simulation and an aggregation: each either succeeds whole
+# or ends with a clear German message, and no damaged file is left behind
+# (the output is absent, or complete and readable).
+# Usage: faults.sh FRAGEBOGEN_BINARY SOURCE_DIR
+set -u
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+unset FRAGEBOGEN_FAULT
+cd "$tmp" || exit 1
+
+printf 'Rathaus Musterstadt 2016\n' >pw
+S="--store st --passphrase-file pw"
+"$bin" init $S --kdf-cost test >/dev/null 2>&1 || bad "init"
+"$bin" keygen -o team.key >k.out 2>&1 || bad "keygen"
+rcpt=$(grep -o 'age1[0-9a-z]*' k.out | head -1)
+"$bin" simulate $S --count 3 --seed 2 >/dev/null || bad "simulate"
+"$bin" export $S --recipient "$rcpt" --sender "Stadt X" -o good.age >/dev/null 2>&1 || bad "export"
+
+clear_msg() { grep -qE "voll|lässt sich nicht|fehlgeschlagen|Fehler" "$1"; }
+
+# run_faults NAME CHECK CMD…: CMD with the Nth I/O call failing, for every
+# N up to 80 (past the last call of each command, so the last runs must
+# succeed). CHECK gets "clean" before each run and the exit status after it,
+# and must find no damaged output.
+run_faults() {
+	name=$1 check=$2
+	shift 2
+	n=1 failed=0
+	while [ $n -le 80 ]; do
+		for e in ENOSPC EIO; do
+			$check clean
+			FRAGEBOGEN_FAULT=$n:$e "$@" >run.out 2>&1
+			rc=$?
+			if [ $rc -ne 0 ]; then
+				failed=$n
+				clear_msg run.out || { bad "$name, Aufruf $n ($e): unklare Meldung"; cat run.out; }
+			fi
+			$check "$rc" || bad "$name, Aufruf $n ($e): beschädigte Ausgabe"
+		done
+		n=$((n + 1))
+	done
+	[ $failed -gt 0 ] && [ $failed -lt 80 ] && ok || bad "$name: Fehler bis Aufruf $failed"
+	echo "$name: Fehler an den Aufrufen 1 bis 80 geprüft, der letzte scheiternde war $failed"
+}
+
+sealed() { # the sealed file is absent, or opens
+	[ "$1" = clean ] && { rm -f out.age out.age.minisig; return 0; }
+	[ -e out.age ] || return 0
+	"$bin" aggregate -i team.key -o chk.csv out.age >/dev/null 2>&1
+}
+run_faults "export" sealed "$bin" export $S --recipient "$rcpt" --sender "Stadt X" -o out.age
+
+plain() { # the CSV is absent, or has its four lines
+	[ "$1" = clean ] && { rm -f out.csv; return 0; }
+	[ -e out.csv ] || return 0
+	[ "$(grep -c . out.csv)" -eq 4 ]
+}
+run_faults "export --format csv" plain "$bin" export $S --format csv -o out.csv
+
+spss() { # the .sav is absent, or PSPP reads its three cases
+	[ "$1" = clean ] && { rm -f out.sav; return 0; }
+	[ -e out.sav ] || return 0
+	command -v pspp >/dev/null 2>&1 || return 0
+	printf "GET FILE='out.sav'.\nDISPLAY DICTIONARY.\n" >d.sps
+	pspp -O format=csv -o d.csv d.sps >/dev/null 2>&1 && [ -s d.csv ]
+}
+run_faults "aggregate -o .sav" spss "$bin" aggregate -i team.key -o out.sav good.age
+
+sims() { # the store never holds a damaged response
+	[ "$1" = clean ] && return 0
+	"$bin" list $S >l.out 2>&1 && ! grep -q "beschädigt" l.out
+}
+run_faults "simulate" sims "$bin" simulate $S --count 1 --seed 9
+
+finish
