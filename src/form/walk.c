@@ -48,6 +48,8 @@ static void on_fault(void *ctx, int q, int check, unsigned bits)
 static double random_number(struct walker *w, const struct question *q)
 {
 	double lo = q->has_min ? q->min : 0, hi = q->has_max ? q->max : lo + 1e6;
+	if (!q->has_min && hi < lo) /* only an upper bound, below zero */
+		lo = hi - 1e6;
 	double x;
 	if (q->has_min && q->has_max && hi - lo < 1e6)
 		x = lo + rng_unit(&w->rng) * (hi - lo);

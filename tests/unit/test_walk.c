@@ -129,3 +129,18 @@ Test(walk, patterns_are_matched_by_generated_text)
 	walk_free(f, &rep);
 	form_free(&f);
 }
+
+Test(walk, upper_bound_below_zero_gets_numbers)
+{
+	struct form *f = load_ok(
+		"{\"id\":\"t\",\"title\":\"T\",\"version\":\"1\",\"language\":\"de\",\"missing\":[],"
+		"\"sections\":[{\"id\":\"s\",\"title\":\"S\",\"questions\":["
+		"{\"id\":\"n\",\"type\":\"integer\",\"text\":\"n\",\"max\":-5,\"required\":true}]}]}");
+	struct response *r = response_new(f, 0);
+	cr_expect(walk_fill(f, r, 3, 0), "the walk finishes");
+	const struct answer *a = &r->ans[0];
+	cr_assert_eq(a->state, ANS_VALUE);
+	cr_expect_leq(a->v.u.num, -5);
+	response_free(&r);
+	form_free(&f);
+}
