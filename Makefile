@@ -5,7 +5,7 @@ FUZZ    ?= build-fuzz
 FORM    ?= forms/desi-kommunen-2016.json
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 12
-FUZZERS ?= form expr response rfile bundle import lineedit
+FUZZERS ?= form expr response rfile bundle import lineedit tui
 
 .PHONY: all deps build run print test unit asan valgrind fuzz-smoke bench pot clean
 

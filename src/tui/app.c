@@ -199,6 +199,10 @@ static void turn(struct app *a)
 	refresh();
 	wint_t ch;
 	int rc = term_key(1000, &ch);
+	if (rc == TERM_SCRIPT_END) { /* headless: the script is played */
+		a->quit = true;
+		return;
+	}
 	if (rc == ERR && a->idle_lock > 0 && ++a->idle >= a->idle_lock)
 		lock_screen(a);
 	if (rc == ERR || term_signal())
@@ -228,18 +232,9 @@ static void turn(struct app *a)
 	a->scr->key(a, code, ch, alt);
 }
 
-int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost, int idle_lock)
+/* The loop and the teardown, once the terminal is set up. */
+static int run(struct app *a)
 {
-	static struct app app;
-	struct app *a = &app;
-	memset(a, 0, sizeof *a);
-	a->f = f;
-	a->store_dir = store_dir;
-	a->cost = cost;
-	a->idle_lock = idle_lock;
-	a->next = &scr_unlock;
-	if (term_start() < 0)
-		return 1;
 	while (!a->quit && !term_signal())
 		turn(a);
 	int sig = term_signal();
@@ -264,4 +259,36 @@ int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost, i
 	for (int i = 0; i < 2; i++)
 		lineedit_free(&a->pw[i]);
 	return 0;
+}
+
+/* A fresh state for one run. */
+static struct app *fresh(const struct form *f, const char *store_dir, struct kdf_cost cost,
+                         int idle_lock)
+{
+	static struct app app;
+	struct app *a = &app;
+	memset(a, 0, sizeof *a);
+	a->f = f;
+	a->store_dir = store_dir;
+	a->cost = cost;
+	a->idle_lock = idle_lock;
+	a->next = &scr_unlock;
+	return a;
+}
+
+int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost, int idle_lock)
+{
+	struct app *a = fresh(f, store_dir, cost, idle_lock);
+	if (term_start() < 0)
+		return 1;
+	return run(a);
+}
+
+int app_run_script(const struct form *f, const char *store_dir, struct kdf_cost cost,
+                   const uint8_t *keys, size_t n, int rows, int cols)
+{
+	struct app *a = fresh(f, store_dir, cost, 600);
+	if (term_start_script(keys, n, rows, cols) < 0)
+		return 1;
+	return run(a);
 }

@@ -14,6 +14,8 @@
 #define FB_APP_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <wchar.h>
 
 #include "form/form.h"
@@ -97,6 +99,13 @@ struct app {
 /* Run the interface; returns the exit status. The form is borrowed. */
 int app_run(const struct form *f, const char *store_dir, struct kdf_cost cost, int idle_lock);
 
+/*
+ * The same without a terminal (tests, fuzzing): the keys come from 'keys'
+ * as term_start_script() reads them, the screen is 'rows' x 'cols', and
+ * the run ends when the keys are used up, saving like a closed terminal.
+ */
+int app_run_script(const struct form *f, const char *store_dir, struct kdf_cost cost,
+                   const uint8_t *keys, size_t n, int rows, int cols);
 /* Go to another screen after this key. */
 void app_go(struct app *a, const struct screen *s);
 /* Set the status line. */

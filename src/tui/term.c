@@ -19,6 +19,10 @@ static bool started, utf8, colours;
 static struct termios saved;
 static bool have_saved;
 static SCREEN *scr;
+/* Headless mode: keys come from a script, the screen goes to /dev/null. */
+static const uint8_t *script;
+static size_t script_len, script_pos;
+static FILE *null_out, *null_in;
 
 static void on_quit_signal(int sig)
 {
@@ -145,14 +149,88 @@ void term_stop(void)
 	endwin();
 	delscreen(scr);
 	scr = NULL;
+	if (script) {
+		script = NULL;
+		fclose(null_out);
+		fclose(null_in);
+		null_out = null_in = NULL;
+		return;
+	}
 	if (have_saved)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
 }
 
+/* Keys the script's bytes 0x80…0x9f stand for. */
+static const int script_codes[] = {
+	KEY_UP,     KEY_DOWN,  KEY_LEFT,  KEY_RIGHT, KEY_NPAGE, KEY_PPAGE, KEY_HOME,
+	KEY_END,    KEY_DC,    KEY_BACKSPACE, KEY_BTAB, KEY_ENTER, KEY_F(1), KEY_F(2),
+	KEY_F(3),   KEY_F(4),  KEY_F(5),  KEY_F(6),  KEY_F(7),  KEY_F(8),  KEY_F(9),
+	KEY_F(10),  KEY_IC,    KEY_RESIZE,
+};
+/* Characters the script's bytes 0xa0…0xaf stand for: umlauts, wide, combining. */
+static const wint_t script_chars[] = {0xe4, 0xf6, 0xfc, 0xdf, 0xc4, 0x4e2d, 0x1f600, 0x301,
+                                      0x20ac, 0x3000, 0x200d, 0xa0, 0x2013, 0x201e, 0x201c,
+                                      0xfffd};
+
+/* The next scripted key: OK with a character, KEY_CODE_YES with a key code,
+ * ERR (a timeout) for bytes 0xb0…0xff, or TERM_SCRIPT_END. A KEY_RESIZE
+ * changes the size to one the next byte picks. */
+static int script_key(wint_t *ch)
+{
+	if (script_pos >= script_len)
+		return TERM_SCRIPT_END;
+	uint8_t b = script[script_pos++];
+	if (b < 0x80) {
+		*ch = b;
+		return OK;
+	}
+	if (b < 0xa0) {
+		size_t i = (size_t)(b - 0x80) % (sizeof script_codes / sizeof *script_codes);
+		*ch = (wint_t)script_codes[i];
+		if (*ch == KEY_RESIZE && script_pos < script_len) {
+			uint8_t z = script[script_pos++];
+			resizeterm(8 + (z >> 4) * 3, 30 + (z & 15) * 8);
+		}
+		return KEY_CODE_YES;
+	}
+	if (b < 0xb0) {
+		*ch = script_chars[b - 0xa0];
+		return OK;
+	}
+	return ERR;
+}
+
 int term_key(int timeout_ms, wint_t *ch)
 {
+	if (script)
+		return script_key(ch);
 	timeout(timeout_ms);
 	return get_wch(ch);
+}
+
+int term_start_script(const uint8_t *keys, size_t n, int rows, int cols)
+{
+	setlocale(LC_CTYPE, "C.UTF-8");
+	utf8 = true;
+	null_out = fopen("/dev/null", "w");
+	null_in = fopen("/dev/null", "r");
+	scr = null_out && null_in ? newterm("xterm-256color", null_out, null_in) : NULL;
+	if (!scr) {
+		if (null_out)
+			fclose(null_out);
+		if (null_in)
+			fclose(null_in);
+		null_out = null_in = NULL;
+		return -1;
+	}
+	script = keys;
+	script_len = n;
+	script_pos = 0;
+	started = true;
+	keypad(stdscr, TRUE);
+	init_colours();
+	resizeterm(rows, cols);
+	return 0;
 }
 
 int term_signal(void)

@@ -13,6 +13,8 @@
 #define FB_TERM_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <wchar.h>
 
 #define _XOPEN_SOURCE_EXTENDED 1
@@ -35,6 +37,17 @@ bool term_utf8(void);
 /* A key: returns KEY_CODE_YES (curses key code in *ch), OK (character),
  * or ERR on timeout. 'timeout_ms' < 0 waits. */
 int term_key(int timeout_ms, wint_t *ch);
+/* term_key() when a script has no keys left. */
+#define TERM_SCRIPT_END (-2)
+/*
+ * Headless mode, for tests and fuzzing: no terminal, the screen is drawn
+ * into curses' buffers and sent to /dev/null, and term_key() takes its keys
+ * from 'keys' (borrowed until term_stop()): bytes below 0x80 are
+ * characters, 0x80…0x9f key codes (arrows, pages, F1–F10, Tab back,
+ * resize to a size the next byte picks), 0xa0…0xaf non-ASCII characters,
+ * and the rest a second without a key. No signal handlers are installed.
+ */
+int term_start_script(const uint8_t *keys, size_t n, int rows, int cols);
 /* SIGHUP or SIGTERM if one arrived, else 0. */
 int term_signal(void);
 

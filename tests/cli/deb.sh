@@ -32,7 +32,8 @@ expect 0 dpkg-deb -c "$deb"
 for f in usr/bin/fragebogen usr/share/fragebogen/forms/desi-kommunen-2016.json \
 	usr/share/fragebogen/forms/beispiel.json usr/share/man/man1/fragebogen.1.gz \
 	usr/share/man/man5/fragebogen-form.5.gz usr/share/bash-completion/completions/fragebogen \
-	usr/share/doc/fragebogen/changelog.Debian.gz usr/share/doc/fragebogen/copyright; do
+	usr/share/doc/fragebogen/changelog.Debian.gz usr/share/doc/fragebogen/copyright \
+	usr/share/locale/en/LC_MESSAGES/fragebogen.mo usr/share/locale/de/LC_MESSAGES/fragebogen.mo; do
 	has " ./$f"
 done
 hasnt "_CPack_Packages"
@@ -62,6 +63,9 @@ expect 0 "$root/bin/fragebogen" validate "$root/share/fragebogen/forms/desi-komm
 has "desi-kommunen-2016.json: in Ordnung"
 expect 0 "$root/bin/fragebogen" validate beispiel
 has "$root/share/fragebogen/forms/beispiel.json: in Ordnung"
+# … and its English catalogue.
+expect 0 env LC_ALL=C "$root/bin/fragebogen" --lang en --help
+has "Exit status"
 # Stripped: no symbol table, no debug information.
 if command -v readelf >/dev/null 2>&1; then
 	expect 0 readelf -S "$root/bin/fragebogen"

@@ -42,6 +42,11 @@ has "desi-kommunen-2016.json: in Ordnung"
 # A bare name is looked up among the forms beside the binary.
 expect 0 "$ibin" validate beispiel
 has "$forms/beispiel.json: in Ordnung"
+# The catalogues are installed and found from the moved tree.
+expect 0 env LC_ALL=C "$ibin" --lang en --help
+has "Exit status"
+expect 0 env LC_ALL=C "$ibin" --help
+has "Rückgabewerte"
 # The default form is the installed one: swap it and `print` shows the swap.
 title=$("$bin" print "$src/forms/beispiel.json" | head -n 1)
 expect 0 "$ibin" print
