@@ -7,7 +7,12 @@
  *                         of the same screen (target: median under 64 bytes);
  *   CPU                 — 10,000 scripted keystrokes (typing and deleting in
  *                         a text field), user+system time of the program
- *                         (target: under 1 s).
+ *                         (target: under 1 s);
+ *   peak memory         — maximum resident size of the program over the
+ *                         whole run on the DESI form (store with the "test"
+ *                         KDF cost, so the key derivation's memory is left
+ *                         out), against dialog(1) showing one menu of the
+ *                         16 Länder in the same terminal.
  *
  *   make bench     or     build/bench_tui build/fragebogen
  */
@@ -21,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -87,6 +93,42 @@ static void start(const char *bin, const char *dir)
 	drain(300, NULL, 0);
 }
 
+/* Peak RSS of dialog(1) showing a menu of the 16 Länder, in KiB; -1 if
+ * there is no dialog. */
+static long dialog_rss(void)
+{
+	if (system("command -v dialog >/dev/null 2>&1") != 0)
+		return -1;
+	struct winsize ws = {24, 80, 0, 0};
+	int fd;
+	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		setenv("LANG", "C.UTF-8", 1);
+		execlp("dialog", "dialog", "--menu", "In welchem Land liegt Ihre Kommune?", "22", "70",
+		       "16", "1", "Schleswig-Holstein", "2", "Hamburg", "3", "Niedersachsen", "4",
+		       "Bremen", "5", "Nordrhein-Westfalen", "6", "Hessen", "7", "Rheinland-Pfalz", "8",
+		       "Baden-Württemberg", "9", "Bayern", "10", "Saarland", "11", "Berlin", "12",
+		       "Brandenburg", "13", "Mecklenburg-Vorpommern", "14", "Sachsen", "15",
+		       "Sachsen-Anhalt", "16", "Thüringen", (char *)NULL);
+		_exit(127);
+	}
+	int saved = master;
+	master = fd;
+	drain(300, NULL, 0);
+	send_keys("\033[B\033[B\033[A", 100);
+	send_keys("\r", 200);
+	master = saved;
+	struct rusage ru;
+	int st;
+	kill(pid, SIGTERM);
+	wait4(pid, &st, 0, &ru);
+	close(fd);
+	return ru.ru_maxrss;
+}
+
 int main(int argc, char **argv)
 {
 	const char *bin = argc > 1 ? argv[1] : "build/fragebogen";
@@ -132,7 +174,17 @@ int main(int argc, char **argv)
 	printf("  CPU of the program %.3f s (target: < 1 s), wall %.0f ms\n", c1 - c0, t1 - t0);
 	send_keys("\033[21~", 300); /* F10 */
 	kill(child, SIGTERM);
-	waitpid(child, NULL, 0);
+	struct rusage ru;
+	wait4(child, NULL, 0, &ru);
+	long ours = ru.ru_maxrss;
+	long theirs = dialog_rss();
+	printf("peak memory (max RSS) on the DESI form, KDF left out:\n");
+	if (theirs > 0)
+		printf("  dialog(1) with one menu (reference) %6.1f MB\n  fragebogen                          %6.1f MB   = %.1f x reference\n",
+		       (double)theirs / 1024, (double)ours / 1024, (double)ours / (double)theirs);
+	else
+		printf("  fragebogen %.1f MB (dialog(1) not installed: no reference)\n",
+		       (double)ours / 1024);
 	char cmd[200];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	return system(cmd) == 0 ? 0 : 1;

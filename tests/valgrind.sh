@@ -13,7 +13,8 @@ fail=0
 for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
-	FRAGEBOGEN_KILLS=20 valgrind -q --trace-children=yes --leak-check=full \
+	FRAGEBOGEN_KILLS=0 valgrind -q --trace-children=yes \
+		--trace-children-skip='/usr/*,/bin/*' --leak-check=full \
 		--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
 		"$t" --jobs 2 >"$log" 2>&1
 	rc=$?

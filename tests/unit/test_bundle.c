@@ -80,7 +80,9 @@ Test(bundle, round_trip)
 	char *sig, err[300];
 	cr_assert_eq(bundle_seal(x.doc, x.rcpt, &s, "Test", &age, &n, &sig, err, sizeof err), 0);
 	struct sign_pub pub;
-	cr_assert_eq(sign_pubkey_parse(sign_pubkey_base64(x.pk), 56, &pub), SIGN_OK);
+	char *b64 = sign_pubkey_base64(x.pk);
+	cr_assert_eq(sign_pubkey_parse(b64, strlen(b64), &pub), SIGN_OK);
+	free(b64);
 	cr_expect_eq(sign_verify(&pub, age, n, sig, strlen(sig), NULL), SIGN_OK);
 	struct bundle b;
 	struct bundle_dicts dicts;

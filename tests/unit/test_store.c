@@ -451,6 +451,11 @@ Test(store, sigkill_during_autosave_loses_nothing_confirmed, .timeout = 120)
 	/* 200 in the suite; `make bench` runs 1,000 (FRAGEBOGEN_KILLS). */
 	const char *env = getenv("FRAGEBOGEN_KILLS");
 	int rounds = env && atoi(env) > 0 ? atoi(env) : 200;
+	if (env && strcmp(env, "0") == 0) {
+		fix_close(&x);
+		cr_skip_test("FRAGEBOGEN_KILLS=0: no SIGKILL rounds (under Valgrind a saver is "
+		             "too slow to be killed mid-save)");
+	}
 	for (int round = 0; round < rounds; round++) {
 		int fds[2];
 		cr_assert_eq(pipe(fds), 0);
