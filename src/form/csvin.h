@@ -27,7 +27,9 @@ struct csvin_col {
 /* Map header names to variables; -1 with the unknown name in msg. */
 int csvin_columns(const struct form *f, char **names, int n, struct csvin_col **out,
                   char *msg, size_t msglen);
-/* Build a response from one row; -1 with "Spalte X: …" in msg. */
+/* Build a response from one row of exactly as many cells as the header
+ * had (the caller reports rows of another length); -1 with "Spalte X: …"
+ * in msg. */
 int csvin_row(const struct form *f, const struct csvin_col *cols, char **cells, int n,
               int64_t now, struct response **out, char *msg, size_t msglen);
 /*
