@@ -100,8 +100,17 @@ static void draw_status(struct app *a)
 		draw_line(y, 0, a->ask.text, a->cols, ST_WARNING);
 		return;
 	}
-	if (a->status[0])
+	/* A message too long for the line takes the row above it too, so that
+	 * the advice at its end ("schaffen Sie Platz …") is not cut off. */
+	if (a->status[0] && draw_width(a->status) > a->cols) {
+		move(y - 1, 0);
+		clrtoeol();
+		move(y, 0);
+		clrtoeol();
+		draw_wrap(y - 1, 0, a->status, a->cols, 2, a->status_style);
+	} else if (a->status[0]) {
 		draw_line(y, 0, a->status, a->cols, a->status_style);
+	}
 	if (a->have_session && a->saved && a->scr == &scr_question && !a->status[0]) {
 		/* TRANSLATORS: shown at the right of the status line once the answers are on disk. */
 		const char *g = _("gespeichert");

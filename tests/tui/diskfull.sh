@@ -38,6 +38,7 @@ wait_for " A2 "
 dd if=/dev/zero of="$mnt/fuellung" bs=4k 2>/dev/null
 step 3 Enter
 wait_for "Der Datenträger ist voll"
+shows "schaffen Sie Platz"      # the whole message, over two rows
 shows " A3 "
 # Room again: the next answer saves everything.
 rm -f "$mnt/fuellung"
