@@ -5,6 +5,9 @@
  *   autosave  — one session_save() of a filled-in DESI response, against a
  *               bare write+fsync+rename+fsync(folder) of the same number of
  *               bytes (target: at most 2 x the reference);
+ *   unlock    — keyring_unlock() at the default KDF cost (read store.key,
+ *               Argon2id, unwrap the keys), against crypto_pwhash() alone
+ *               with the same cost: the floor a passphrase sets;
  *   list      — store_list() over 10,000 responses after unlocking, against
  *               merely reading the same files (target: under 1 s).
  *
@@ -148,6 +151,44 @@ static void bench_list(struct store *s, const struct keyring *k, const char *dir
 	       "(target: < 1000 ms)\n", t3 - t2, (t3 - t2) / (t5 - t4));
 }
 
+/* Unlocking at the default cost, against the key derivation alone. */
+static void bench_unlock(const char *parent)
+{
+	char dir[600];
+	snprintf(dir, sizeof dir, "%s/fbunlock-XXXXXX", parent);
+	struct kdf_cost cost;
+	struct keyring *k;
+	char code[RECOVERY_LEN + 1];
+	int err;
+	if (!mkdtemp(dir) || keyring_cost("moderate", &cost) < 0 ||
+	    keyring_create(dir, "bench", 5, cost, code, &k, &err) != KR_OK)
+		exit(1);
+	keyring_free(&k);
+	double us[3], floor[3];
+	uint8_t key[32], salt[crypto_pwhash_SALTBYTES] = {0};
+	for (int i = 0; i < 3; i++) {
+		double t0 = bench_now_ms();
+		if (keyring_unlock(dir, "bench", 5, &k, &err) != KR_OK)
+			exit(1);
+		us[i] = bench_now_ms() - t0;
+		keyring_free(&k);
+		t0 = bench_now_ms();
+		if (crypto_pwhash(key, sizeof key, "bench", 5, salt, cost.ops, (size_t)cost.mem,
+		                  crypto_pwhash_ALG_ARGON2ID13) != 0)
+			exit(1);
+		floor[i] = bench_now_ms() - t0;
+	}
+	double a = bench_median(us, 3), b = bench_median(floor, 3);
+	printf("unlock at the default cost (Argon2id, %llu passes, %llu MiB), median of 3:\n",
+	       (unsigned long long)cost.ops, (unsigned long long)(cost.mem >> 20));
+	printf("  crypto_pwhash alone (reference) %7.0f ms\n  keyring_unlock                  %7.0f ms   = %.2f x reference\n",
+	       b, a, a / b);
+	char cmd[700];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		exit(1);
+}
+
 int main(int argc, char **argv)
 {
 	char dir[512];
@@ -172,6 +213,7 @@ int main(int argc, char **argv)
 	printf("store in %s\n", dir);
 	bench_autosave(&s, f, dir);
 	bench_list(&s, k, dir, count);
+	bench_unlock(argc > 1 ? argv[1] : ".");
 	store_close(&s);
 	keyring_free(&k);
 	form_free(&f);

@@ -72,6 +72,17 @@ if command -v man >/dev/null 2>&1; then
 else
 	echo "man fehlt: Handbuchseiten nicht geprüft"
 fi
+# … and the sources lint clean with mandoc and groff.
+for page in "$src"/packaging/man/fragebogen.1 "$src"/packaging/man/fragebogen-form.5; do
+	if command -v mandoc >/dev/null 2>&1; then
+		expect 0 mandoc -T lint -W warning "$page"
+		[ -s "$tmp/out" ] && bad "mandoc: $(cat "$tmp/out")" || ok
+	fi
+	if command -v groff >/dev/null 2>&1; then
+		expect 0 groff -ww -man -z "$page"
+		[ -s "$tmp/out" ] && bad "groff: $(cat "$tmp/out")" || ok
+	fi
+done
 
 # The completion file parses and completes the export formats, also
 # without the bash-completion package (its helpers stubbed).
