@@ -52,6 +52,7 @@ bench: build
 	@$(BUILD)/bench_load
 	@$(BUILD)/bench_store $(BUILD)
 	@$(BUILD)/bench_tui $(BUILD)/fragebogen
+	@$(BUILD)/bench_answer $(BUILD)/fragebogen
 	@$(BUILD)/bench_statfile
 	@$(BUILD)/bench_agg $(BUILD)/fragebogen
 	@FRAGEBOGEN_KILLS=1000 $(BUILD)/tests/test_store --filter 'store/sigkill*' --verbose=0
