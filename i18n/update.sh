@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	--add-comments=TRANSLATORS: --package-name=fragebogen --msgid-bugs-address=dev@fragebogen.invalid \
-	--sort-by-file --no-wrap -o i18n/fragebogen.pot $(find src -name '*.c' | sort)
+	--sort-by-file --add-location=file --no-wrap -o i18n/fragebogen.pot $(find src -name '*.c' | sort)
 # The template's header names no date, so that it changes only with the messages.
 sed -i '/^"POT-Creation-Date:/d' i18n/fragebogen.pot
 header() { # header LANG: the template's header filled in for LANG
@@ -24,7 +24,7 @@ header() { # header LANG: the template's header filled in for LANG
 }
 msgen --no-wrap i18n/fragebogen.pot | header de >i18n/de.po
 if [ -f i18n/en.po ]; then
-	msgmerge --quiet --no-wrap --no-fuzzy-matching --update --backup=none i18n/en.po i18n/fragebogen.pot
+	msgmerge --quiet --no-wrap --add-location=file --no-fuzzy-matching --update --backup=none i18n/en.po i18n/fragebogen.pot
 else
 	header en <i18n/fragebogen.pot >i18n/en.po
 fi
