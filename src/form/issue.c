@@ -4,6 +4,7 @@
 #include "form/issue.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,8 +94,10 @@ static void check_choices(struct issues *out, const struct question *qq,
 	uint32_t n = v->type == VT_SET ? v->u.set.n : 1;
 	bool other = false, exclusive = false;
 	for (uint32_t i = 0; i < n; i++) {
-		int32_t code = v->type == VT_SET ? v->u.set.codes[i] : (int32_t)v->u.num;
-		const struct choice *c = form_choice(cl, code);
+		/* A number beyond the codes' range is no code (and no cast). */
+		bool fits = v->type == VT_SET || (v->u.num >= INT32_MIN && v->u.num <= INT32_MAX);
+		int32_t code = v->type == VT_SET ? v->u.set.codes[i] : fits ? (int32_t)v->u.num : 0;
+		const struct choice *c = fits ? form_choice(cl, code) : NULL;
 		if (!c || (v->type == VT_NUM && v->u.num != floor(v->u.num))) {
 			ERROR(ISSUE_CODE, _("Der Code %g gehört zu keiner Antwort dieser Frage."),
 			      v->type == VT_SET ? (double)code : v->u.num);
