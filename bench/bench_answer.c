@@ -175,9 +175,8 @@ static void choice_keys(struct step *s, const struct form *f, const struct quest
 			downs(&o, k + 1); /* the first arrow picks the first option */
 		downs(&t, k);
 	}
-	if (a->other && *a->other) {
+	if (a->other && *a->other)
 		sbuf_adds(&o, a->other);
-	}
 	sbuf_addc(&t, '\r');
 	s->ours = sbuf_take(&o), s->theirs = sbuf_take(&t), s->cmd = sbuf_take(&c);
 }
@@ -274,8 +273,6 @@ static double finish(pid_t pid)
 	if (wait4(pid, &st, 0, &ru) < 0)
 		return -1;
 	close(master);
-	struct rusage ch;
-	getrusage(RUSAGE_CHILDREN, &ch);
 	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
 	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 }

@@ -9,22 +9,10 @@
 
 #include "form/csvin.h"
 #include "form/engine.h"
-#include "form/loader.h"
+#include "desi.h"
 #include "util/csv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static struct form *desi(void)
-{
-	static struct form *f;
-	if (!f) {
-		struct diag d;
-		if (loader_load_file(FORMS_DIR "/desi-kommunen-2016.json", &f, &d) < 0)
-			abort();
-		diag_free(&d);
-	}
-	return f;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

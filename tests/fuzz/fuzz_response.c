@@ -8,22 +8,10 @@
 #include <string.h>
 
 #include "form/engine.h"
-#include "form/loader.h"
+#include "desi.h"
 #include "form/response.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static struct form *desi(void)
-{
-	static struct form *f;
-	if (!f) {
-		struct diag d;
-		if (loader_load_file(FORMS_DIR "/desi-kommunen-2016.json", &f, &d) < 0)
-			abort();
-		diag_free(&d);
-	}
-	return f;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
