@@ -86,18 +86,33 @@ int date_parse_de(const char *s, int32_t *days)
 	return date_from_ymd(y, m, d, days);
 }
 
+/*
+ * The fields of a date as the formatters print them: the year brought into
+ * 0..9999 (a day number out of that range has no four-digit form), month
+ * and day as the calendar gives them. Unsigned, so that the compiler can
+ * see that each field fits its width.
+ */
+static void ymd_fields(int32_t days, unsigned *y, unsigned *m, unsigned *d)
+{
+	int yy, mm, dd;
+	date_to_ymd(days, &yy, &mm, &dd);
+	*y = (unsigned)(yy < 0 ? 0 : yy > 9999 ? 9999 : yy);
+	*m = (unsigned)mm % 100u;
+	*d = (unsigned)dd % 100u;
+}
+
 void date_format_iso(int32_t days, char buf[DATE_BUF])
 {
-	int y, m, d;
-	date_to_ymd(days, &y, &m, &d);
-	snprintf(buf, DATE_BUF, "%04d-%02d-%02d", y % 10000, m, d);
+	unsigned y, m, d;
+	ymd_fields(days, &y, &m, &d);
+	snprintf(buf, DATE_BUF, "%04u-%02u-%02u", y, m, d);
 }
 
 void date_format_de(int32_t days, char buf[DATE_BUF])
 {
-	int y, m, d;
-	date_to_ymd(days, &y, &m, &d);
-	snprintf(buf, DATE_BUF, "%02d.%02d.%04d", d, m, y % 10000);
+	unsigned y, m, d;
+	ymd_fields(days, &y, &m, &d);
+	snprintf(buf, DATE_BUF, "%02u.%02u.%04u", d, m, y);
 }
 
 int32_t date_today(void)

@@ -175,7 +175,7 @@ Test(bech32, bip173_vectors)
 
 	static const char *const bad[] = {
 		"pzry9x0s0muk", "1pzry9x0s0muk", "x1b4n0q5v", "li1dgmt3", "A1G7SGD8", "10a06t8",
-		"1qzzfhee", "de1lg7wt\xff", " 1nwldj5", "\x7f" "1axkwrx", "a1lqfn3a" /* bech32m */,
+		"1qzzfhee", "de1lg7wt\xff", " 1nwldj5", "\1771axkwrx", "a1lqfn3a" /* bech32m */,
 		"a12UEL5L", "A12uel5l", "", "1", "a1", "a1qqqqq",
 	};
 	for (size_t i = 0; i < N(bad); i++)
