@@ -62,6 +62,43 @@ static double random_number(struct walker *w, const struct question *q)
 	return x < lo ? lo : x;
 }
 
+/* The literal dates (date("…")) an expression compares with: up to 'max'. */
+static int literal_dates(const struct expr *x, int32_t *out, int n, int max)
+{
+	if (!x || n >= max)
+		return n;
+	if (x->op == E_CALL && x->fn == F_DATE)
+		out[n++] = x->date;
+	for (int i = 0; i < x->nargs; i++)
+		n = literal_dates(x->args[i], out, n, max);
+	n = literal_dates(x->l, out, n, max);
+	return literal_dates(x->r, out, n, max);
+}
+
+/*
+ * A random date within the question's bounds. One in four lands within a
+ * month of a date its checks name, so that a check about a short period
+ * (closed for two months) fires in a walk whatever day today is.
+ */
+static int32_t random_date(struct walker *w, const struct question *q)
+{
+	const struct engine *e = &w->e;
+	int32_t lo = q->min_today ? e->today : q->has_min ? (int32_t)q->min : e->today - 7300;
+	int32_t hi = q->max_today ? e->today : q->has_max ? (int32_t)q->max : e->today + 365;
+	if (hi < lo)
+		hi = lo;
+	int32_t near[8];
+	int n = 0;
+	for (int i = 0; i < q->nchecks; i++)
+		n = literal_dates(q->checks[i].valid_if, near, n, 8);
+	if (n && rng_chance(&w->rng, 25)) {
+		int32_t d = near[rng_below(&w->rng, (uint64_t)n)] - 31 + (int32_t)rng_below(&w->rng, 63);
+		if (d >= lo && d <= hi)
+			return d;
+	}
+	return (int32_t)rng_range(&w->rng, lo, hi);
+}
+
 /* Random text: mostly plausible words, sometimes junk, always within maxlength. */
 static char *free_text(struct walker *w, const struct question *q)
 {
@@ -129,9 +166,7 @@ static void random_slot(struct walker *w, const struct question *q, int qi, int 
 		if (s)
 			v = value_str_take(s);
 	} else if (q->type == Q_DATE) {
-		int32_t lo = q->min_today ? e->today : q->has_min ? (int32_t)q->min : e->today - 7300;
-		int32_t hi = q->max_today ? e->today : q->has_max ? (int32_t)q->max : e->today + 365;
-		v = value_date((int32_t)rng_range(&w->rng, lo, hi < lo ? lo : hi));
+		v = value_date(random_date(w, q));
 	}
 	engine_set_value(e, slot, &v);
 	value_free(&v);
