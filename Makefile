@@ -6,6 +6,8 @@ FORM    ?= forms/desi-kommunen-2016.json
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 12
 FUZZERS ?= form expr response rfile bundle import lineedit tui
+# Warnings are errors in the developers' and CI's builds only.
+WERROR  ?= OFF
 
 .PHONY: all deps build run print test unit asan valgrind fuzz-smoke bench pot clean
 
@@ -15,7 +17,8 @@ deps:
 	@sh packaging/debian-deps.sh
 
 build: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	   -DFRAGEBOGEN_WERROR=$(WERROR) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
 
 # The terminal interface on the bundled questionnaire (store: see README).
@@ -29,12 +32,14 @@ print: build
 # Every test: the suite, the suite again under ASan+UBSan, the unit tests
 # under Valgrind, and a short libFuzzer run of each harness.
 test: unit asan valgrind fuzz-smoke
+unit asan valgrind fuzz-smoke: WERROR = ON
 
 unit: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 asan: deps
-	@cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=Debug -DFRAGEBOGEN_SANITIZE=ON >/dev/null
+	@cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=Debug -DFRAGEBOGEN_SANITIZE=ON \
+	   -DFRAGEBOGEN_WERROR=$(WERROR) >/dev/null
 	@cmake --build $(ASAN) -j $(JOBS) -- --no-print-directory
 	@cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 
@@ -44,7 +49,7 @@ valgrind: build
 
 fuzz-smoke: deps
 	@CC=clang cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=Debug -DFRAGEBOGEN_FUZZ=ON \
-	   -DFRAGEBOGEN_TESTS=OFF >/dev/null
+	   -DFRAGEBOGEN_TESTS=OFF -DFRAGEBOGEN_WERROR=$(WERROR) >/dev/null
 	@cmake --build $(FUZZ) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZERS)) -- --no-print-directory
 	@sh tests/fuzz/smoke.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZERS)
 

@@ -71,6 +71,22 @@ if command -v readelf >/dev/null 2>&1; then
 	expect 0 readelf -S "$root/bin/fragebogen"
 	hasnt ".symtab"
 	hasnt ".debug_info"
+	# Hardened: a position-independent executable, full RELRO, and the
+	# stack protector and fortified libc calls linked in.
+	expect 0 readelf -h "$root/bin/fragebogen"
+	has "DYN (Position-Independent Executable file)"
+	expect 0 readelf -lW "$root/bin/fragebogen"
+	has "GNU_RELRO"
+	expect 0 readelf -dW "$root/bin/fragebogen"
+	has "BIND_NOW"
+	has "Flags: NOW PIE"
+	expect 0 readelf --dyn-syms -W "$root/bin/fragebogen"
+	has "__stack_chk_fail"
+	has "_chk@"
+fi
+if command -v hardening-check >/dev/null 2>&1; then
+	expect 0 hardening-check "$root/bin/fragebogen"
+	hasnt ": no"
 fi
 
 if command -v lintian >/dev/null 2>&1; then
