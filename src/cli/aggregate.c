@@ -22,7 +22,7 @@
 #include "export/report.h"
 #include "export/statfile.h"
 #include "form/loader.h"
-#include "store/fio.h"
+#include "util/fio.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

@@ -15,7 +15,7 @@
 #include "cli/paths.h"
 #include "export/codebook.h"
 #include "form/loader.h"
-#include "store/fio.h"
+#include "util/fio.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"

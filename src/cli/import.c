@@ -15,7 +15,7 @@
 #include "cli/cli.h"
 #include "cli/opts.h"
 #include "form/csvin.h"
-#include "store/fio.h"
+#include "util/fio.h"
 #include "store/session.h"
 #include "util/csv.h"
 #include "util/i18n.h"

@@ -22,7 +22,7 @@
 #include "cli/cli.h"
 #include "crypto/age.h"
 #include "crypto/sign.h"
-#include "store/fio.h"
+#include "util/fio.h"
 #include "store/keyring.h"
 #include "store/store.h"
 #include "util/i18n.h"
@@ -52,7 +52,7 @@ static int write_excl(const char *path, const void *buf, size_t n, mode_t mode, 
 	if (fd < 0)
 		return -1;
 	if (fio_write_all(fd, buf, n, err) < 0 || fio_fsync(fd, err) < 0) {
-		(void)fio_close(fd, &e2);
+		fio_discard(fd);
 		(void)fio_unlink(path, &e2); /* ours: O_EXCL made it */
 		return -1;
 	}

@@ -12,7 +12,7 @@
 #include "cli/cli.h"
 #include "cli/paths.h"
 #include "util/i18n.h"
-#include "store/fio.h"
+#include "util/fio.h"
 
 /* No core dumps: they would put keys and answers on disk in plain text. */
 static void no_core_dumps(void)

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store/fio.h"
+#include "util/fio.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -134,7 +134,7 @@ int outfile_commit(struct outfile **of, char *err, size_t errlen)
 			char *dir = folder_of(o->path);
 			int ignored;
 			/* The data are on disk; only the new name's durability is unsure. */
-			(void)fio_fsync_dir(dir, &ignored);
+			(void)!fio_fsync_dir(dir, &ignored);
 			free(dir);
 			done(of);
 			return 0;

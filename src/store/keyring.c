@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "store/fio.h"
+#include "util/fio.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/fio.h"
+#include "util/fio.h"
 #include "store/rfile.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"

@@ -1,9 +1,10 @@
 /*
  * fio: counted system calls with fault injection, and atomic replacement.
  */
-#include "store/fio.h"
+#include "util/fio.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,4 +241,90 @@ int fio_link(const char *from, const char *to, int *err)
 		return -1;
 	}
 	return 0;
+}
+
+int fio_stat(const char *path, struct stat *st, int *err)
+{
+	if (faulty(err))
+		return -1;
+	if (stat(path, st) < 0) {
+		*err = errno;
+		return -1;
+	}
+	return 0;
+}
+
+int fio_pwrite_all(int fd, const void *buf, size_t n, off_t off, int *err)
+{
+	const uint8_t *p = buf;
+	while (n > 0) {
+		if (faulty(err))
+			return -1;
+		ssize_t w = pwrite(fd, p, n, off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			*err = errno;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+		off += w;
+	}
+	return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int fio_list_dir(const char *dir, char ***names, size_t *n, int *err)
+{
+	*names = NULL;
+	*n = 0;
+	if (faulty(err))
+		return -1;
+	DIR *d = opendir(dir);
+	if (!d) {
+		*err = errno;
+		return -1;
+	}
+	size_t cap = 0;
+	struct dirent *de;
+	for (;;) {
+		errno = 0;
+		if (!(de = readdir(d)))
+			break;
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (*n == cap)
+			*names = xrealloc(*names, (cap = cap ? cap * 2 : 16) * sizeof **names);
+		(*names)[(*n)++] = xstrdup(de->d_name);
+	}
+	int rd = errno;
+	closedir(d);
+	if (rd) {
+		fio_names_free(*names, *n);
+		*names = NULL;
+		*n = 0;
+		*err = rd;
+		return -1;
+	}
+	if (*n)
+		qsort(*names, *n, sizeof **names, cmp_names);
+	return 0;
+}
+
+void fio_names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+void fio_discard(int fd)
+{
+	if (fd >= 0)
+		close(fd);
 }

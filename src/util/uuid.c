@@ -16,7 +16,7 @@ static int hexval(char c)
 	return -1;
 }
 
-int uuid_parse(const char *t, uint8_t out[16])
+int uuid_parse(const char *t, uint8_t out[UUID_BYTES])
 {
 	if (strlen(t) != 36)
 		return -1;
@@ -33,10 +33,10 @@ int uuid_parse(const char *t, uint8_t out[16])
 		out[k++] = (uint8_t)(hi << 4 | lo);
 		i++;
 	}
-	return k == 16 ? 0 : -1;
+	return k == UUID_BYTES ? 0 : -1;
 }
 
-void uuid_format(const uint8_t b[16], char out[UUID_TEXT])
+void uuid_format(const uint8_t b[UUID_BYTES], char out[UUID_TEXT])
 {
 	snprintf(out, UUID_TEXT,
 	         "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
@@ -46,7 +46,7 @@ void uuid_format(const uint8_t b[16], char out[UUID_TEXT])
 
 void uuid_new(char out[UUID_TEXT])
 {
-	uint8_t b[16];
+	uint8_t b[UUID_BYTES];
 	randombytes_buf(b, sizeof b);
 	b[6] = (uint8_t)((b[6] & 0x0F) | 0x40);
 	b[8] = (uint8_t)((b[8] & 0x3F) | 0x80);

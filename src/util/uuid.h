@@ -8,12 +8,14 @@
 
 #include <stdint.h>
 
+/* Bytes of a UUID, and of its text form with the terminating NUL. */
+#define UUID_BYTES 16
 #define UUID_TEXT 37
 
 /* A new random UUID (libsodium's generator). */
 void uuid_new(char out[UUID_TEXT]);
 /* Text -> 16 bytes; -1 unless 'text' is in canonical form. */
-int uuid_parse(const char *text, uint8_t out[16]);
-void uuid_format(const uint8_t in[16], char out[UUID_TEXT]);
+int uuid_parse(const char *text, uint8_t out[UUID_BYTES]);
+void uuid_format(const uint8_t in[UUID_BYTES], char out[UUID_TEXT]);
 
 #endif

@@ -17,7 +17,7 @@
 
 #include "export/dataset.h"
 #include "export/statfile.h"
-#include "store/fio.h"
+#include "util/fio.h"
 #include "util/date.h"
 #include "util/sbuf.h"
 #include "util/xmalloc.h"

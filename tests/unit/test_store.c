@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
-#include "store/fio.h"
+#include "util/fio.h"
 #include "store/keyring.h"
 #include "store/rfile.h"
 #include "store/session.h"
