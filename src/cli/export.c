@@ -224,8 +224,9 @@ static int export_sealed(const struct form *f, const struct keyring *k, const st
 	char *path = x->out ? xstrdup(x->out) : default_name(snd.name, "age");
 	char *sigpath = xasprintf("%s.minisig", path);
 	rc = write_new(path, age, agelen, 0644);
+	int e2;
 	if (rc == 0 && (rc = write_new(sigpath, sig, strlen(sig), 0644)) < 0)
-		unlink(path);
+		(void)fio_unlink(path, &e2); /* no file without its signature */
 	if (rc == 0)
 		printf(P_("%d Antwort verschlüsselt für das Studienteam: %s\n"
 		          "Signatur: %s\nSchicken Sie beide Dateien an das Studienteam.\n",
@@ -268,10 +269,10 @@ static char *plain_text(const struct xargs *x, struct rows *rw, size_t *n)
 static int export_plain(const struct xargs *x, struct rows *rw)
 {
 	char *path = x->out ? xstrdup(x->out) : default_name(rw->label, x->format);
-	int rc;
+	int rc, serr;
 	struct stat st;
 	if ((strcmp(x->format, "sav") == 0 || strcmp(x->format, "dta") == 0) &&
-	    stat(path, &st) == 0) {
+	    fio_stat(path, &st, &serr) == 0) {
 		fprintf(stderr, _("fragebogen: „%s“ gibt es schon; wählen Sie mit -o einen anderen "
 		                  "Namen.\n"), path);
 		free(path);

@@ -160,7 +160,8 @@ static int store_all(struct batch *b, struct store *s, const struct form *f)
 		static const char *const ext[] = {"", ".prev", ".tmp"};
 		for (int e = 0; e < 3; e++) {
 			char *p = xasprintf("%s/%s.fbr%s", s->dir, ids[k], ext[e]);
-			unlink(p);
+			int err;
+			(void)fio_unlink(p, &err);
 			free(p);
 		}
 	}

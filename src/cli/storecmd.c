@@ -15,6 +15,7 @@
 #include "form/pipe.h"
 #include "form/response.h"
 #include "store/session.h"
+#include "util/fio.h"
 #include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -54,8 +55,9 @@ int init_main(int argc, char **argv)
 		return rc > 0 ? 0 : 2;
 	char msg[300], *key = xasprintf("%s/%s", o.store_dir, KEYRING_FILE);
 	struct stat st;
+	int serr;
 	rc = 1;
-	if (stat(key, &st) == 0) {
+	if (fio_stat(key, &st, &serr) == 0) {
 		fprintf(stderr, _("fragebogen: In „%s“ ist bereits ein Speicher eingerichtet.\n"),
 		        o.store_dir);
 		goto out;

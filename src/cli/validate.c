@@ -13,6 +13,7 @@
 #include "cli/paths.h"
 #include "form/loader.h"
 #include "form/walk.h"
+#include "util/fio.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -32,20 +33,11 @@ static int parse_count(const char *s, unsigned long long lo, unsigned long long 
 /* Read a whole file for the walk report's line numbers; NULL on failure. */
 static char *slurp(const char *path, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	uint8_t *buf;
+	int err;
+	if (fio_read_file(path, LOADER_MAX_BYTES, &buf, len, &err) < 0)
 		return NULL;
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
-	do {
-		if (n == cap)
-			buf = xrealloc(buf, cap = cap ? cap * 2 : 65536);
-		got = fread(buf + n, 1, cap - n, fp);
-		n += got;
-	} while (got > 0 && n <= LOADER_MAX_BYTES);
-	fclose(fp);
-	*len = n;
-	return buf;
+	return (char *)buf;
 }
 
 /* Load one form, report, and walk it if asked. */

@@ -3,7 +3,6 @@
  */
 #include "store/store.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -35,7 +34,8 @@ char *store_default_dir(const char *option)
 int store_make_dir(const char *dir, char *msg, size_t msglen)
 {
 	struct stat st;
-	if (stat(dir, &st) == 0) {
+	int err;
+	if (fio_stat(dir, &st, &err) == 0) {
 		if (!S_ISDIR(st.st_mode)) {
 			snprintf(msg, msglen, _("„%s“ ist kein Ordner."), dir);
 			return -1;
@@ -48,11 +48,10 @@ int store_make_dir(const char *dir, char *msg, size_t msglen)
 		if (*q != '/')
 			continue;
 		*q = '\0';
-		mkdir(p, 0700);
+		(void)!fio_mkdir(p, 0700, &err); /* most exist already; the last one tells */
 		*q = '/';
 	}
 	free(p);
-	int err;
 	if (fio_mkdir(dir, 0700, &err) < 0 && err != EEXIST) {
 		snprintf(msg, msglen, _("Der Ordner „%s“ lässt sich nicht anlegen: %s"), dir,
 		         strerror(err));
@@ -100,7 +99,7 @@ static int write_tmp(const char *tmp, const uint8_t *buf, size_t len, int *err)
 	if (fd < 0)
 		return -1;
 	if (fio_write_all(fd, buf, len, err) < 0 || fio_fsync(fd, err) < 0) {
-		close(fd); /* never fsync this descriptor again */
+		fio_discard(fd); /* never fsync this descriptor again */
 		return -1;
 	}
 	return fio_close(fd, err);
@@ -115,26 +114,23 @@ static int promote_tmp(struct store *s, const uint8_t id[16], const char *cur, c
                        int *err)
 {
 	struct stat st;
-	if (stat(cur, &st) == 0)
+	if (fio_stat(cur, &st, err) == 0)
 		return 0;
-	if (errno != ENOENT) {
-		*err = errno;
+	if (*err != ENOENT)
 		return -1;
-	}
-	if (stat(tmp, &st) != 0)
-		return 0;
 	uint8_t *buf;
 	size_t len;
+	if (fio_read_file(tmp, RFILE_MAX, &buf, &len, err) < 0)
+		return *err == ENOENT ? 0 : -1; /* a .tmp that cannot be read is not deleted */
 	char *sum = NULL;
 	uint64_t g;
-	enum rfile_status rs = RF_DAMAGED;
-	if (fio_read_file(tmp, RFILE_MAX, &buf, &len, err) == 0) {
-		rs = rfile_open(s->k->master, s->k->store_id, id, buf, len, &sum, NULL, &g, NULL);
-		free(buf);
-		free(sum);
-	}
+	enum rfile_status rs = rfile_open(s->k->master, s->k->store_id, id, buf, len, &sum, NULL, &g,
+	                                  NULL);
+	free(buf);
+	free(sum);
 	if (rs != RF_OK) {
-		unlink(tmp); /* an unfinished write: never the newest generation */
+		int e2;
+		(void)fio_unlink(tmp, &e2); /* an unfinished write: never the newest generation */
 		return 0;
 	}
 	if (fio_rename(tmp, cur, err) < 0 || fio_fsync_dir(s->dir, err) < 0)
@@ -175,8 +171,9 @@ int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *sum
 	if (rc < 0) {
 		save_error(msg, msglen, err);
 		struct stat st;
-		if (!complete || stat(cur, &st) == 0)
-			unlink(tmp); /* keep .tmp only when it is whole and the newest copy */
+		int e2;
+		if (!complete || fio_stat(cur, &st, &e2) == 0)
+			(void)fio_unlink(tmp, &e2); /* keep .tmp only when whole and the newest copy */
 	} else {
 		(*gen)++;
 	}
@@ -355,29 +352,30 @@ int store_list(struct store *s, struct store_entry **out, int *n, char *msg, siz
 {
 	*out = NULL;
 	*n = 0;
-	DIR *d = opendir(s->dir);
-	if (!d) {
+	char **names;
+	size_t nnames;
+	int err;
+	if (fio_list_dir(s->dir, &names, &nnames, &err) < 0) {
 		snprintf(msg, msglen, _("Der Ordner „%s“ lässt sich nicht lesen: %s"), s->dir,
-		         strerror(errno));
+		         strerror(err));
 		return -1;
 	}
 	struct store_entry *v = NULL;
 	int count = 0, cap = 0;
-	struct dirent *de;
-	while ((de = readdir(d))) {
+	for (size_t j = 0; j < nnames; j++) {
 		char uuid[37];
-		if (uuid_of_name(de->d_name, uuid) < 0)
+		if (uuid_of_name(names[j], uuid) < 0)
 			continue;
 		if (count == cap)
 			v = xreallocarray(v, (size_t)(cap = cap ? cap * 2 : 64), sizeof *v);
 		memset(&v[count], 0, sizeof v[count]);
 		memcpy(v[count++].uuid, uuid, 37);
 	}
-	closedir(d);
+	fio_names_free(names, nnames);
 	if (count > 1)
 		qsort(v, (size_t)count, sizeof *v, cmp_entry);
 	int k = 0;
-	for (int i = 0; i < count; i++) /* remove duplicates the readdir order left */
+	for (int i = 0; i < count; i++) /* one entry for .fbr, .fbr.tmp and .fbr.prev */
 		if (k == 0 || strcmp(v[k - 1].uuid, v[i].uuid) != 0)
 			v[k++] = v[i];
 	for (int i = 0; i < k; i++) {
@@ -410,6 +408,28 @@ void store_entries_free(struct store_entry *v, int n)
 	free(v);
 }
 
+/* Who holds the lock of 'path' ("PID HOST" in it), into msg. */
+static void lock_holder(const char *path, char *msg, size_t msglen)
+{
+	uint8_t *buf;
+	size_t len;
+	int err;
+	char who[128] = "";
+	if (fio_read_file(path, sizeof who - 1, &buf, &len, &err) == 0) {
+		memcpy(who, buf, len);
+		who[len] = '\0';
+		free(buf);
+	}
+	who[strcspn(who, "\n")] = '\0';
+	unsigned long pid = 0;
+	char host[100] = "?";
+	sscanf(who, "%lu %99s", &pid, host);
+	snprintf(msg, msglen, _("Diese Antwort ist gerade anderswo geöffnet (Prozess %lu auf "
+	                        "Rechner %s). Schließen Sie sie dort, bevor Sie sie hier "
+	                        "bearbeiten."),
+	         pid, host);
+}
+
 int store_lock(struct store *s, const char *uuid, char *msg, size_t msglen)
 {
 	uint8_t id[16];
@@ -420,37 +440,29 @@ int store_lock(struct store *s, const char *uuid, char *msg, size_t msglen)
 	char *path = xasprintf("%s/%s.lock", s->dir, uuid);
 	int err;
 	int fd = fio_open(path, O_RDWR | O_CREAT, 0600, &err);
-	free(path);
 	if (fd < 0) {
+		free(path);
 		snprintf(msg, msglen, _("Die Sperrdatei lässt sich nicht anlegen: %s"), strerror(err));
 		return -1;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		char who[128] = "";
-		ssize_t r = pread(fd, who, sizeof who - 1, 0);
-		who[r > 0 ? r : 0] = '\0';
-		who[strcspn(who, "\n")] = '\0';
-		unsigned long pid = 0;
-		char host[100] = "?";
-		sscanf(who, "%lu %99s", &pid, host);
-		snprintf(msg, msglen, _("Diese Antwort ist gerade anderswo geöffnet (Prozess %lu auf "
-		                        "Rechner %s). Schließen Sie sie dort, bevor Sie sie hier "
-		                        "bearbeiten."),
-		         pid, host);
-		close(fd);
+		lock_holder(path, msg, msglen);
+		free(path);
+		fio_discard(fd);
 		return -1;
 	}
+	free(path);
 	char host[64] = "?";
 	gethostname(host, sizeof host - 1);
 	char line[128];
 	int len = snprintf(line, sizeof line, "%ld %s\n", (long)getpid(), host);
+	/* The note of the holder is a courtesy: the lock holds without it. */
 	if (ftruncate(fd, 0) == 0)
-		(void)!pwrite(fd, line, (size_t)len, 0);
+		(void)!fio_pwrite_all(fd, line, (size_t)len, 0, &err);
 	return fd;
 }
 
 void store_unlock(int fd)
 {
-	if (fd >= 0)
-		close(fd);
+	fio_discard(fd);
 }
