@@ -324,15 +324,14 @@ int export_main(int argc, char **argv)
 		return rc > 0 ? 0 : 2;
 	struct form *f = opts_form(&o);
 	struct keyring *k = NULL;
+	struct store s;
 	rc = 1;
-	if (f && opts_unlock(&o, &k) == 0) {
-		struct store s;
+	if (f && opts_open_store(&o, &s, &k) == 0) {
 		struct table t;
 		struct rows rw = {0};
 		table_from_form(f, &t);
 		dataset_init(&rw.d, &t);
 		table_free(&t);
-		store_open(&s, o.store_dir, k);
 		if (collect(&s, f, &o, &x, &rw) == 0) {
 			if (rw.skipped_drafts)
 				fprintf(stderr, P_("Hinweis: %d nicht abgeschlossene Antwort ist nicht dabei.\n",
@@ -347,8 +346,7 @@ int export_main(int argc, char **argv)
 				rc = 0;
 		}
 		rows_free(&rw);
-		store_close(&s);
-		keyring_free(&k);
+		opts_close_store(&s, &k);
 	}
 	form_free(&f);
 	opts_free(&o);

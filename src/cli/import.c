@@ -212,15 +212,13 @@ int import_main(int argc, char **argv)
 		goto out;
 	}
 	struct keyring *k;
-	if (opts_unlock(&o, &k) == 0) {
-		struct store s;
-		store_open(&s, o.store_dir, k);
+	struct store s;
+	if (opts_open_store(&o, &s, &k) == 0) {
 		if (store_all(&b, &s, f) == 0) {
 			printf(P_("%d Antwort importiert.\n", "%d Antworten importiert.\n", (unsigned long)b.n), b.n);
 			rc = 0;
 		}
-		store_close(&s);
-		keyring_free(&k);
+		opts_close_store(&s, &k);
 	}
 out:
 	for (int k2 = 0; k2 < b.n; k2++)

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "cli/pass.h"
 #include "cli/paths.h"
-#include "form/loader.h"
 #include "util/i18n.h"
 
 int opts_parse(struct opts *o, int argc, char **argv, const char *usage)
@@ -98,17 +98,24 @@ int opts_unlock(const struct opts *o, struct keyring **k)
 	return st == KR_OK ? 0 : -1;
 }
 
+/* The opening every store command does, and its undoing. */
+int opts_open_store(const struct opts *o, struct store *s, struct keyring **k)
+{
+	if (opts_unlock(o, k) < 0)
+		return -1;
+	store_open(s, o->store_dir, *k);
+	return 0;
+}
+
+void opts_close_store(struct store *s, struct keyring **k)
+{
+	store_close(s);
+	keyring_free(k);
+}
+
 struct form *opts_form(const struct opts *o)
 {
-	struct form *f;
-	struct diag d;
-	if (loader_load_file(o->form_path, &f, &d) < 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		return NULL;
-	}
-	diag_free(&d);
-	return f;
+	return cli_load_form(o->form_path, NULL, NULL);
 }
 
 int opts_resolve_id(struct store *s, const char *prefix, char uuid[37])

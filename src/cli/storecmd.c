@@ -201,13 +201,12 @@ int list_main(int argc, char **argv)
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	struct keyring *k;
+	struct store s;
 	rc = 1;
-	if (opts_unlock(&o, &k) == 0) {
-		struct store s;
+	if (opts_open_store(&o, &s, &k) == 0) {
 		struct store_entry *v;
 		int n;
 		char msg[300];
-		store_open(&s, o.store_dir, k);
 		if (store_list(&s, &v, &n, msg, sizeof msg) < 0) {
 			fprintf(stderr, "fragebogen: %s\n", msg);
 		} else {
@@ -223,8 +222,7 @@ int list_main(int argc, char **argv)
 			store_entries_free(v, n);
 			rc = 0;
 		}
-		store_close(&s);
-		keyring_free(&k);
+		opts_close_store(&s, &k);
 	}
 	opts_free(&o);
 	return rc;

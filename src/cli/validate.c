@@ -11,11 +11,9 @@
 
 #include "cli/cli.h"
 #include "cli/paths.h"
-#include "form/loader.h"
+#include "form/form.h"
 #include "form/walk.h"
-#include "util/fio.h"
 #include "util/i18n.h"
-#include "util/xmalloc.h"
 
 /* A whole number argument in [lo, hi]; -1 if it is none. */
 static int parse_count(const char *s, unsigned long long lo, unsigned long long hi,
@@ -30,42 +28,27 @@ static int parse_count(const char *s, unsigned long long lo, unsigned long long 
 	return 0;
 }
 
-/* Read a whole file for the walk report's line numbers; NULL on failure. */
-static char *slurp(const char *path, size_t *len)
-{
-	uint8_t *buf;
-	int err;
-	if (fio_read_file(path, LOADER_MAX_BYTES, &buf, len, &err) < 0)
-		return NULL;
-	return (char *)buf;
-}
-
 /* Load one form, report, and walk it if asked. */
 static int validate_one(const char *path, int walks, uint64_t seed)
 {
-	struct form *f;
-	struct diag d;
-	if (loader_load_file(path, &f, &d) < 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
+	char *src;
+	size_t len;
+	struct form *f = cli_load_form(path, &src, &len);
+	if (!f)
 		return 1;
-	}
-	diag_free(&d);
 	int rc = 0;
 	if (walks > 0) {
 		struct walk_report rep;
 		walk_run(f, walks, seed, &rep);
-		size_t len = 0;
-		char *src = slurp(path, &len);
 		bool ok = walk_ok(f, &rep);
 		walk_print(f, &rep, src, len, ok ? stdout : stderr);
-		free(src);
 		walk_free(f, &rep);
 		rc = ok ? 0 : 1;
 	}
 	if (rc == 0)
 		printf(_("%s: in Ordnung (Abschnitte: %d, Fragen: %d, Variablen: %d)\n"), path,
 		       f->nsections, f->nquestions, f->nslots);
+	free(src);
 	form_free(&f);
 	return rc;
 }
