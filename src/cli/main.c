@@ -22,8 +22,8 @@ static void no_core_dumps(void)
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
-/* The overview of all commands (--help); one message per block. */
-static void usage(FILE *out)
+/* --help, first part: the program, its interface and the form commands. */
+static void usage_forms(FILE *out)
 {
 	fputs(_("fragebogen – Fragebögen im Terminal ausfüllen, verschlüsselt speichern und\n"
 	        "an das Studienteam senden.\n"
@@ -44,6 +44,11 @@ static void usage(FILE *out)
 	fputs(_("  fragebogen codebook FORMULAR [-o DATEI.md|DATEI.html]\n"
 	        "      Codebuch für die Auswertung: Variablen mit Labels, Codes und\n"
 	        "      Fehlwerten, Filter und Prüfungen in Worten, berechnete Werte.\n"), out);
+}
+
+/* --help, second part: the commands on the store and on exports. */
+static void usage_store(FILE *out)
+{
 	/* TRANSLATORS: the descriptions start in column 24; keep them aligned. */
 	fputs(_("  fragebogen init       Verschlüsselten Speicher einrichten (Passwort,\n"
 	        "                       Wiederherstellungscode)\n"
@@ -75,6 +80,11 @@ static void usage(FILE *out)
 	        "                       [--accept-key NAME] [--form FORMULAR] DATEI…\n"
 	        "                       Exporte der Kommunen entschlüsseln, prüfen,\n"
 	        "                       zusammenführen; Häufigkeitsbericht\n"), out);
+}
+
+/* --help, last part: the options all or many commands share, exit status. */
+static void usage_options(FILE *out)
+{
 	fputs("  fragebogen --help | --version\n", out);
 	fputs("\n", out);
 	fputs(_("Für alle Befehle:\n"
@@ -95,6 +105,14 @@ static void usage(FILE *out)
 	fputs("\n", out);
 	fputs(_("Rückgabewerte: 0 in Ordnung, 1 Probleme in der Eingabe, 2 falscher Aufruf.\n"),
 	      out);
+}
+
+/* The overview of all commands (--help); one message per block. */
+static void usage(FILE *out)
+{
+	usage_forms(out);
+	usage_store(out);
+	usage_options(out);
 }
 
 /* Take --lang out of the arguments and set up the interface language. */
