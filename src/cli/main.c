@@ -1,9 +1,11 @@
 /*
  * main: entry point; dispatches to the subcommands.
  */
+#include <cjson/cJSON.h>
 #include <locale.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -13,6 +15,7 @@
 #include "cli/paths.h"
 #include "util/i18n.h"
 #include "util/fio.h"
+#include "util/xmalloc.h"
 
 /* No core dumps: they would put keys and answers on disk in plain text. */
 static void no_core_dumps(void)
@@ -20,6 +23,21 @@ static void no_core_dumps(void)
 	struct rlimit rl = {0, 0};
 	setrlimit(RLIMIT_CORE, &rl);
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+/*
+ * cJSON allocates with the project's allocator. Left to itself it returns
+ * NULL from a parse or print when malloc fails, and every caller would have
+ * to tell "out of memory" from "not JSON"; most of them cannot, and a
+ * half-built tree would be taken for a short document. With xmalloc an
+ * exhausted memory ends the program with the same message as everywhere
+ * else. (With its own allocator cJSON grows printed text by copying
+ * instead of realloc, which costs nothing that matters at these sizes.)
+ */
+static void json_allocator(void)
+{
+	cJSON_Hooks hooks = {.malloc_fn = xmalloc, .free_fn = free};
+	cJSON_InitHooks(&hooks);
 }
 
 /* --help, first part: the program, its interface and the form commands. */
@@ -130,6 +148,7 @@ static int language(int *argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	json_allocator(); /* before anything parses or builds JSON */
 	setlocale(LC_ALL, "");
 	/* Numbers in files and expressions always have a decimal point; the
 	 * interface writes German decimal commas itself. */
