@@ -66,7 +66,7 @@ static void drop_empty(struct csv *c)
 	c->n = k;
 }
 
-int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen)
+int csv_parse(const char *s, size_t len, struct csv *c, char *err, size_t errlen)
 {
 	memset(c, 0, sizeof *c);
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
@@ -92,7 +92,7 @@ int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen
 			qline = line;
 		} else if (ch == c->sep) {
 			if (r.n >= CSV_MAX_FIELDS) {
-				snprintf(msg, msglen, _("Zeile %d hat mehr als %d Felder"), line,
+				snprintf(err, errlen, _("Zeile %d hat mehr als %d Felder"), line,
 				         CSV_MAX_FIELDS);
 				goto fail;
 			}
@@ -104,7 +104,7 @@ int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen
 			add_row(c, &r);
 			r.line = ++line;
 			if (c->n >= CSV_MAX_ROWS) {
-				snprintf(msg, msglen, _("mehr als %d Zeilen"), CSV_MAX_ROWS);
+				snprintf(err, errlen, _("mehr als %d Zeilen"), CSV_MAX_ROWS);
 				goto fail;
 			}
 		} else {
@@ -112,7 +112,7 @@ int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen
 		}
 	}
 	if (quoted) {
-		snprintf(msg, msglen, _("Zeile %d: ein Anführungszeichen wird nicht geschlossen"),
+		snprintf(err, errlen, _("Zeile %d: ein Anführungszeichen wird nicht geschlossen"),
 		         qline);
 fail:
 		sbuf_free(&b);
