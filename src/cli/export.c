@@ -139,7 +139,7 @@ static int collect(struct store *s, const struct form *f, const struct opts *o,
 {
 	if (o->argc > 0) {
 		for (int i = 0; i < o->argc; i++) {
-			char uuid[37];
+			char uuid[UUID_TEXT];
 			if (opts_resolve_id(s, o->argv[i], uuid) < 0 ||
 			    add_one(s, f, uuid, true, x, rw) < 0)
 				return -1;

@@ -143,12 +143,12 @@ static int store_all(struct batch *b, struct store *s, const struct form *f)
 	/* Every response stays locked until the whole batch is stored, so a
 	 * rollback never removes a file another process has opened meanwhile. */
 	struct session *ss = xcalloc((size_t)b->n + 1, sizeof *ss);
-	char (*ids)[37] = xcalloc((size_t)b->n + 1, sizeof *ids);
+	char (*ids)[UUID_TEXT] = xcalloc((size_t)b->n + 1, sizeof *ids);
 	int rc = 0, held = 0, tried = 0;
 	for (int i = 0; i < b->n && rc == 0; i++) {
 		struct response *r = b->r[i];
 		b->r[i] = NULL;
-		memcpy(ids[tried++], r->uuid, 37);
+		memcpy(ids[tried++], r->uuid, UUID_TEXT);
 		if (session_adopt(&ss[i], s, f, r, msg, sizeof msg) < 0) {
 			fprintf(stderr, _("fragebogen: %s\nEs wurde nichts importiert.\n"), msg);
 			rc = -1;

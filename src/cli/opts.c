@@ -118,7 +118,7 @@ struct form *opts_form(const struct opts *o)
 	return cli_load_form(o->form_path, NULL, NULL);
 }
 
-int opts_resolve_id(struct store *s, const char *prefix, char uuid[37])
+int opts_resolve_id(struct store *s, const char *prefix, char uuid[UUID_TEXT])
 {
 	struct store_entry *v;
 	int n, found = 0;
@@ -130,7 +130,7 @@ int opts_resolve_id(struct store *s, const char *prefix, char uuid[37])
 	size_t pl = strlen(prefix);
 	for (int i = 0; i < n; i++)
 		if (pl >= 4 && strncmp(v[i].uuid, prefix, pl) == 0 && found++ == 0)
-			memcpy(uuid, v[i].uuid, 37);
+			memcpy(uuid, v[i].uuid, UUID_TEXT);
 	store_entries_free(v, n);
 	if (found == 1)
 		return 0;

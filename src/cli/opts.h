@@ -34,7 +34,7 @@ int opts_unlock(const struct opts *o, struct keyring **k);
 int opts_open_store(const struct opts *o, struct store *s, struct keyring **k);
 void opts_close_store(struct store *s, struct keyring **k);
 /* The full id of the one response whose id starts with 'prefix'. */
-int opts_resolve_id(struct store *s, const char *prefix, char uuid[37]);
+int opts_resolve_id(struct store *s, const char *prefix, char uuid[UUID_TEXT]);
 /* Load the form (messages printed); NULL on failure. */
 struct form *opts_form(const struct opts *o);
 

@@ -87,7 +87,7 @@ int show_main(int argc, char **argv)
 	struct form *f = opts_form(&o);
 	rc = 1;
 	if (f && opts_open_store(&o, &s, &k) == 0) {
-		char uuid[37], msg[300] = "";
+		char uuid[UUID_TEXT], msg[300] = "";
 		char *json;
 		uint64_t gen;
 		const char *note;

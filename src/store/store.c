@@ -110,8 +110,8 @@ static int write_tmp(const char *tmp, const uint8_t *buf, size_t len, int *ioerr
  * complete .tmp holding the newest generation: finish that rename before
  * .tmp is written again, or the newest generation would be overwritten.
  */
-static int promote_tmp(struct store *s, const uint8_t id[16], const char *cur, const char *tmp,
-                       int *ioerr)
+static int promote_tmp(struct store *s, const uint8_t id[UUID_BYTES], const char *cur,
+                       const char *tmp, int *ioerr)
 {
 	struct stat st;
 	if (fio_stat(cur, &st, ioerr) == 0)
@@ -141,7 +141,7 @@ static int promote_tmp(struct store *s, const uint8_t id[16], const char *cur, c
 int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *summary,
                const char *json, char *err, size_t errlen)
 {
-	uint8_t id[16], *buf;
+	uint8_t id[UUID_BYTES], *buf;
 	size_t len;
 	int ioerr = 0;
 	if (rfile_uuid_parse(uuid, id) < 0) {
@@ -193,8 +193,8 @@ struct best {
 	int cur_err;
 };
 
-static void find_best(struct store *s, const char *uuid, const uint8_t id[16], bool full,
-                      struct best *b)
+static void find_best(struct store *s, const char *uuid, const uint8_t id[UUID_BYTES],
+                      bool full, struct best *b)
 {
 	static const char *const ext[3] = {"", ".tmp", ".prev"};
 	memset(b, 0, sizeof *b);
@@ -296,7 +296,7 @@ static const char *list_problem(enum rfile_status st)
 int store_load(struct store *s, const char *uuid, char **json, uint64_t *gen,
                const char **note, char *err, size_t errlen)
 {
-	uint8_t id[16];
+	uint8_t id[UUID_BYTES];
 	*json = NULL;
 	*note = NULL;
 	if (rfile_uuid_parse(uuid, id) < 0) {
@@ -335,16 +335,17 @@ static int cmp_entry(const void *a, const void *b)
 }
 
 /* The uuid of a response file name (any of the three endings), or NULL. */
-static int uuid_of_name(const char *name, char out[37])
+static int uuid_of_name(const char *name, char out[UUID_TEXT])
 {
-	uint8_t id[16];
-	if (strlen(name) < 40 || strncmp(name + 36, ".fbr", 4) != 0)
+	const size_t u = UUID_TEXT - 1; /* the id's characters */
+	uint8_t id[UUID_BYTES];
+	if (strlen(name) < u + 4 || strncmp(name + u, ".fbr", 4) != 0)
 		return -1;
-	const char *rest = name + 40;
+	const char *rest = name + u + 4;
 	if (*rest && strcmp(rest, ".tmp") != 0 && strcmp(rest, ".prev") != 0)
 		return -1;
-	memcpy(out, name, 36);
-	out[36] = '\0';
+	memcpy(out, name, u);
+	out[u] = '\0';
 	return rfile_uuid_parse(out, id);
 }
 
@@ -363,13 +364,13 @@ int store_list(struct store *s, struct store_entry **out, int *n, char *err, siz
 	struct store_entry *v = NULL;
 	int count = 0, cap = 0;
 	for (size_t j = 0; j < nnames; j++) {
-		char uuid[37];
+		char uuid[UUID_TEXT];
 		if (uuid_of_name(names[j], uuid) < 0)
 			continue;
 		if (count == cap)
 			v = xreallocarray(v, (size_t)(cap = cap ? cap * 2 : 64), sizeof *v);
 		memset(&v[count], 0, sizeof v[count]);
-		memcpy(v[count++].uuid, uuid, 37);
+		memcpy(v[count++].uuid, uuid, UUID_TEXT);
 	}
 	fio_names_free(names, nnames);
 	if (count > 1)
@@ -379,7 +380,7 @@ int store_list(struct store *s, struct store_entry **out, int *n, char *err, siz
 		if (k == 0 || strcmp(v[k - 1].uuid, v[i].uuid) != 0)
 			v[k++] = v[i];
 	for (int i = 0; i < k; i++) {
-		uint8_t id[16];
+		uint8_t id[UUID_BYTES];
 		(void)rfile_uuid_parse(v[i].uuid, id);
 		struct best b;
 		find_best(s, v[i].uuid, id, false, &b);
@@ -432,7 +433,7 @@ static void lock_holder(const char *path, char *err, size_t errlen)
 
 int store_lock(struct store *s, const char *uuid, char *err, size_t errlen)
 {
-	uint8_t id[16];
+	uint8_t id[UUID_BYTES];
 	if (rfile_uuid_parse(uuid, id) < 0) {
 		snprintf(err, errlen, _("ungültige Antwort-ID „%s“"), uuid);
 		return -1;

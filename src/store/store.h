@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "store/keyring.h"
+#include "util/uuid.h"
 
 struct store {
 	char *dir;
@@ -32,7 +33,7 @@ struct store {
 };
 
 struct store_entry {
-	char uuid[37];
+	char uuid[UUID_TEXT];
 	char *summary;       /* JSON summary, NULL if the file could not be opened */
 	char *problem;       /* German note: damaged, recovered from .prev, … */
 };
