@@ -1,10 +1,15 @@
 /*
  * cli: the subcommands of the fragebogen program. Each takes the arguments
  * after its name (argv[0] is the subcommand) and returns the exit status:
- * 0 success, 1 the input has problems, 2 the call was wrong.
+ * 0 success, 1 the input has problems, 2 the call was wrong. Messages go
+ * to stderr in the interface language.
  */
 #ifndef FB_CLI_H
 #define FB_CLI_H
+
+#include <stddef.h>
+
+struct form;
 
 int validate_main(int argc, char **argv);
 int print_main(int argc, char **argv);
@@ -20,5 +25,14 @@ int id_main(int argc, char **argv);
 int export_main(int argc, char **argv);
 int simulate_main(int argc, char **argv);
 int aggregate_main(int argc, char **argv);
+
+/*
+ * Load the form in 'path' (read through fio). On failure its diagnostics
+ * ("file:line:column: message") are printed to stderr and NULL returned.
+ * With 'src' not NULL, *src and *srclen receive the file's text for
+ * reports that quote its lines (a new buffer for free(), not terminated;
+ * NULL when the form did not load). The form is freed with form_free().
+ */
+struct form *cli_load_form(const char *path, char **src, size_t *srclen);
 
 #endif

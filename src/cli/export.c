@@ -139,7 +139,7 @@ static int collect(struct store *s, const struct form *f, const struct opts *o,
 {
 	if (o->argc > 0) {
 		for (int i = 0; i < o->argc; i++) {
-			char uuid[37];
+			char uuid[UUID_TEXT];
 			if (opts_resolve_id(s, o->argv[i], uuid) < 0 ||
 			    add_one(s, f, uuid, true, x, rw) < 0)
 				return -1;
@@ -224,8 +224,9 @@ static int export_sealed(const struct form *f, const struct keyring *k, const st
 	char *path = x->out ? xstrdup(x->out) : default_name(snd.name, "age");
 	char *sigpath = xasprintf("%s.minisig", path);
 	rc = write_new(path, age, agelen, 0644);
+	int e2;
 	if (rc == 0 && (rc = write_new(sigpath, sig, strlen(sig), 0644)) < 0)
-		unlink(path);
+		(void)fio_unlink(path, &e2); /* no file without its signature */
 	if (rc == 0)
 		printf(P_("%d Antwort verschlüsselt für das Studienteam: %s\n"
 		          "Signatur: %s\nSchicken Sie beide Dateien an das Studienteam.\n",
@@ -268,10 +269,10 @@ static char *plain_text(const struct xargs *x, struct rows *rw, size_t *n)
 static int export_plain(const struct xargs *x, struct rows *rw)
 {
 	char *path = x->out ? xstrdup(x->out) : default_name(rw->label, x->format);
-	int rc;
+	int rc, serr;
 	struct stat st;
 	if ((strcmp(x->format, "sav") == 0 || strcmp(x->format, "dta") == 0) &&
-	    stat(path, &st) == 0) {
+	    fio_stat(path, &st, &serr) == 0) {
 		fprintf(stderr, _("fragebogen: „%s“ gibt es schon; wählen Sie mit -o einen anderen "
 		                  "Namen.\n"), path);
 		free(path);
@@ -323,15 +324,14 @@ int export_main(int argc, char **argv)
 		return rc > 0 ? 0 : 2;
 	struct form *f = opts_form(&o);
 	struct keyring *k = NULL;
+	struct store s;
 	rc = 1;
-	if (f && opts_unlock(&o, &k) == 0) {
-		struct store s;
+	if (f && opts_open_store(&o, &s, &k) == 0) {
 		struct table t;
 		struct rows rw = {0};
 		table_from_form(f, &t);
 		dataset_init(&rw.d, &t);
 		table_free(&t);
-		store_open(&s, o.store_dir, k);
 		if (collect(&s, f, &o, &x, &rw) == 0) {
 			if (rw.skipped_drafts)
 				fprintf(stderr, P_("Hinweis: %d nicht abgeschlossene Antwort ist nicht dabei.\n",
@@ -346,8 +346,7 @@ int export_main(int argc, char **argv)
 				rc = 0;
 		}
 		rows_free(&rw);
-		store_close(&s);
-		keyring_free(&k);
+		opts_close_store(&s, &k);
 	}
 	form_free(&f);
 	opts_free(&o);

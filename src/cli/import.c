@@ -143,12 +143,12 @@ static int store_all(struct batch *b, struct store *s, const struct form *f)
 	/* Every response stays locked until the whole batch is stored, so a
 	 * rollback never removes a file another process has opened meanwhile. */
 	struct session *ss = xcalloc((size_t)b->n + 1, sizeof *ss);
-	char (*ids)[37] = xcalloc((size_t)b->n + 1, sizeof *ids);
+	char (*ids)[UUID_TEXT] = xcalloc((size_t)b->n + 1, sizeof *ids);
 	int rc = 0, held = 0, tried = 0;
 	for (int i = 0; i < b->n && rc == 0; i++) {
 		struct response *r = b->r[i];
 		b->r[i] = NULL;
-		memcpy(ids[tried++], r->uuid, 37);
+		memcpy(ids[tried++], r->uuid, UUID_TEXT);
 		if (session_adopt(&ss[i], s, f, r, msg, sizeof msg) < 0) {
 			fprintf(stderr, _("fragebogen: %s\nEs wurde nichts importiert.\n"), msg);
 			rc = -1;
@@ -160,7 +160,8 @@ static int store_all(struct batch *b, struct store *s, const struct form *f)
 		static const char *const ext[] = {"", ".prev", ".tmp"};
 		for (int e = 0; e < 3; e++) {
 			char *p = xasprintf("%s/%s.fbr%s", s->dir, ids[k], ext[e]);
-			unlink(p);
+			int err;
+			(void)fio_unlink(p, &err);
 			free(p);
 		}
 	}
@@ -211,15 +212,13 @@ int import_main(int argc, char **argv)
 		goto out;
 	}
 	struct keyring *k;
-	if (opts_unlock(&o, &k) == 0) {
-		struct store s;
-		store_open(&s, o.store_dir, k);
+	struct store s;
+	if (opts_open_store(&o, &s, &k) == 0) {
 		if (store_all(&b, &s, f) == 0) {
 			printf(P_("%d Antwort importiert.\n", "%d Antworten importiert.\n", (unsigned long)b.n), b.n);
 			rc = 0;
 		}
-		store_close(&s);
-		keyring_free(&k);
+		opts_close_store(&s, &k);
 	}
 out:
 	for (int k2 = 0; k2 < b.n; k2++)

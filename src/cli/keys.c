@@ -74,9 +74,10 @@ static int write_new(const char *path, const void *buf, size_t n, mode_t mode, b
 	int err = 0, rc = -1;
 	char *copy = xstrdup(path);
 	const char *dir = dirname(copy);
-	if (stat(path, &st) == 0)
+	/* Only a file that is surely absent is written; a failed look is reported. */
+	if (fio_stat(path, &st, &err) == 0)
 		err = EEXIST;
-	else
+	else if (err == ENOENT)
 		rc = fio_replace(dir, path, buf, n, mode, false, &err);
 	if (rc < 0 && (err == EPERM || err == ENOTSUP || err == EOPNOTSUPP || err == EMLINK))
 		rc = write_excl(path, buf, n, mode, &err);

@@ -1,9 +1,11 @@
 /*
  * main: entry point; dispatches to the subcommands.
  */
+#include <cjson/cJSON.h>
 #include <locale.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -13,6 +15,7 @@
 #include "cli/paths.h"
 #include "util/i18n.h"
 #include "util/fio.h"
+#include "util/xmalloc.h"
 
 /* No core dumps: they would put keys and answers on disk in plain text. */
 static void no_core_dumps(void)
@@ -22,8 +25,23 @@ static void no_core_dumps(void)
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
-/* The overview of all commands (--help); one message per block. */
-static void usage(FILE *out)
+/*
+ * cJSON allocates with the project's allocator. Left to itself it returns
+ * NULL from a parse or print when malloc fails, and every caller would have
+ * to tell "out of memory" from "not JSON"; most of them cannot, and a
+ * half-built tree would be taken for a short document. With xmalloc an
+ * exhausted memory ends the program with the same message as everywhere
+ * else. (With its own allocator cJSON grows printed text by copying
+ * instead of realloc, which costs nothing that matters at these sizes.)
+ */
+static void json_allocator(void)
+{
+	cJSON_Hooks hooks = {.malloc_fn = xmalloc, .free_fn = free};
+	cJSON_InitHooks(&hooks);
+}
+
+/* --help, first part: the program, its interface and the form commands. */
+static void usage_forms(FILE *out)
 {
 	fputs(_("fragebogen – Fragebögen im Terminal ausfüllen, verschlüsselt speichern und\n"
 	        "an das Studienteam senden.\n"
@@ -44,6 +62,11 @@ static void usage(FILE *out)
 	fputs(_("  fragebogen codebook FORMULAR [-o DATEI.md|DATEI.html]\n"
 	        "      Codebuch für die Auswertung: Variablen mit Labels, Codes und\n"
 	        "      Fehlwerten, Filter und Prüfungen in Worten, berechnete Werte.\n"), out);
+}
+
+/* --help, second part: the commands on the store and on exports. */
+static void usage_store(FILE *out)
+{
 	/* TRANSLATORS: the descriptions start in column 24; keep them aligned. */
 	fputs(_("  fragebogen init       Verschlüsselten Speicher einrichten (Passwort,\n"
 	        "                       Wiederherstellungscode)\n"
@@ -75,6 +98,11 @@ static void usage(FILE *out)
 	        "                       [--accept-key NAME] [--form FORMULAR] DATEI…\n"
 	        "                       Exporte der Kommunen entschlüsseln, prüfen,\n"
 	        "                       zusammenführen; Häufigkeitsbericht\n"), out);
+}
+
+/* --help, last part: the options all or many commands share, exit status. */
+static void usage_options(FILE *out)
+{
 	fputs("  fragebogen --help | --version\n", out);
 	fputs("\n", out);
 	fputs(_("Für alle Befehle:\n"
@@ -97,6 +125,14 @@ static void usage(FILE *out)
 	      out);
 }
 
+/* The overview of all commands (--help); one message per block. */
+static void usage(FILE *out)
+{
+	usage_forms(out);
+	usage_store(out);
+	usage_options(out);
+}
+
 /* Take --lang out of the arguments and set up the interface language. */
 static int language(int *argc, char **argv)
 {
@@ -112,6 +148,7 @@ static int language(int *argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	json_allocator(); /* before anything parses or builds JSON */
 	setlocale(LC_ALL, "");
 	/* Numbers in files and expressions always have a decimal point; the
 	 * interface writes German decimal commas itself. */

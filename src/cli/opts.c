@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "cli/pass.h"
 #include "cli/paths.h"
-#include "form/loader.h"
 #include "util/i18n.h"
 
 int opts_parse(struct opts *o, int argc, char **argv, const char *usage)
@@ -98,20 +98,27 @@ int opts_unlock(const struct opts *o, struct keyring **k)
 	return st == KR_OK ? 0 : -1;
 }
 
-struct form *opts_form(const struct opts *o)
+/* The opening every store command does, and its undoing. */
+int opts_open_store(const struct opts *o, struct store *s, struct keyring **k)
 {
-	struct form *f;
-	struct diag d;
-	if (loader_load_file(o->form_path, &f, &d) < 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		return NULL;
-	}
-	diag_free(&d);
-	return f;
+	if (opts_unlock(o, k) < 0)
+		return -1;
+	store_open(s, o->store_dir, *k);
+	return 0;
 }
 
-int opts_resolve_id(struct store *s, const char *prefix, char uuid[37])
+void opts_close_store(struct store *s, struct keyring **k)
+{
+	store_close(s);
+	keyring_free(k);
+}
+
+struct form *opts_form(const struct opts *o)
+{
+	return cli_load_form(o->form_path, NULL, NULL);
+}
+
+int opts_resolve_id(struct store *s, const char *prefix, char uuid[UUID_TEXT])
 {
 	struct store_entry *v;
 	int n, found = 0;
@@ -123,7 +130,7 @@ int opts_resolve_id(struct store *s, const char *prefix, char uuid[37])
 	size_t pl = strlen(prefix);
 	for (int i = 0; i < n; i++)
 		if (pl >= 4 && strncmp(v[i].uuid, prefix, pl) == 0 && found++ == 0)
-			memcpy(uuid, v[i].uuid, 37);
+			memcpy(uuid, v[i].uuid, UUID_TEXT);
 	store_entries_free(v, n);
 	if (found == 1)
 		return 0;

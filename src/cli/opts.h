@@ -27,8 +27,14 @@ int opts_parse(struct opts *o, int argc, char **argv, const char *usage);
 void opts_free(struct opts *o);
 /* Ask for the passphrase and open the key file. */
 int opts_unlock(const struct opts *o, struct keyring **k);
+/*
+ * Unlock the store of the options and open it: 's' borrows the keyring in
+ * *k until opts_close_store() closes both. 0, or -1 with a message printed.
+ */
+int opts_open_store(const struct opts *o, struct store *s, struct keyring **k);
+void opts_close_store(struct store *s, struct keyring **k);
 /* The full id of the one response whose id starts with 'prefix'. */
-int opts_resolve_id(struct store *s, const char *prefix, char uuid[37]);
+int opts_resolve_id(struct store *s, const char *prefix, char uuid[UUID_TEXT]);
 /* Load the form (messages printed); NULL on failure. */
 struct form *opts_form(const struct opts *o);
 

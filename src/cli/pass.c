@@ -7,13 +7,17 @@
 #include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include "util/fio.h"
 #include "util/i18n.h"
 
 #define MAX_SECRET 1024
+/* A passphrase file: a few lines; anything larger is not one. */
+#define MAX_FILE (64u << 10)
 
 static int alloc(struct secret *out)
 {
@@ -25,19 +29,24 @@ static int alloc(struct secret *out)
 	return 0;
 }
 
-/* Line 'line' of a file, without its line ending. */
+/*
+ * Line 'line' of a file, without its line ending. The file is read whole
+ * through fio (a passphrase file is far smaller than its first buffer, so
+ * no copy is left behind by growing it) and wiped before it is freed.
+ */
 static int from_file(const char *file, int line, struct secret *out)
 {
-	int fd = open(file, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
+	uint8_t *buf;
+	size_t len;
+	int err;
+	if (fio_read_file(file, MAX_FILE, &buf, &len, &err) < 0) {
 		fprintf(stderr, _("fragebogen: die Passwortdatei „%s“ lässt sich nicht öffnen: %s\n"),
-		        file, strerror(errno));
+		        file, strerror(err));
 		return -1;
 	}
 	int cur = 1;
-	char c;
-	ssize_t r;
-	while ((r = read(fd, &c, 1)) == 1) {
+	for (size_t i = 0; i < len; i++) {
+		char c = (char)buf[i];
 		if (c == '\n') {
 			if (cur++ == line)
 				break;
@@ -46,7 +55,8 @@ static int from_file(const char *file, int line, struct secret *out)
 		if (cur == line && c != '\r' && out->len < MAX_SECRET)
 			out->s[out->len++] = c;
 	}
-	close(fd);
+	sodium_memzero(buf, len);
+	free(buf);
 	out->s[out->len] = '\0';
 	if (out->len == 0) {
 		fprintf(stderr, _("fragebogen: in der Passwortdatei „%s“ fehlt Zeile %d.\n"), file, line);

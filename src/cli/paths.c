@@ -1,7 +1,10 @@
 /*
  * paths: the folder of the bundled forms, found relative to the running
  * binary, with the source tree as the fallback for the build tree. Never
- * prints and never opens a form.
+ * prints and never opens a form. Its stat(2) and realpath(3) only ask
+ * where things are, and a failed answer means the next place to look, so
+ * they stay outside fio: a fault injected there would test the search
+ * order, not the handling of a failing disk.
  */
 #include "cli/paths.h"
 

@@ -10,7 +10,7 @@
 #include "cli/cli.h"
 #include "cli/paths.h"
 #include "form/input.h"
-#include "form/loader.h"
+#include "form/form.h"
 #include "util/i18n.h"
 #include "util/utf8.h"
 
@@ -167,14 +167,9 @@ int print_main(int argc, char **argv)
 	}
 	/* Without an argument: the bundled questionnaire. */
 	char *path = paths_resolve_form(argc == 2 ? argv[1] : NULL);
-	struct form *f;
-	struct diag d;
-	int rc = loader_load_file(path, &f, &d);
-	if (rc < 0)
-		diag_print(&d, stderr);
-	diag_free(&d);
+	struct form *f = cli_load_form(path, NULL, NULL);
 	free(path);
-	if (rc < 0)
+	if (!f)
 		return 1;
 	/* TRANSLATORS: the form's title, then its id, version and language code. */
 	printf(_("%s\n(%s, Version %s, Sprache %s)\n"), f->title, f->id, f->version, f->language);

@@ -83,15 +83,14 @@ int show_main(int argc, char **argv)
 		return 2;
 	}
 	struct keyring *k;
+	struct store s;
 	struct form *f = opts_form(&o);
 	rc = 1;
-	if (f && opts_unlock(&o, &k) == 0) {
-		struct store s;
-		char uuid[37], msg[300] = "";
+	if (f && opts_open_store(&o, &s, &k) == 0) {
+		char uuid[UUID_TEXT], msg[300] = "";
 		char *json;
 		uint64_t gen;
 		const char *note;
-		store_open(&s, o.store_dir, k);
 		if (opts_resolve_id(&s, o.argv[0], uuid) == 0 &&
 		    store_load(&s, uuid, &json, &gen, &note, msg, sizeof msg) == 0) {
 			struct response *r;
@@ -114,8 +113,7 @@ int show_main(int argc, char **argv)
 		} else if (msg[0]) {
 			fprintf(stderr, "fragebogen: %s\n", msg);
 		}
-		store_close(&s);
-		keyring_free(&k);
+		opts_close_store(&s, &k);
 	}
 	form_free(&f);
 	opts_free(&o);

@@ -84,10 +84,9 @@ int simulate_main(int argc, char **argv)
 	}
 	struct form *f = opts_form(&o);
 	struct keyring *k;
+	struct store s;
 	rc = 1;
-	if (f && opts_unlock(&o, &k) == 0) {
-		struct store s;
-		store_open(&s, o.store_dir, k);
+	if (f && opts_open_store(&o, &s, &k) == 0) {
 		int stored = make(&s, f, n, (unsigned long)seed);
 		printf(P_("%d simulierte Antwort gespeichert (Startwert %ld). Sie ist als "
 		          "Testdaten markiert (Variable „simulated“).\n",
@@ -95,8 +94,7 @@ int simulate_main(int argc, char **argv)
 		          "Testdaten markiert (Variable „simulated“).\n", (unsigned long)stored),
 		       stored, seed);
 		rc = stored == n ? 0 : 1;
-		store_close(&s);
-		keyring_free(&k);
+		opts_close_store(&s, &k);
 	}
 	form_free(&f);
 	opts_free(&o);

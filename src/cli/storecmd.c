@@ -15,6 +15,7 @@
 #include "form/pipe.h"
 #include "form/response.h"
 #include "store/session.h"
+#include "util/fio.h"
 #include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -54,8 +55,9 @@ int init_main(int argc, char **argv)
 		return rc > 0 ? 0 : 2;
 	char msg[300], *key = xasprintf("%s/%s", o.store_dir, KEYRING_FILE);
 	struct stat st;
+	int serr;
 	rc = 1;
-	if (stat(key, &st) == 0) {
+	if (fio_stat(key, &st, &serr) == 0) {
 		fprintf(stderr, _("fragebogen: In „%s“ ist bereits ein Speicher eingerichtet.\n"),
 		        o.store_dir);
 		goto out;
@@ -199,13 +201,12 @@ int list_main(int argc, char **argv)
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	struct keyring *k;
+	struct store s;
 	rc = 1;
-	if (opts_unlock(&o, &k) == 0) {
-		struct store s;
+	if (opts_open_store(&o, &s, &k) == 0) {
 		struct store_entry *v;
 		int n;
 		char msg[300];
-		store_open(&s, o.store_dir, k);
 		if (store_list(&s, &v, &n, msg, sizeof msg) < 0) {
 			fprintf(stderr, "fragebogen: %s\n", msg);
 		} else {
@@ -221,8 +222,7 @@ int list_main(int argc, char **argv)
 			store_entries_free(v, n);
 			rc = 0;
 		}
-		store_close(&s);
-		keyring_free(&k);
+		opts_close_store(&s, &k);
 	}
 	opts_free(&o);
 	return rc;

@@ -11,10 +11,9 @@
 
 #include "cli/cli.h"
 #include "cli/paths.h"
-#include "form/loader.h"
+#include "form/form.h"
 #include "form/walk.h"
 #include "util/i18n.h"
-#include "util/xmalloc.h"
 
 /* A whole number argument in [lo, hi]; -1 if it is none. */
 static int parse_count(const char *s, unsigned long long lo, unsigned long long hi,
@@ -29,51 +28,27 @@ static int parse_count(const char *s, unsigned long long lo, unsigned long long 
 	return 0;
 }
 
-/* Read a whole file for the walk report's line numbers; NULL on failure. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
-	do {
-		if (n == cap)
-			buf = xrealloc(buf, cap = cap ? cap * 2 : 65536);
-		got = fread(buf + n, 1, cap - n, fp);
-		n += got;
-	} while (got > 0 && n <= LOADER_MAX_BYTES);
-	fclose(fp);
-	*len = n;
-	return buf;
-}
-
 /* Load one form, report, and walk it if asked. */
 static int validate_one(const char *path, int walks, uint64_t seed)
 {
-	struct form *f;
-	struct diag d;
-	if (loader_load_file(path, &f, &d) < 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
+	char *src;
+	size_t len;
+	struct form *f = cli_load_form(path, &src, &len);
+	if (!f)
 		return 1;
-	}
-	diag_free(&d);
 	int rc = 0;
 	if (walks > 0) {
 		struct walk_report rep;
 		walk_run(f, walks, seed, &rep);
-		size_t len = 0;
-		char *src = slurp(path, &len);
 		bool ok = walk_ok(f, &rep);
 		walk_print(f, &rep, src, len, ok ? stdout : stderr);
-		free(src);
 		walk_free(f, &rep);
 		rc = ok ? 0 : 1;
 	}
 	if (rc == 0)
 		printf(_("%s: in Ordnung (Abschnitte: %d, Fragen: %d, Variablen: %d)\n"), path,
 		       f->nsections, f->nquestions, f->nslots);
+	free(src);
 	form_free(&f);
 	return rc;
 }

@@ -182,7 +182,7 @@ enum keyring_status keyring_create(const char *dir, const char *pass, size_t pas
 	*out = NULL;
 	char *path = key_path(dir);
 	struct stat st;
-	if (stat(path, &st) == 0) {
+	if (fio_stat(path, &st, err) == 0) {
 		free(path);
 		*err = EEXIST;
 		return KR_IO;

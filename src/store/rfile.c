@@ -35,7 +35,7 @@ static void part_nonce(uint8_t nonce[24], const uint8_t *hdr, int i)
 	nonce[23] ^= (uint8_t)i;
 }
 
-void rfile_seal(const uint8_t key[32], const uint8_t store_id[16], const uint8_t uuid[16],
+void rfile_seal(const uint8_t key[32], const uint8_t store_id[16], const uint8_t uuid[UUID_BYTES],
                 uint64_t generation, const char *summary, size_t slen, const char *full,
                 size_t flen, uint8_t **out, size_t *outlen)
 {
@@ -43,7 +43,7 @@ void rfile_seal(const uint8_t key[32], const uint8_t store_id[16], const uint8_t
 	uint8_t *b = xmalloc(n), nonce[24];
 	memcpy(b, magic, 8);
 	memcpy(b + O_ID, store_id, 16);
-	memcpy(b + O_UUID, uuid, 16);
+	memcpy(b + O_UUID, uuid, UUID_BYTES);
 	for (int i = 0; i < 8; i++)
 		b[O_GEN + i] = (uint8_t)(generation >> (8 * i));
 	randombytes_buf(b + O_NONCE, 24);
@@ -79,7 +79,7 @@ static int open_part(const uint8_t key[32], const uint8_t *hdr, int i, const uin
 enum rfile_status rfile_open(const uint8_t key[32], const uint8_t store_id[16],
                              const uint8_t *uuid, const uint8_t *buf, size_t len,
                              char **summary, char **full, uint64_t *generation,
-                             uint8_t found_uuid[16])
+                             uint8_t found_uuid[UUID_BYTES])
 {
 	*summary = NULL;
 	if (full)
@@ -92,7 +92,7 @@ enum rfile_status rfile_open(const uint8_t key[32], const uint8_t store_id[16],
 		return RF_DAMAGED;
 	if (memcmp(buf + O_ID, store_id, 16) != 0)
 		return RF_WRONG_STORE;
-	if (uuid && memcmp(buf + O_UUID, uuid, 16) != 0)
+	if (uuid && memcmp(buf + O_UUID, uuid, UUID_BYTES) != 0)
 		return RF_WRONG_ID;
 	size_t slen = get32(buf + O_SLEN);
 	if (slen < TAG || slen > len - RFILE_HEADER - TAG)
@@ -110,16 +110,16 @@ enum rfile_status rfile_open(const uint8_t key[32], const uint8_t store_id[16],
 		g = (g << 8) | buf[O_GEN + i];
 	*generation = g;
 	if (found_uuid)
-		memcpy(found_uuid, buf + O_UUID, 16);
+		memcpy(found_uuid, buf + O_UUID, UUID_BYTES);
 	return RF_OK;
 }
 
-int rfile_uuid_parse(const char *t, uint8_t out[16])
+int rfile_uuid_parse(const char *t, uint8_t out[UUID_BYTES])
 {
 	return uuid_parse(t, out);
 }
 
-void rfile_uuid_format(const uint8_t b[16], char out[37])
+void rfile_uuid_format(const uint8_t b[UUID_BYTES], char out[UUID_TEXT])
 {
 	uuid_format(b, out);
 }

@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/uuid.h"
+
 #define RFILE_HEADER 76
 #define RFILE_MAX (64u << 20)
 
@@ -30,7 +32,7 @@ enum rfile_status {
 	RF_DAMAGED,       /* truncated, extended or altered: authentication failed */
 };
 
-void rfile_seal(const uint8_t key[32], const uint8_t store_id[16], const uint8_t uuid[16],
+void rfile_seal(const uint8_t key[32], const uint8_t store_id[16], const uint8_t uuid[UUID_BYTES],
                 uint64_t generation, const char *summary, size_t slen, const char *full,
                 size_t flen, uint8_t **out, size_t *outlen);
 
@@ -43,10 +45,10 @@ __attribute__((warn_unused_result))
 enum rfile_status rfile_open(const uint8_t key[32], const uint8_t store_id[16],
                              const uint8_t *uuid, const uint8_t *buf, size_t len,
                              char **summary, char **full, uint64_t *generation,
-                             uint8_t found_uuid[16]);
+                             uint8_t found_uuid[UUID_BYTES]);
 
 /* Text UUID (canonical: lower-case hex, 8-4-4-4-12) <-> 16 bytes; -1 if malformed. */
-int rfile_uuid_parse(const char *text, uint8_t out[16]);
-void rfile_uuid_format(const uint8_t in[16], char out[37]);
+int rfile_uuid_parse(const char *text, uint8_t out[UUID_BYTES]);
+void rfile_uuid_format(const uint8_t in[UUID_BYTES], char out[UUID_TEXT]);
 
 #endif

@@ -73,11 +73,11 @@ int session_summary_read(const char *json, struct summary *out)
 	return 0;
 }
 
-int session_save(struct session *ss, char *msg, size_t msglen)
+int session_save(struct session *ss, char *err, size_t errlen)
 {
 	char *json = response_to_json(ss->r);
 	char *sum = session_summary(&ss->e);
-	int rc = store_save(ss->st, ss->r->uuid, &ss->gen, sum, json, msg, msglen);
+	int rc = store_save(ss->st, ss->r->uuid, &ss->gen, sum, json, err, errlen);
 	sodium_memzero(json, strlen(json));
 	free(json);
 	free(sum);
@@ -87,12 +87,12 @@ int session_save(struct session *ss, char *msg, size_t msglen)
 
 /* Common start: lock and engine for a response in hand. */
 static int begin(struct session *ss, struct store *st, const struct form *f,
-                 struct response *r, int lock, char *msg, size_t msglen)
+                 struct response *r, int lock, char *err, size_t errlen)
 {
 	memset(ss, 0, sizeof *ss);
 	ss->st = st;
 	ss->f = f;
-	ss->lock = lock >= 0 ? lock : store_lock(st, r->uuid, msg, msglen);
+	ss->lock = lock >= 0 ? lock : store_lock(st, r->uuid, err, errlen);
 	if (ss->lock < 0) {
 		response_free(&r);
 		return -1;
@@ -102,12 +102,12 @@ static int begin(struct session *ss, struct store *st, const struct form *f,
 	return 0;
 }
 
-int session_create(struct session *ss, struct store *st, const struct form *f, char *msg,
-                   size_t msglen)
+int session_create(struct session *ss, struct store *st, const struct form *f, char *err,
+                   size_t errlen)
 {
-	if (begin(ss, st, f, response_new(f, (int64_t)time(NULL)), -1, msg, msglen) < 0)
+	if (begin(ss, st, f, response_new(f, (int64_t)time(NULL)), -1, err, errlen) < 0)
 		return -1;
-	if (session_save(ss, msg, msglen) < 0) {
+	if (session_save(ss, err, errlen) < 0) {
 		session_close(ss);
 		return -1;
 	}
@@ -115,11 +115,11 @@ int session_create(struct session *ss, struct store *st, const struct form *f, c
 }
 
 int session_adopt(struct session *ss, struct store *st, const struct form *f,
-                  struct response *r, char *msg, size_t msglen)
+                  struct response *r, char *err, size_t errlen)
 {
-	if (begin(ss, st, f, r, -1, msg, msglen) < 0)
+	if (begin(ss, st, f, r, -1, err, errlen) < 0)
 		return -1;
-	if (session_save(ss, msg, msglen) < 0) {
+	if (session_save(ss, err, errlen) < 0) {
 		session_close(ss);
 		return -1;
 	}
@@ -127,7 +127,7 @@ int session_adopt(struct session *ss, struct store *st, const struct form *f,
 }
 
 int session_open(struct session *ss, struct store *st, const struct form *f, const char *uuid,
-                 const char **note, char *msg, size_t msglen)
+                 const char **note, char *err, size_t errlen)
 {
 	char *json;
 	uint64_t gen;
@@ -136,24 +136,24 @@ int session_open(struct session *ss, struct store *st, const struct form *f, con
 		note = &dummy;
 	memset(ss, 0, sizeof *ss);
 	ss->lock = -1;
-	int lock = store_lock(st, uuid, msg, msglen);
+	int lock = store_lock(st, uuid, err, errlen);
 	if (lock < 0)
 		return -1;
-	if (store_load(st, uuid, &json, &gen, note, msg, msglen) < 0) {
+	if (store_load(st, uuid, &json, &gen, note, err, errlen) < 0) {
 		store_unlock(lock);
 		return -1;
 	}
 	struct response *r;
-	char err[200];
-	int rc = response_from_json(f, json, strlen(json), &r, err, sizeof err);
+	char why[200];
+	int rc = response_from_json(f, json, strlen(json), &r, why, sizeof why);
 	sodium_memzero(json, strlen(json));
 	free(json);
 	if (rc < 0) {
-		snprintf(msg, msglen, _("Die Antwort %s lässt sich nicht lesen: %s"), uuid, err);
+		snprintf(err, errlen, _("Die Antwort %s lässt sich nicht lesen: %s"), uuid, why);
 		store_unlock(lock);
 		return -1;
 	}
-	if (begin(ss, st, f, r, lock, msg, msglen) < 0)
+	if (begin(ss, st, f, r, lock, err, errlen) < 0)
 		return -1;
 	ss->gen = gen;
 	response_audit(r, (int64_t)time(NULL), "opened", NULL);

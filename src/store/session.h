@@ -28,15 +28,15 @@ struct session {
 };
 
 /* A new draft, locked and saved once. */
-int session_create(struct session *ss, struct store *st, const struct form *f, char *msg,
-                   size_t msglen);
+int session_create(struct session *ss, struct store *st, const struct form *f, char *err,
+                   size_t errlen);
 /* Open a stored response; *note (if note is not NULL) tells of a recovery (static text) or is NULL. */
 int session_open(struct session *ss, struct store *st, const struct form *f, const char *uuid,
-                 const char **note, char *msg, size_t msglen);
+                 const char **note, char *err, size_t errlen);
 /* Adopt a response made elsewhere (import): locked and saved as a new file. */
 int session_adopt(struct session *ss, struct store *st, const struct form *f,
-                  struct response *r, char *msg, size_t msglen);
-int session_save(struct session *ss, char *msg, size_t msglen);
+                  struct response *r, char *err, size_t errlen);
+int session_save(struct session *ss, char *err, size_t errlen);
 void session_close(struct session *ss);
 
 /* The listing summary of a response, as JSON (free()). */

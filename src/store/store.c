@@ -3,7 +3,6 @@
  */
 #include "store/store.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -32,12 +31,13 @@ char *store_default_dir(const char *option)
 	return xasprintf("%s/.local/share/fragebogen", home && *home ? home : ".");
 }
 
-int store_make_dir(const char *dir, char *msg, size_t msglen)
+int store_make_dir(const char *dir, char *err, size_t errlen)
 {
 	struct stat st;
-	if (stat(dir, &st) == 0) {
+	int ioerr;
+	if (fio_stat(dir, &st, &ioerr) == 0) {
 		if (!S_ISDIR(st.st_mode)) {
-			snprintf(msg, msglen, _("„%s“ ist kein Ordner."), dir);
+			snprintf(err, errlen, _("„%s“ ist kein Ordner."), dir);
 			return -1;
 		}
 		return 0;
@@ -48,14 +48,13 @@ int store_make_dir(const char *dir, char *msg, size_t msglen)
 		if (*q != '/')
 			continue;
 		*q = '\0';
-		mkdir(p, 0700);
+		(void)!fio_mkdir(p, 0700, &ioerr); /* most exist already; the last one tells */
 		*q = '/';
 	}
 	free(p);
-	int err;
-	if (fio_mkdir(dir, 0700, &err) < 0 && err != EEXIST) {
-		snprintf(msg, msglen, _("Der Ordner „%s“ lässt sich nicht anlegen: %s"), dir,
-		         strerror(err));
+	if (fio_mkdir(dir, 0700, &ioerr) < 0 && ioerr != EEXIST) {
+		snprintf(err, errlen, _("Der Ordner „%s“ lässt sich nicht anlegen: %s"), dir,
+		         strerror(ioerr));
 		return -1;
 	}
 	return 0;
@@ -80,30 +79,30 @@ static char *rpath(const struct store *s, const char *uuid, const char *ext)
 }
 
 /* Why a save failed, for the user. */
-static void save_error(char *msg, size_t n, int err)
+static void save_error(char *err, size_t n, int ioerr)
 {
-	if (err == ENOSPC || err == EDQUOT)
-		snprintf(msg, n, "%s",
+	if (ioerr == ENOSPC || ioerr == EDQUOT)
+		snprintf(err, n, "%s",
 		         _("Speichern fehlgeschlagen: Der Datenträger ist voll. Ihre Antworten "
 		           "bleiben im Programm erhalten; schaffen Sie Platz, dann wird beim "
 		           "nächsten Speichern erneut versucht."));
 	else
-		snprintf(msg, n, _("Speichern fehlgeschlagen (%s). Ihre Antworten bleiben im Programm "
+		snprintf(err, n, _("Speichern fehlgeschlagen (%s). Ihre Antworten bleiben im Programm "
 		                   "erhalten; beim nächsten Speichern wird erneut versucht."),
-		         strerror(err));
+		         strerror(ioerr));
 }
 
 /* Write, fsync and close the sealed bytes to the .tmp file. */
-static int write_tmp(const char *tmp, const uint8_t *buf, size_t len, int *err)
+static int write_tmp(const char *tmp, const uint8_t *buf, size_t len, int *ioerr)
 {
-	int fd = fio_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600, err);
+	int fd = fio_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600, ioerr);
 	if (fd < 0)
 		return -1;
-	if (fio_write_all(fd, buf, len, err) < 0 || fio_fsync(fd, err) < 0) {
-		close(fd); /* never fsync this descriptor again */
+	if (fio_write_all(fd, buf, len, ioerr) < 0 || fio_fsync(fd, ioerr) < 0) {
+		fio_discard(fd); /* never fsync this descriptor again */
 		return -1;
 	}
-	return fio_close(fd, err);
+	return fio_close(fd, ioerr);
 }
 
 /*
@@ -111,49 +110,46 @@ static int write_tmp(const char *tmp, const uint8_t *buf, size_t len, int *err)
  * complete .tmp holding the newest generation: finish that rename before
  * .tmp is written again, or the newest generation would be overwritten.
  */
-static int promote_tmp(struct store *s, const uint8_t id[16], const char *cur, const char *tmp,
-                       int *err)
+static int promote_tmp(struct store *s, const uint8_t id[UUID_BYTES], const char *cur,
+                       const char *tmp, int *ioerr)
 {
 	struct stat st;
-	if (stat(cur, &st) == 0)
+	if (fio_stat(cur, &st, ioerr) == 0)
 		return 0;
-	if (errno != ENOENT) {
-		*err = errno;
+	if (*ioerr != ENOENT)
 		return -1;
-	}
-	if (stat(tmp, &st) != 0)
-		return 0;
 	uint8_t *buf;
 	size_t len;
+	if (fio_read_file(tmp, RFILE_MAX, &buf, &len, ioerr) < 0)
+		return *ioerr == ENOENT ? 0 : -1; /* a .tmp that cannot be read is not deleted */
 	char *sum = NULL;
 	uint64_t g;
-	enum rfile_status rs = RF_DAMAGED;
-	if (fio_read_file(tmp, RFILE_MAX, &buf, &len, err) == 0) {
-		rs = rfile_open(s->k->master, s->k->store_id, id, buf, len, &sum, NULL, &g, NULL);
-		free(buf);
-		free(sum);
-	}
+	enum rfile_status rs = rfile_open(s->k->master, s->k->store_id, id, buf, len, &sum, NULL, &g,
+	                                  NULL);
+	free(buf);
+	free(sum);
 	if (rs != RF_OK) {
-		unlink(tmp); /* an unfinished write: never the newest generation */
+		int e2;
+		(void)fio_unlink(tmp, &e2); /* an unfinished write: never the newest generation */
 		return 0;
 	}
-	if (fio_rename(tmp, cur, err) < 0 || fio_fsync_dir(s->dir, err) < 0)
+	if (fio_rename(tmp, cur, ioerr) < 0 || fio_fsync_dir(s->dir, ioerr) < 0)
 		return -1;
 	return 0;
 }
 
 int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *summary,
-               const char *json, char *msg, size_t msglen)
+               const char *json, char *err, size_t errlen)
 {
-	uint8_t id[16], *buf;
+	uint8_t id[UUID_BYTES], *buf;
 	size_t len;
-	int err = 0;
+	int ioerr = 0;
 	if (rfile_uuid_parse(uuid, id) < 0) {
-		snprintf(msg, msglen, _("ungültige Antwort-ID „%s“"), uuid);
+		snprintf(err, errlen, _("ungültige Antwort-ID „%s“"), uuid);
 		return -1;
 	}
 	if (strlen(summary) + strlen(json) + RFILE_HEADER + 32 > RFILE_MAX) {
-		snprintf(msg, msglen, _("Die Antwort ist mit %zu KB zu groß zum Speichern (höchstens "
+		snprintf(err, errlen, _("Die Antwort ist mit %zu KB zu groß zum Speichern (höchstens "
 		                        "%u KB)."),
 		         (strlen(summary) + strlen(json)) / 1024, RFILE_MAX / 1024);
 		return -1;
@@ -161,22 +157,23 @@ int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *sum
 	rfile_seal(s->k->master, s->k->store_id, id, *gen + 1, summary, strlen(summary), json,
 	           strlen(json), &buf, &len);
 	char *cur = rpath(s, uuid, ""), *prev = rpath(s, uuid, ".prev"), *tmp = rpath(s, uuid, ".tmp");
-	int rc = promote_tmp(s, id, cur, tmp, &err), complete = 0;
+	int rc = promote_tmp(s, id, cur, tmp, &ioerr), complete = 0;
 	if (rc == 0)
-		rc = write_tmp(tmp, buf, len, &err);
+		rc = write_tmp(tmp, buf, len, &ioerr);
 	if (rc == 0)
 		complete = 1; /* from here on .tmp is whole and on disk */
-	if (rc == 0 && fio_rename(cur, prev, &err) < 0 && err != ENOENT)
+	if (rc == 0 && fio_rename(cur, prev, &ioerr) < 0 && ioerr != ENOENT)
 		rc = -1;
-	if (rc == 0 && fio_rename(tmp, cur, &err) < 0)
+	if (rc == 0 && fio_rename(tmp, cur, &ioerr) < 0)
 		rc = -1;
-	if (rc == 0 && fio_fsync_dir(s->dir, &err) < 0)
+	if (rc == 0 && fio_fsync_dir(s->dir, &ioerr) < 0)
 		rc = -1;
 	if (rc < 0) {
-		save_error(msg, msglen, err);
+		save_error(err, errlen, ioerr);
 		struct stat st;
-		if (!complete || stat(cur, &st) == 0)
-			unlink(tmp); /* keep .tmp only when it is whole and the newest copy */
+		int e2;
+		if (!complete || fio_stat(cur, &st, &e2) == 0)
+			(void)fio_unlink(tmp, &e2); /* keep .tmp only when whole and the newest copy */
 	} else {
 		(*gen)++;
 	}
@@ -196,8 +193,8 @@ struct best {
 	int cur_err;
 };
 
-static void find_best(struct store *s, const char *uuid, const uint8_t id[16], bool full,
-                      struct best *b)
+static void find_best(struct store *s, const char *uuid, const uint8_t id[UUID_BYTES],
+                      bool full, struct best *b)
 {
 	static const char *const ext[3] = {"", ".tmp", ".prev"};
 	memset(b, 0, sizeof *b);
@@ -209,7 +206,7 @@ static void find_best(struct store *s, const char *uuid, const uint8_t id[16], b
 		char *path = rpath(s, uuid, ext[i]);
 		uint8_t *buf;
 		size_t len;
-		int err;
+		int ioerr;
 		/* A .tmp beside a current file is an unfinished save: never newer
 		 * than what was confirmed, so it is only read when no current file
 		 * exists (a save stopped between its two renames). */
@@ -217,12 +214,12 @@ static void find_best(struct store *s, const char *uuid, const uint8_t id[16], b
 			free(path);
 			continue;
 		}
-		int rc = fio_read_file(path, RFILE_MAX, &buf, &len, &err);
+		int rc = fio_read_file(path, RFILE_MAX, &buf, &len, &ioerr);
 		free(path);
 		if (rc < 0) {
 			if (i == 0)
-				b->cur_err = err;
-			if (i == 0 && err != ENOENT)
+				b->cur_err = ioerr;
+			if (i == 0 && ioerr != ENOENT)
 				break; /* a read error is no reason to go back a generation */
 			continue;
 		}
@@ -251,34 +248,34 @@ static void find_best(struct store *s, const char *uuid, const uint8_t id[16], b
 	}
 }
 
-/* Why the response file of 'uuid' cannot be opened, into msg. */
-static void load_problem(char *msg, size_t n, enum rfile_status st, const char *uuid)
+/* Why the response file of 'uuid' cannot be opened, into err. */
+static void load_problem(char *err, size_t n, enum rfile_status st, const char *uuid)
 {
 	switch (st) {
 	case RF_OK:
 		break;
 	case RF_NOT_OURS:
-		snprintf(msg, n, _("Die Antwortdatei %s ist keine Antwortdatei von fragebogen; sie "
+		snprintf(err, n, _("Die Antwortdatei %s ist keine Antwortdatei von fragebogen; sie "
 		                   "wird nicht geöffnet."), uuid);
 		return;
 	case RF_VERSION:
-		snprintf(msg, n, _("Die Antwortdatei %s wurde mit einer neueren Version von "
+		snprintf(err, n, _("Die Antwortdatei %s wurde mit einer neueren Version von "
 		                   "fragebogen geschrieben; sie wird nicht geöffnet."), uuid);
 		return;
 	case RF_WRONG_STORE:
-		snprintf(msg, n, _("Die Antwortdatei %s gehört zu einem anderen Speicher; sie wird "
+		snprintf(err, n, _("Die Antwortdatei %s gehört zu einem anderen Speicher; sie wird "
 		                   "nicht geöffnet."), uuid);
 		return;
 	case RF_WRONG_ID:
-		snprintf(msg, n, _("Die Antwortdatei %s gehört zu einer anderen Antwort (vertauschte "
+		snprintf(err, n, _("Die Antwortdatei %s gehört zu einer anderen Antwort (vertauschte "
 		                   "Datei?); sie wird nicht geöffnet."), uuid);
 		return;
 	case RF_DAMAGED:
-		snprintf(msg, n, _("Die Antwortdatei %s ist beschädigt oder verändert (Prüfsumme "
+		snprintf(err, n, _("Die Antwortdatei %s ist beschädigt oder verändert (Prüfsumme "
 		                   "stimmt nicht), und es gibt keine lesbare frühere Fassung."), uuid);
 		return;
 	}
-	snprintf(msg, n, _("Die Antwortdatei %s lässt sich nicht öffnen."), uuid);
+	snprintf(err, n, _("Die Antwortdatei %s lässt sich nicht öffnen."), uuid);
 }
 
 /* The problem of a response file, for the list of responses. */
@@ -297,13 +294,13 @@ static const char *list_problem(enum rfile_status st)
 }
 
 int store_load(struct store *s, const char *uuid, char **json, uint64_t *gen,
-               const char **note, char *msg, size_t msglen)
+               const char **note, char *err, size_t errlen)
 {
-	uint8_t id[16];
+	uint8_t id[UUID_BYTES];
 	*json = NULL;
 	*note = NULL;
 	if (rfile_uuid_parse(uuid, id) < 0) {
-		snprintf(msg, msglen, _("ungültige Antwort-ID „%s“"), uuid);
+		snprintf(err, errlen, _("ungültige Antwort-ID „%s“"), uuid);
 		return -1;
 	}
 	struct best b;
@@ -311,14 +308,14 @@ int store_load(struct store *s, const char *uuid, char **json, uint64_t *gen,
 	free(b.summary);
 	if (b.which < 0) {
 		if (b.cur_err == ENOENT)
-			snprintf(msg, msglen,
+			snprintf(err, errlen,
 			         _("Eine Antwort mit der ID %s gibt es in diesem Speicher nicht."),
 			         uuid);
 		else if (b.cur_err)
-			snprintf(msg, msglen, _("Die Antwort %s lässt sich nicht lesen: %s"), uuid,
+			snprintf(err, errlen, _("Die Antwort %s lässt sich nicht lesen: %s"), uuid,
 			         strerror(b.cur_err));
 		else
-			load_problem(msg, msglen, b.cur, uuid);
+			load_problem(err, errlen, b.cur, uuid);
 		return -1;
 	}
 	if (b.which == 1)
@@ -338,50 +335,52 @@ static int cmp_entry(const void *a, const void *b)
 }
 
 /* The uuid of a response file name (any of the three endings), or NULL. */
-static int uuid_of_name(const char *name, char out[37])
+static int uuid_of_name(const char *name, char out[UUID_TEXT])
 {
-	uint8_t id[16];
-	if (strlen(name) < 40 || strncmp(name + 36, ".fbr", 4) != 0)
+	const size_t u = UUID_TEXT - 1; /* the id's characters */
+	uint8_t id[UUID_BYTES];
+	if (strlen(name) < u + 4 || strncmp(name + u, ".fbr", 4) != 0)
 		return -1;
-	const char *rest = name + 40;
+	const char *rest = name + u + 4;
 	if (*rest && strcmp(rest, ".tmp") != 0 && strcmp(rest, ".prev") != 0)
 		return -1;
-	memcpy(out, name, 36);
-	out[36] = '\0';
+	memcpy(out, name, u);
+	out[u] = '\0';
 	return rfile_uuid_parse(out, id);
 }
 
-int store_list(struct store *s, struct store_entry **out, int *n, char *msg, size_t msglen)
+int store_list(struct store *s, struct store_entry **out, int *n, char *err, size_t errlen)
 {
 	*out = NULL;
 	*n = 0;
-	DIR *d = opendir(s->dir);
-	if (!d) {
-		snprintf(msg, msglen, _("Der Ordner „%s“ lässt sich nicht lesen: %s"), s->dir,
-		         strerror(errno));
+	char **names;
+	size_t nnames;
+	int ioerr;
+	if (fio_list_dir(s->dir, &names, &nnames, &ioerr) < 0) {
+		snprintf(err, errlen, _("Der Ordner „%s“ lässt sich nicht lesen: %s"), s->dir,
+		         strerror(ioerr));
 		return -1;
 	}
 	struct store_entry *v = NULL;
 	int count = 0, cap = 0;
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		char uuid[37];
-		if (uuid_of_name(de->d_name, uuid) < 0)
+	for (size_t j = 0; j < nnames; j++) {
+		char uuid[UUID_TEXT];
+		if (uuid_of_name(names[j], uuid) < 0)
 			continue;
 		if (count == cap)
 			v = xreallocarray(v, (size_t)(cap = cap ? cap * 2 : 64), sizeof *v);
 		memset(&v[count], 0, sizeof v[count]);
-		memcpy(v[count++].uuid, uuid, 37);
+		memcpy(v[count++].uuid, uuid, UUID_TEXT);
 	}
-	closedir(d);
+	fio_names_free(names, nnames);
 	if (count > 1)
 		qsort(v, (size_t)count, sizeof *v, cmp_entry);
 	int k = 0;
-	for (int i = 0; i < count; i++) /* remove duplicates the readdir order left */
+	for (int i = 0; i < count; i++) /* one entry for .fbr, .fbr.tmp and .fbr.prev */
 		if (k == 0 || strcmp(v[k - 1].uuid, v[i].uuid) != 0)
 			v[k++] = v[i];
 	for (int i = 0; i < k; i++) {
-		uint8_t id[16];
+		uint8_t id[UUID_BYTES];
 		(void)rfile_uuid_parse(v[i].uuid, id);
 		struct best b;
 		find_best(s, v[i].uuid, id, false, &b);
@@ -410,47 +409,61 @@ void store_entries_free(struct store_entry *v, int n)
 	free(v);
 }
 
-int store_lock(struct store *s, const char *uuid, char *msg, size_t msglen)
+/* Who holds the lock of 'path' ("PID HOST" in it), into err. */
+static void lock_holder(const char *path, char *err, size_t errlen)
 {
-	uint8_t id[16];
+	uint8_t *buf;
+	size_t len;
+	int ioerr;
+	char who[128] = "";
+	if (fio_read_file(path, sizeof who - 1, &buf, &len, &ioerr) == 0) {
+		memcpy(who, buf, len);
+		who[len] = '\0';
+		free(buf);
+	}
+	who[strcspn(who, "\n")] = '\0';
+	unsigned long pid = 0;
+	char host[100] = "?";
+	sscanf(who, "%lu %99s", &pid, host);
+	snprintf(err, errlen, _("Diese Antwort ist gerade anderswo geöffnet (Prozess %lu auf "
+	                        "Rechner %s). Schließen Sie sie dort, bevor Sie sie hier "
+	                        "bearbeiten."),
+	         pid, host);
+}
+
+int store_lock(struct store *s, const char *uuid, char *err, size_t errlen)
+{
+	uint8_t id[UUID_BYTES];
 	if (rfile_uuid_parse(uuid, id) < 0) {
-		snprintf(msg, msglen, _("ungültige Antwort-ID „%s“"), uuid);
+		snprintf(err, errlen, _("ungültige Antwort-ID „%s“"), uuid);
 		return -1;
 	}
 	char *path = xasprintf("%s/%s.lock", s->dir, uuid);
-	int err;
-	int fd = fio_open(path, O_RDWR | O_CREAT, 0600, &err);
-	free(path);
+	int ioerr;
+	int fd = fio_open(path, O_RDWR | O_CREAT, 0600, &ioerr);
 	if (fd < 0) {
-		snprintf(msg, msglen, _("Die Sperrdatei lässt sich nicht anlegen: %s"), strerror(err));
+		free(path);
+		snprintf(err, errlen, _("Die Sperrdatei lässt sich nicht anlegen: %s"), strerror(ioerr));
 		return -1;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		char who[128] = "";
-		ssize_t r = pread(fd, who, sizeof who - 1, 0);
-		who[r > 0 ? r : 0] = '\0';
-		who[strcspn(who, "\n")] = '\0';
-		unsigned long pid = 0;
-		char host[100] = "?";
-		sscanf(who, "%lu %99s", &pid, host);
-		snprintf(msg, msglen, _("Diese Antwort ist gerade anderswo geöffnet (Prozess %lu auf "
-		                        "Rechner %s). Schließen Sie sie dort, bevor Sie sie hier "
-		                        "bearbeiten."),
-		         pid, host);
-		close(fd);
+		lock_holder(path, err, errlen);
+		free(path);
+		fio_discard(fd);
 		return -1;
 	}
+	free(path);
 	char host[64] = "?";
 	gethostname(host, sizeof host - 1);
 	char line[128];
 	int len = snprintf(line, sizeof line, "%ld %s\n", (long)getpid(), host);
+	/* The note of the holder is a courtesy: the lock holds without it. */
 	if (ftruncate(fd, 0) == 0)
-		(void)!pwrite(fd, line, (size_t)len, 0);
+		(void)!fio_pwrite_all(fd, line, (size_t)len, 0, &ioerr);
 	return fd;
 }
 
 void store_unlock(int fd)
 {
-	if (fd >= 0)
-		close(fd);
+	fio_discard(fd);
 }

@@ -11,8 +11,8 @@
  * process works on a response; it names the holder.
  *
  * The folder is created with mode 0700, files with 0600. All I/O goes
- * through fio. Functions return 0 or -1 with a German message in 'msg'
- * (msglen bytes); the store keeps no error state.
+ * through fio. Functions return 0 or -1 with a German message in 'err'
+ * (errlen bytes); the store keeps no error state.
  *
  * Ownership: store_open() borrows the keyring until store_close(). Loaded
  * texts are new strings for free().
@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "store/keyring.h"
+#include "util/uuid.h"
 
 struct store {
 	char *dir;
@@ -32,7 +33,7 @@ struct store {
 };
 
 struct store_entry {
-	char uuid[37];
+	char uuid[UUID_TEXT];
 	char *summary;       /* JSON summary, NULL if the file could not be opened */
 	char *problem;       /* German note: damaged, recovered from .prev, … */
 };
@@ -40,26 +41,26 @@ struct store_entry {
 /* The folder to use: --store, else FRAGEBOGEN_STORE, else $XDG_DATA_HOME/fragebogen. */
 char *store_default_dir(const char *option);
 /* Create the folder (0700) if needed. */
-int store_make_dir(const char *dir, char *msg, size_t msglen);
+int store_make_dir(const char *dir, char *err, size_t errlen);
 
 void store_open(struct store *s, const char *dir, const struct keyring *k);
 void store_close(struct store *s);
 
 /* Write a new generation of a response; 'gen' is raised on success only. */
 int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *summary,
-               const char *json, char *msg, size_t msglen);
+               const char *json, char *err, size_t errlen);
 /*
  * Load the newest readable generation. *note is set (German, static) when
  * an older generation had to be used, else NULL.
  */
 int store_load(struct store *s, const char *uuid, char **json, uint64_t *gen,
-               const char **note, char *msg, size_t msglen);
+               const char **note, char *err, size_t errlen);
 /* Every response in the folder, sorted by id; free with store_entries_free(). */
-int store_list(struct store *s, struct store_entry **out, int *n, char *msg, size_t msglen);
+int store_list(struct store *s, struct store_entry **out, int *n, char *err, size_t errlen);
 void store_entries_free(struct store_entry *v, int n);
 
-/* Take the lock of a response; on refusal 'msg' names the holder. Returns an fd. */
-int store_lock(struct store *s, const char *uuid, char *msg, size_t msglen);
+/* Take the lock of a response; on refusal 'err' names the holder. Returns an fd. */
+int store_lock(struct store *s, const char *uuid, char *err, size_t errlen);
 void store_unlock(int fd);
 
 #endif

@@ -43,16 +43,38 @@ static void add_row(struct csv *c, struct csv_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen)
+/* The fields of a row that is not kept (after an error). */
+static void row_discard(struct csv_row *r)
+{
+	for (int i = 0; i < r->n; i++)
+		free(r->f[i]);
+	free(r->f);
+	memset(r, 0, sizeof *r);
+}
+
+/* Empty lines carry no record: a lone empty field is dropped with its row. */
+static void drop_empty(struct csv *c)
+{
+	int k = 0;
+	for (int i = 0; i < c->n; i++) {
+		if (c->rows[i].n == 1 && c->rows[i].f[0][0] == '\0') {
+			row_discard(&c->rows[i]);
+			continue;
+		}
+		c->rows[k++] = c->rows[i];
+	}
+	c->n = k;
+}
+
+int csv_parse(const char *s, size_t len, struct csv *c, char *err, size_t errlen)
 {
 	memset(c, 0, sizeof *c);
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3, len -= 3;
 	c->sep = detect(s, len);
-	struct csv_row r = {0};
+	struct csv_row r = {.line = 1};
 	struct sbuf b = {0};
 	int line = 1, quoted = 0, qline = 0;
-	r.line = 1;
 	for (size_t i = 0; i < len; i++) {
 		char ch = s[i];
 		if (quoted) {
@@ -70,7 +92,7 @@ int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen
 			qline = line;
 		} else if (ch == c->sep) {
 			if (r.n >= CSV_MAX_FIELDS) {
-				snprintf(msg, msglen, _("Zeile %d hat mehr als %d Felder"), line,
+				snprintf(err, errlen, _("Zeile %d hat mehr als %d Felder"), line,
 				         CSV_MAX_FIELDS);
 				goto fail;
 			}
@@ -82,7 +104,7 @@ int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen
 			add_row(c, &r);
 			r.line = ++line;
 			if (c->n >= CSV_MAX_ROWS) {
-				snprintf(msg, msglen, _("mehr als %d Zeilen"), CSV_MAX_ROWS);
+				snprintf(err, errlen, _("mehr als %d Zeilen"), CSV_MAX_ROWS);
 				goto fail;
 			}
 		} else {
@@ -90,30 +112,18 @@ int csv_parse(const char *s, size_t len, struct csv *c, char *msg, size_t msglen
 		}
 	}
 	if (quoted) {
-		snprintf(msg, msglen, _("Zeile %d: ein Anführungszeichen wird nicht geschlossen"),
+		snprintf(err, errlen, _("Zeile %d: ein Anführungszeichen wird nicht geschlossen"),
 		         qline);
 fail:
 		sbuf_free(&b);
-		for (int i = 0; i < r.n; i++)
-			free(r.f[i]);
-		free(r.f);
+		row_discard(&r);
 		csv_free(c);
 		return -1;
 	}
 	if (b.len || r.n)
 		add_field(&r, &b), add_row(c, &r);
 	sbuf_free(&b);
-	/* drop empty lines */
-	int k = 0;
-	for (int i = 0; i < c->n; i++) {
-		if (c->rows[i].n == 1 && c->rows[i].f[0][0] == '\0') {
-			free(c->rows[i].f[0]);
-			free(c->rows[i].f);
-			continue;
-		}
-		c->rows[k++] = c->rows[i];
-	}
-	c->n = k;
+	drop_empty(c);
 	return 0;
 }
 

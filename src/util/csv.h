@@ -23,7 +23,7 @@ struct csv {
 };
 
 /* Parse; -1 with a message (line given) for an unterminated quote. */
-int csv_parse(const char *text, size_t len, struct csv *out, char *msg, size_t msglen);
+int csv_parse(const char *text, size_t len, struct csv *out, char *err, size_t errlen);
 void csv_free(struct csv *c);
 
 #endif

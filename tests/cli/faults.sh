@@ -1,6 +1,8 @@
 #!/bin/sh
 # A full disk or an I/O error at every single I/O call of an export, a
-# plain export, a simulation and an aggregation: each either succeeds whole
+# plain export, a simulation, an aggregation and a form check (the form
+# file, the passphrase file and the store are all read through the same
+# counted calls): each either succeeds whole
 # or ends with a clear German message, and no damaged file is left behind
 # (the output is absent, or complete and readable).
 # Usage: faults.sh FRAGEBOGEN_BINARY SOURCE_DIR
@@ -76,5 +78,23 @@ sims() { # the store never holds a damaged response
 	"$bin" list $S >l.out 2>&1 && ! grep -q "beschädigt" l.out
 }
 run_faults "simulate" sims "$bin" simulate $S --count 1 --seed 9
+
+# Reading the form: a clear message and exit status 1, never a crash.
+form=$src/forms/desi-kommunen-2016.json
+FRAGEBOGEN_FAULT=1:EIO "$bin" validate "$form" >run.out 2>&1
+[ $? -eq 1 ] && ok || bad "validate: gescheitertes Lesen nicht gemeldet"
+grep -q "desi-kommunen-2016.json:1:1: die Datei lässt sich nicht öffnen" run.out && ok ||
+	{ bad "validate: unklare Meldung"; cat run.out; }
+checked() { # a form check has nothing to damage; it ends with 0 or 1
+	[ "$1" = clean ] && return 0
+	[ "$1" -le 1 ]
+}
+run_faults "validate" checked "$bin" validate "$form"
+FRAGEBOGEN_FAULT=2:EIO "$bin" print "$form" >run.out 2>&1
+[ $? -eq 1 ] && ok || bad "print: gescheitertes Lesen nicht gemeldet"
+clear_msg run.out && ok || { bad "print: unklare Meldung"; cat run.out; }
+FRAGEBOGEN_FAULT=1:EIO "$bin" list $S >run.out 2>&1
+[ $? -eq 1 ] && ok || bad "list: gescheitertes Lesen der Passwortdatei nicht gemeldet"
+grep -q "Passwortdatei" run.out && ok || { bad "list: unklare Meldung"; cat run.out; }
 
 finish

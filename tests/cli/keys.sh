@@ -58,9 +58,10 @@ expect 2 "$bin" keygen -o "$tmp/x.key" zuviel
 expect 0 "$bin" keygen --help
 has "Aufruf: fragebogen keygen -o DATEI"
 
-# A failure at any step of writing leaves nothing behind.
+# A failure at any step of writing leaves nothing behind: the look for an
+# existing file, then the temporary file's open, write, fsync, close and link.
 mkdir "$tmp/fehler"
-for n in 1 2 3 4 5; do
+for n in 1 2 3 4 5 6; do
 	FRAGEBOGEN_FAULT="$n:ENOSPC" "$bin" keygen -o "$tmp/fehler/team.key" >"$tmp/out" 2>&1
 	[ $? -eq 1 ] && ok || bad "Fehler bei Schritt $n nicht gemeldet"
 	has "Der Datenträger ist voll."
@@ -68,10 +69,10 @@ for n in 1 2 3 4 5; do
 	[ -z "$(ls -A "$tmp/fehler")" ] && ok || bad "Schritt $n hinterlässt: $(ls -A "$tmp/fehler")"
 done
 # If only the folder cannot be synced, the key is there and the user is warned.
-FRAGEBOGEN_FAULT="6:EIO" "$bin" keygen -o "$tmp/fehler/team.key" >"$tmp/out" 2>&1
-[ $? -eq 0 ] && ok || bad "Schritt 6: Fehlschlag"
+FRAGEBOGEN_FAULT="7:EIO" "$bin" keygen -o "$tmp/fehler/team.key" >"$tmp/out" 2>&1
+[ $? -eq 0 ] && ok || bad "Schritt 7: Fehlschlag"
 has "Warnung"
-[ "$(ls -A "$tmp/fehler")" = team.key ] && ok || bad "Schritt 6: $(ls -A "$tmp/fehler")"
+[ "$(ls -A "$tmp/fehler")" = team.key ] && ok || bad "Schritt 7: $(ls -A "$tmp/fehler")"
 
 # --- id: the store's public signing key, without the passphrase.
 printf 'Rathaus Musterstadt 2016\n' >"$tmp/pw"

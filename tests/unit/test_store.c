@@ -562,7 +562,9 @@ Test(store, a_failed_first_save_leaves_nothing_behind)
 	fix_open(&x);
 	struct session ss;
 	char msg[400];
-	fio_fault_set(3, EIO); /* lock open, tmp open, then the write */
+	/* lock open, its note, stat of the current file, read of a .tmp, tmp open,
+	 * then the write */
+	fio_fault_set(6, EIO);
 	cr_assert_eq(session_create(&ss, &x.s, x.f, msg, sizeof msg), -1);
 	fio_fault_set(0, 0);
 	struct store_entry *v;
