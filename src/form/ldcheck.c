@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/loader.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/loader.h"
 #include "form/qparse.h"
 #include "util/bech32.h"
 #include "util/i18n.h"

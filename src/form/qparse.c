@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/loader.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/pattern.h"
