@@ -294,11 +294,29 @@ static void compile_pattern(struct cur *c, struct expr *e, const char *pat)
 		ERR(c, e->args[1]->pos, _("ungültiges Muster: %s"), buf);
 }
 
+/*
+ * The two values of if() (arguments 1 and 2, k = 1) or coalesce() (0 and
+ * 1, k = 0): the result is one of them, so both must be of one type.
+ */
+static enum vtype alike(struct cur *c, struct expr *e, int k)
+{
+	enum vtype t = types(c, e->args[k]);
+	enum vtype u = types(c, e->args[k + 1]);
+	if (t == VT_NULL || u == VT_NULL)
+		return VT_NULL;
+	if (t != u) {
+		ERR(c, e->args[k + 1]->pos, _("%s(): beide Werte müssen vom selben Typ sein "
+		                              "(%s und %s)"),
+		    expr_fn_name(e->fn), value_type_name(t), value_type_name(u));
+		return VT_NULL;
+	}
+	return t;
+}
+
 /* Functions on values. */
 static enum vtype value_fn(struct cur *c, struct expr *e)
 {
 	const char *lit;
-	enum vtype t, u;
 	switch (e->fn) {
 	case F_LEN:
 		return want_arg(c, e, 0, VT_STR) ? VT_NULL : VT_NUM;
@@ -328,21 +346,9 @@ static enum vtype value_fn(struct cur *c, struct expr *e)
 	case F_IF:
 		if (want_arg(c, e, 0, VT_BOOL))
 			return VT_NULL;
-		__attribute__((fallthrough)); /* the branches are checked like coalesce() */
-	case F_COALESCE: {
-		int k = e->fn == F_IF ? 1 : 0;
-		t = types(c, e->args[k]);
-		u = types(c, e->args[k + 1]);
-		if (t == VT_NULL || u == VT_NULL)
-			return VT_NULL;
-		if (t != u) {
-			ERR(c, e->args[k + 1]->pos, _("%s(): beide Werte müssen vom selben Typ sein "
-			                              "(%s und %s)"),
-			    expr_fn_name(e->fn), value_type_name(t), value_type_name(u));
-			return VT_NULL;
-		}
-		return t;
-	}
+		return alike(c, e, 1);
+	case F_COALESCE:
+		return alike(c, e, 0);
 	case F_MIN:
 	case F_MAX:
 	case F_ROUND:
