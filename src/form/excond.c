@@ -42,7 +42,7 @@ int excond_compare(const struct exword *c, struct sbuf *b, const struct expr *e,
 {
 	const struct expr *l = e->l, *r = e->r;
 	int32_t code;
-	if (exword_lit_code(l, &code) == 0 && r->op == E_REF) {
+	if (expr_int_literal(l, &code) == 0 && r->op == E_REF) {
 		l = e->r;
 		r = e->l;
 		op = cmp_swap(op);
@@ -53,7 +53,7 @@ int excond_compare(const struct exword *c, struct sbuf *b, const struct expr *e,
 	exword_put(c, b, " ");
 	const struct var *v = exword_var(c, l);
 	const struct choicelist *cl = v ? form_var_choices(c->f, l->var) : NULL;
-	if (cl && exword_lit_code(r, &code) == 0)
+	if (cl && expr_int_literal(r, &code) == 0)
 		exword_code_label(c, b, cl, code);
 	else
 		exword_sub(c, b, r, P_PHRASE, NULL, depth);
@@ -139,7 +139,7 @@ static int missing_any(const struct exword *c, struct sbuf *b, const struct expr
 static int missing_code(const struct exword *c, struct sbuf *b, const struct expr *e, bool neg)
 {
 	int32_t code;
-	if (exword_lit_code(e->args[1], &code) < 0)
+	if (expr_int_literal(e->args[1], &code) < 0)
 		return exword_code(c, b, e);
 	const struct missing *m = c->f ? form_missing(c->f, code) : NULL;
 	struct sbuf s = {0}, p = {0};
@@ -171,7 +171,7 @@ static int selected(const struct exword *c, struct sbuf *b, const struct expr *e
 	const struct expr *q = e->args[0];
 	const struct var *v = exword_var(c, q);
 	int32_t code;
-	if (exword_lit_code(e->args[1], &code) < 0)
+	if (expr_int_literal(e->args[1], &code) < 0)
 		return exword_code(c, b, e);
 	const struct choicelist *cl = v ? form_var_choices(c->f, q->var) : NULL;
 	if (v && v->type != VT_SET) {

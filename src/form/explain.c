@@ -114,7 +114,7 @@ static int substr_of(const struct exword *c, struct sbuf *b, const struct expr *
 	int32_t from, n;
 	struct sbuf s = {0};
 	exword_sub(c, &s, e->args[0], P_ADD, NULL, depth);
-	if (exword_lit_code(e->args[1], &from) == 0 && exword_lit_code(e->args[2], &n) == 0 &&
+	if (expr_int_literal(e->args[1], &from) == 0 && expr_int_literal(e->args[2], &n) == 0 &&
 	    from >= 1 && n >= 1) {
 		char a[16], z[16];
 		snprintf(a, sizeof a, "%d", (int)from);
@@ -252,7 +252,7 @@ static int literal(const struct exword *c, struct sbuf *b, const struct expr *e,
 	int32_t code;
 	switch (e->op) {
 	case E_NUM:
-		if (res && exword_lit_code(e, &code) == 0)
+		if (res && expr_int_literal(e, &code) == 0)
 			exword_code_label(c, b, res, code);
 		else
 			markup_number(b, e->num);
@@ -290,7 +290,7 @@ static int ex(const struct exword *c, struct sbuf *b, const struct expr *e,
 		return call(c, b, e, res, depth);
 	case E_NEG:
 		/* A negative literal reads as a number, parenthesised after an operator. */
-		if (exword_lit_code(e, &code) == 0) {
+		if (expr_int_literal(e, &code) == 0) {
 			exword_code_label(c, b, res, code);
 			return code < 0 ? P_NEG : P_ATOM;
 		}

@@ -4,8 +4,6 @@
  */
 #include "form/exword.h"
 
-#include <math.h>
-
 #include "form/unparse.h"
 #include "util/i18n.h"
 
@@ -115,20 +113,6 @@ const struct question *exword_question(const struct exword *c, const struct expr
 	if (!v || v->question < 0 || v->question >= c->f->nquestions)
 		return NULL;
 	return &c->f->questions[v->question];
-}
-
-/* An integer literal, possibly negated; 0 if e is one. */
-int exword_lit_code(const struct expr *e, int32_t *out)
-{
-	int neg = 0;
-	if (e->op == E_NEG) {
-		neg = 1;
-		e = e->l;
-	}
-	if (e->op != E_NUM || e->num != floor(e->num) || fabs(e->num) > 1e9)
-		return -1;
-	*out = (int32_t)(neg ? -e->num : e->num);
-	return 0;
 }
 
 /* „1 („ja“)“: a code with its label from 'cl', if it has one. */

@@ -61,8 +61,6 @@ int exword_code(const struct exword *c, struct sbuf *b, const struct expr *e);
 const struct var *exword_var(const struct exword *c, const struct expr *e);
 /* The question a reference belongs to, or NULL. */
 const struct question *exword_question(const struct exword *c, const struct expr *e);
-/* An integer literal, possibly negated; 0 if e is one, else -1. */
-int exword_lit_code(const struct expr *e, int32_t *out);
 /* „1 („ja“)“: a code with its label from 'cl' (may be NULL), if it has one. */
 void exword_code_label(const struct exword *c, struct sbuf *b, const struct choicelist *cl,
                        int32_t code);
