@@ -154,14 +154,14 @@ int csvin_row(const struct form *f, const struct csvin_col *cols, char **cells, 
 	for (int i = 0; i < n; i++) {
 		const struct csvin_col *c = &cols[i];
 		int rc = 0;
-		uint8_t raw[16];
+		uint8_t raw[UUID_BYTES];
 		if (c->kind == K_UUID && *cells[i]) {
 			if (uuid_parse(cells[i], raw) < 0) {
 				snprintf(msg, msglen, _("Spalte „uuid“: „%.40s“ ist keine UUID in der Form "
 				                        "8-4-4-4-12 (Kleinbuchstaben)"), cells[i]);
 				rc = -1;
 			} else {
-				memcpy(r->uuid, cells[i], 37);
+				memcpy(r->uuid, cells[i], UUID_TEXT);
 			}
 		} else if (c->kind == K_STATUS) {
 			complete = strcmp(cells[i], "complete") == 0 || strcmp(cells[i], "abgeschlossen") == 0;
