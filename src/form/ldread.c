@@ -213,6 +213,10 @@ static void read_computed(struct ld *l, const cJSON *root)
 	}
 }
 
+/*
+ * The parts in the order later ones need them: the language before any
+ * text, missing codes and choice sets before the questions that use them.
+ */
 void ldread_form(struct ld *l, const cJSON *root)
 {
 	static const char *const keys[] = {"$schema", "format", "id", "title", "version",

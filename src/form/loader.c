@@ -108,6 +108,7 @@ static void index_slots(struct form *f)
 			f->slot_var[f->vars[v].slot] = v;
 }
 
+/* Both passes over a private copy of the text, a byte order mark blanked out (positions stay). */
 int loader_load_buffer(const char *name, const char *text, size_t len, struct form **out,
                        struct diag *d)
 {
@@ -166,6 +167,7 @@ static void file_error(struct diag *d, const char *path, int err)
 		diag_at(d, 0, _("die Datei lässt sich nicht öffnen: %s"), strerror(err));
 }
 
+/* Through fio, so that a test can make the open or any read of a form fail. */
 int loader_load_file(const char *path, struct form **out, struct diag *d)
 {
 	*out = NULL;
