@@ -41,7 +41,7 @@ static int option_column(const struct form *f, const char *name, int *code)
 }
 
 int csvin_columns(const struct form *f, char **names, int n, struct csvin_col **out,
-                  char *msg, size_t msglen)
+                  char *err, size_t errlen)
 {
 	struct csvin_col *c = xcalloc((size_t)n + 1, sizeof *c);
 	for (int i = 0; i < n; i++) {
@@ -68,7 +68,7 @@ int csvin_columns(const struct form *f, char **names, int n, struct csvin_col **
 		}
 		continue;
 unknown:
-		snprintf(msg, msglen, _("Spalte „%s“: keine Variable dieses Fragebogens"), nm);
+		snprintf(err, errlen, _("Spalte „%s“: keine Variable dieses Fragebogens"), nm);
 		free(c);
 		return -1;
 	}
@@ -78,7 +78,7 @@ unknown:
 
 /* One cell of a single-valued variable. */
 static int value_cell(const struct form *f, struct response *r, int var, const char *cell,
-                      int64_t now, char *msg, size_t msglen)
+                      int64_t now, char *err, size_t errlen)
 {
 	const struct var *v = &f->vars[var];
 	const struct question *q = &f->questions[v->question];
@@ -100,13 +100,13 @@ static int value_cell(const struct form *f, struct response *r, int var, const c
 		val = value_num(d);
 	if (val.type == VT_NULL) {
 		if (v->type == VT_DATE)
-			snprintf(msg, msglen, _("Spalte „%s“: „%s“ ist kein gültiger Wert (Datum erwartet)"),
+			snprintf(err, errlen, _("Spalte „%s“: „%s“ ist kein gültiger Wert (Datum erwartet)"),
 			         v->name, cell);
 		else if (v->choices)
-			snprintf(msg, msglen, _("Spalte „%s“: „%s“ ist kein gültiger Wert (Antwortcode "
+			snprintf(err, errlen, _("Spalte „%s“: „%s“ ist kein gültiger Wert (Antwortcode "
 			                        "erwartet)"), v->name, cell);
 		else
-			snprintf(msg, msglen, _("Spalte „%s“: „%s“ ist kein gültiger Wert (Zahl erwartet)"),
+			snprintf(err, errlen, _("Spalte „%s“: „%s“ ist kein gültiger Wert (Zahl erwartet)"),
 			         v->name, cell);
 		return -1;
 	}
@@ -117,7 +117,7 @@ static int value_cell(const struct form *f, struct response *r, int var, const c
 
 /* Multi options: collect the 1s; a missing code in every option column counts once. */
 static int option_cell(const struct form *f, struct response *r, const struct csvin_col *c,
-                       const char *cell, int64_t now, char *msg, size_t msglen)
+                       const char *cell, int64_t now, char *err, size_t errlen)
 {
 	const struct var *v = &f->vars[c->var];
 	struct answer *a = &r->ans[v->slot];
@@ -141,34 +141,34 @@ static int option_cell(const struct form *f, struct response *r, const struct cs
 			response_set_missing(r, v->slot, (int32_t)d, now);
 		return 0;
 	}
-	snprintf(msg, msglen, _("Spalte „%s_%d“: erwartet 0, 1 oder einen Fehlwert-Code, nicht „%s“"),
+	snprintf(err, errlen, _("Spalte „%s_%d“: erwartet 0, 1 oder einen Fehlwert-Code, nicht „%s“"),
 	         v->name, c->code, cell);
 	return -1;
 }
 
 int csvin_row(const struct form *f, const struct csvin_col *cols, char **cells, int n,
-              int64_t now, struct response **out, char *msg, size_t msglen)
+              int64_t now, struct response **out, char *err, size_t errlen)
 {
 	struct response *r = response_new(f, now);
 	int complete = 0;
 	for (int i = 0; i < n; i++) {
 		const struct csvin_col *c = &cols[i];
 		int rc = 0;
-		uint8_t raw[16];
+		uint8_t raw[UUID_BYTES];
 		if (c->kind == K_UUID && *cells[i]) {
 			if (uuid_parse(cells[i], raw) < 0) {
-				snprintf(msg, msglen, _("Spalte „uuid“: „%.40s“ ist keine UUID in der Form "
+				snprintf(err, errlen, _("Spalte „uuid“: „%.40s“ ist keine UUID in der Form "
 				                        "8-4-4-4-12 (Kleinbuchstaben)"), cells[i]);
 				rc = -1;
 			} else {
-				memcpy(r->uuid, cells[i], 37);
+				memcpy(r->uuid, cells[i], UUID_TEXT);
 			}
 		} else if (c->kind == K_STATUS) {
 			complete = strcmp(cells[i], "complete") == 0 || strcmp(cells[i], "abgeschlossen") == 0;
 		} else if (c->kind == K_VALUE) {
-			rc = value_cell(f, r, c->var, cells[i], now, msg, msglen);
+			rc = value_cell(f, r, c->var, cells[i], now, err, errlen);
 		} else if (c->kind == K_OPTION) {
-			rc = option_cell(f, r, c, cells[i], now, msg, msglen);
+			rc = option_cell(f, r, c, cells[i], now, err, errlen);
 		} else if (c->kind == K_OTHER && *cells[i]) {
 			response_set_other(r, f->vars[c->var].slot, cells[i], now);
 		}
@@ -184,7 +184,7 @@ int csvin_row(const struct form *f, const struct csvin_col *cols, char **cells, 
 	return 0;
 }
 
-int csvin_validate(struct engine *e, char *msg, size_t msglen)
+int csvin_validate(struct engine *e, char *err, size_t errlen)
 {
 	const struct form *f = e->f;
 	bool complete = e->r->status == RESP_COMPLETE;
@@ -200,7 +200,7 @@ int csvin_validate(struct engine *e, char *msg, size_t msglen)
 			if (is->kind == ISSUE_REQUIRED && !complete)
 				continue;
 			/* TRANSLATORS: a question id and a message about its answer. */
-			snprintf(msg, msglen, _("Frage „%s“: %s"), f->questions[q].id, is->msg);
+			snprintf(err, errlen, _("Frage „%s“: %s"), f->questions[q].id, is->msg);
 			issue_free_list(&l);
 			return -1;
 		}

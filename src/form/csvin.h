@@ -24,20 +24,20 @@ struct csvin_col {
 	int kind;       /* 0 value, 1 multi option, 2 other text, 3 uuid, 4 status */
 };
 
-/* Map header names to variables; -1 with the unknown name in msg. */
+/* Map header names to variables; -1 with the unknown name in err. */
 int csvin_columns(const struct form *f, char **names, int n, struct csvin_col **out,
-                  char *msg, size_t msglen);
+                  char *err, size_t errlen);
 /* Build a response from one row of exactly as many cells as the header
  * had (the caller reports rows of another length); -1 with "Spalte X: …"
- * in msg. */
+ * in err. */
 int csvin_row(const struct form *f, const struct csvin_col *cols, char **cells, int n,
-              int64_t now, struct response **out, char *msg, size_t msglen);
+              int64_t now, struct response **out, char *err, size_t errlen);
 /*
  * Check an imported response against the form: any answer error (codes,
  * ranges, patterns, picks) fails; a complete response must also have
  * every required question answered. Warnings are confirmed and noted in
- * the audit trail. -1 with the first problem in msg.
+ * the audit trail. -1 with the first problem in err.
  */
-int csvin_validate(struct engine *e, char *msg, size_t msglen);
+int csvin_validate(struct engine *e, char *err, size_t errlen);
 
 #endif

@@ -93,6 +93,20 @@ const char *expr_op_name(enum expr_op op)
 	return "?";
 }
 
+/* Codes are written as integer literals; the checks and the readings both ask for them. */
+int expr_int_literal(const struct expr *e, int32_t *out)
+{
+	int neg = 0;
+	if (e->op == E_NEG) {
+		neg = 1;
+		e = e->l;
+	}
+	if (e->op != E_NUM || e->num != floor(e->num) || fabs(e->num) > 1e9)
+		return -1;
+	*out = (int32_t)(neg ? -e->num : e->num);
+	return 0;
+}
+
 /* Record the first error only; later ones are consequences. */
 static void fail(struct parser *p, size_t pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

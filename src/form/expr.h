@@ -20,6 +20,7 @@
 
 #include <regex.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "form/value.h"
 
@@ -71,5 +72,10 @@ int expr_fn_lookup(const char *name, enum expr_fn *fn, int *min_args, int *max_a
 const char *expr_fn_name(enum expr_fn fn);
 /* Operator spelling for messages ("==", "and", …). */
 const char *expr_op_name(enum expr_op op);
+/*
+ * Whether e is an integer literal, possibly negated ("3", "-9"), of at most
+ * 1e9 in magnitude, as codes are written: 0 and its value in *out, else -1.
+ */
+int expr_int_literal(const struct expr *e, int32_t *out);
 
 #endif

@@ -20,6 +20,27 @@
 #define FORM_MAX_MISSING 9
 #define FORM_MAX_COLUMNS 4
 
+/*
+ * What a form may hold, and the size of its file: the loader enforces these
+ * (hence the names), and the modules that size a table by them may rely on
+ * them. They live here, below the loader's own modules, so that those need
+ * not include loader.h.
+ */
+#define LOADER_MAX_BYTES (8u << 20)
+#define LOADER_MAX_DEPTH 32
+#define LOADER_MAX_SECTIONS 500
+#define LOADER_MAX_QUESTIONS 10000
+#define LOADER_MAX_CHOICES 500
+#define LOADER_CODES_MAX LOADER_MAX_CHOICES
+#define LOADER_MAX_ROWS 200
+#define LOADER_MAX_TEXT 8000
+#define LOADER_MAX_CHECKS 20
+#define LOADER_MAX_COMPUTED 500
+#define LOADER_MAX_SETS 200
+#define LOADER_MAX_LANGUAGES 20   /* languages of one text */
+/* Rows a "Gehe zu" list may need: every section and question. */
+#define LOADER_ROWS_MAX (LOADER_MAX_SECTIONS + LOADER_MAX_QUESTIONS)
+
 enum qtype {
 	Q_SINGLE, Q_MULTI, Q_SCALE, Q_MATRIX, Q_INTEGER, Q_DECIMAL,
 	Q_TEXT, Q_TEXTAREA, Q_DATE, Q_NOTE,

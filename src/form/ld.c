@@ -10,7 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "form/loader.h"
 #include "util/i18n.h"
 #include "util/suggest.h"
 #include "util/utf8.h"

@@ -2,9 +2,9 @@
  * ld: the loader's reading helpers — typed, limited access to cJSON nodes
  * with every complaint placed at the node's line and column.
  *
- * Used only by the loader's modules (loader.c, qparse.c). Strings returned
- * by ld_str() and ld_text() are new copies the caller owns. Messages are in
- * the interface language.
+ * Used only by the loader's modules (loader.c, ldread.c, ldcheck.c,
+ * qparse.c). Strings returned by ld_str() and ld_text() are new copies the
+ * caller owns. Messages are in the interface language.
  */
 #ifndef FB_LD_H
 #define FB_LD_H

@@ -22,20 +22,7 @@
 #include "form/diag.h"
 #include "form/form.h"
 
-#define LOADER_MAX_BYTES (8u << 20)
-#define LOADER_MAX_DEPTH 32
-#define LOADER_MAX_SECTIONS 500
-#define LOADER_MAX_QUESTIONS 10000
-#define LOADER_MAX_CHOICES 500
-#define LOADER_CODES_MAX LOADER_MAX_CHOICES
-#define LOADER_MAX_ROWS 200
-#define LOADER_MAX_TEXT 8000
-#define LOADER_MAX_CHECKS 20
-#define LOADER_MAX_COMPUTED 500
-#define LOADER_MAX_SETS 200
-#define LOADER_MAX_LANGUAGES 20   /* languages of one text */
-/* Rows a "Gehe zu" list may need: every section and question. */
-#define LOADER_ROWS_MAX (LOADER_MAX_SECTIONS + LOADER_MAX_QUESTIONS)
+/* The limits the loader enforces (LOADER_MAX_BYTES …) are in form/form.h. */
 
 /* Load from a file. 'd' is initialised by the loader; free it with diag_free(). */
 __attribute__((warn_unused_result))

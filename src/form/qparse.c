@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/loader.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/pattern.h"
@@ -214,58 +213,60 @@ static void derived_names(struct ld *l, const cJSON *at, const struct question *
 	}
 }
 
-/* Matrix rows and columns, and one variable per row and column. */
-static void parse_matrix(struct ld *l, const cJSON *obj, struct question *q, int qi,
-                         const char *what)
+/* The columns of a matrix with "columns", each with its suffix, title and choices. */
+static void parse_columns(struct ld *l, const cJSON *obj, struct question *q, const char *what)
 {
-	const cJSON *rows = ld_array(l, obj, "rows", true, 1, LOADER_MAX_ROWS, what);
-	const cJSON *cols = ld_get(obj, "columns");
-	if (cols && ld_get(obj, "choices"))
-		ld_err_key(l, cols, _("eine Matrix hat entweder „choices“ oder „columns“, nicht beides"));
-	if (cols) {
-		cols = ld_array(l, obj, "columns", true, 1, FORM_MAX_COLUMNS, what);
-		static const char *const keys[] = {"suffix", "title", "choices", NULL};
-		/* TRANSLATORS: a place in the form (a matrix column), used in
-		 * messages such as "„title“ is missing in %s". */
-		const char *col = _("einer Spalte");
-		const cJSON *c;
-		cJSON_ArrayForEach(c, cols) {
-			if (!cJSON_IsObject(c)) {
-				ld_err(l, c, _("eine Spalte muss ein Objekt sein"));
-				continue;
-			}
-			ld_keys(l, c, keys, col);
-			struct mcol *mc = &q->cols[q->ncols];
-			mc->suffix = ld_str(l, c, "suffix", true, 8, col);
-			mc->title = ld_text(l, c, "title", true, LOADER_MAX_TEXT, col);
-			mc->choices = choices_of(l, c, "choices", col);
-			check_choice_use(l, c, q, mc->choices);
-			if (mc->suffix && strspn(mc->suffix, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != strlen(mc->suffix))
-				ld_err(l, ld_get(c, "suffix"), _("„suffix“ darf nur A–Z, a–z, 0–9 und _ enthalten"));
-			if (!mc->suffix || !mc->title || !mc->choices) {
-				free(mc->suffix);
-				free(mc->title);
-				continue;
-			}
-			for (int k = 0; k < q->ncols; k++)
-				if (strcmp(q->cols[k].suffix, mc->suffix) == 0)
-					ld_err(l, ld_get(c, "suffix"), _("das Suffix „%s“ kommt doppelt vor"),
-					       mc->suffix);
-			q->ncols++;
+	const cJSON *cols = ld_array(l, obj, "columns", true, 1, FORM_MAX_COLUMNS, what);
+	static const char *const keys[] = {"suffix", "title", "choices", NULL};
+	/* TRANSLATORS: a place in the form (a matrix column), used in
+	 * messages such as "„title“ is missing in %s". */
+	const char *col = _("einer Spalte");
+	const cJSON *c;
+	cJSON_ArrayForEach(c, cols) {
+		if (!cJSON_IsObject(c)) {
+			ld_err(l, c, _("eine Spalte muss ein Objekt sein"));
+			continue;
 		}
-	} else {
-		q->cols[0].suffix = xstrdup("");
-		q->cols[0].title = xstrdup("");
-		q->cols[0].choices = choices_of(l, obj, "choices", what);
-		check_choice_use(l, obj, q, q->cols[0].choices);
-		q->ncols = q->cols[0].choices ? 1 : 0;
-		if (!q->ncols) {
-			free(q->cols[0].suffix);
-			free(q->cols[0].title);
+		ld_keys(l, c, keys, col);
+		struct mcol *mc = &q->cols[q->ncols];
+		mc->suffix = ld_str(l, c, "suffix", true, 8, col);
+		mc->title = ld_text(l, c, "title", true, LOADER_MAX_TEXT, col);
+		mc->choices = choices_of(l, c, "choices", col);
+		check_choice_use(l, c, q, mc->choices);
+		if (mc->suffix && strspn(mc->suffix, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		                                     "abcdefghijklmnopqrstuvwxyz0123456789_") !=
+		                      strlen(mc->suffix))
+			ld_err(l, ld_get(c, "suffix"), _("„suffix“ darf nur A–Z, a–z, 0–9 und _ enthalten"));
+		if (!mc->suffix || !mc->title || !mc->choices) {
+			free(mc->suffix);
+			free(mc->title);
+			continue;
 		}
+		for (int k = 0; k < q->ncols; k++)
+			if (strcmp(q->cols[k].suffix, mc->suffix) == 0)
+				ld_err(l, ld_get(c, "suffix"), _("das Suffix „%s“ kommt doppelt vor"),
+				       mc->suffix);
+		q->ncols++;
 	}
-	if (!rows || !q->ncols)
-		return;
+}
+
+/* The one column, without a suffix, of a matrix with "choices". */
+static void choices_column(struct ld *l, const cJSON *obj, struct question *q, const char *what)
+{
+	q->cols[0].suffix = xstrdup("");
+	q->cols[0].title = xstrdup("");
+	q->cols[0].choices = choices_of(l, obj, "choices", what);
+	check_choice_use(l, obj, q, q->cols[0].choices);
+	q->ncols = q->cols[0].choices ? 1 : 0;
+	if (!q->ncols) {
+		free(q->cols[0].suffix);
+		free(q->cols[0].title);
+	}
+}
+
+/* The rows of a matrix, and one variable per row and column. */
+static void parse_rows(struct ld *l, const cJSON *rows, struct question *q, int qi)
+{
 	q->rows = xcalloc((size_t)cJSON_GetArraySize(rows), sizeof *q->rows);
 	static const char *const rkeys[] = {"id", "text", "label", NULL};
 	/* TRANSLATORS: a place in the form (a matrix row), used in messages
@@ -300,6 +301,23 @@ static void parse_matrix(struct ld *l, const cJSON *obj, struct question *q, int
 		}
 		q->nrows++;
 	}
+}
+
+/* Matrix rows and columns, and one variable per row and column. */
+static void parse_matrix(struct ld *l, const cJSON *obj, struct question *q, int qi,
+                         const char *what)
+{
+	const cJSON *rows = ld_array(l, obj, "rows", true, 1, LOADER_MAX_ROWS, what);
+	const cJSON *cols = ld_get(obj, "columns");
+	if (cols && ld_get(obj, "choices"))
+		ld_err_key(l, cols, _("eine Matrix hat entweder „choices“ oder „columns“, nicht beides"));
+	if (cols)
+		parse_columns(l, obj, q, what);
+	else
+		choices_column(l, obj, q, what);
+	if (!rows || !q->ncols)
+		return;
+	parse_rows(l, rows, q, qi);
 }
 
 /* min/max of a number question; integers must stay exactly representable. */

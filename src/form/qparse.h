@@ -3,7 +3,7 @@
  *
  * It fills a struct question from its JSON object and registers its
  * variables; expressions and piping are checked later by the loader, once
- * every name in the form is known. Used only by loader.c.
+ * every name in the form is known. Used only by ldread.c.
  */
 #ifndef FB_QPARSE_H
 #define FB_QPARSE_H

@@ -495,10 +495,10 @@ static void parse_header(struct response *r, const cJSON *o, struct jerr *e)
 		{ jfail(e, _("unbekannte Version des Antwortformats")); return; }
 	if (!cJSON_IsString(fid) || strcmp(fid->valuestring, r->form->id) != 0)
 		{ jfail(e, _("die Antworten gehören zu einem anderen Fragebogen")); return; }
-	uint8_t raw[16];
+	uint8_t raw[UUID_BYTES];
 	if (!cJSON_IsString(id) || uuid_parse(id->valuestring, raw) < 0)
 		{ jfail(e, _("die UUID fehlt oder ist nicht in der Form 8-4-4-4-12 (Kleinbuchstaben)")); return; }
-	memcpy(r->uuid, id->valuestring, 37);
+	memcpy(r->uuid, id->valuestring, UUID_TEXT);
 	if (cJSON_IsString(st) && strcmp(st->valuestring, "complete") == 0)
 		r->status = RESP_COMPLETE;
 	else if (!cJSON_IsString(st) || strcmp(st->valuestring, "draft") != 0)

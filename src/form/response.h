@@ -27,6 +27,7 @@
 
 #include "form/form.h"
 #include "form/value.h"
+#include "util/uuid.h"
 
 enum answer_state { ANS_EMPTY, ANS_VALUE, ANS_MISSING };
 enum response_status { RESP_DRAFT, RESP_COMPLETE };
@@ -41,7 +42,7 @@ struct answer {
 
 struct response {
 	const struct form *form;
-	char uuid[37];
+	char uuid[UUID_TEXT];
 	enum response_status status;
 	int revision;
 	bool simulated;        /* made by `fragebogen simulate`, not by a person */

@@ -3,7 +3,6 @@
  */
 #include "form/sema.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,20 +169,6 @@ static void check_order(struct cur *c, const struct expr *e)
 		    e->str);
 }
 
-/* An integer literal (optionally negated); 0 if e is one. */
-static int lit_int(const struct expr *e, int32_t *out)
-{
-	int neg = 0;
-	if (e->op == E_NEG) {
-		neg = 1;
-		e = e->l;
-	}
-	if (e->op != E_NUM || e->num != floor(e->num) || fabs(e->num) > 1e9)
-		return -1;
-	*out = (int32_t)(neg ? -e->num : e->num);
-	return 0;
-}
-
 static enum vtype types(struct cur *c, struct expr *e);
 
 /* A direct reference to a question, as answered() and friends need. */
@@ -207,7 +192,7 @@ static const struct var *question_arg(struct cur *c, struct expr *a, const char 
 static void check_code(struct cur *c, const struct var *v, const struct expr *lit)
 {
 	int32_t code;
-	if (lit_int(lit, &code) < 0) {
+	if (expr_int_literal(lit, &code) < 0) {
 		ERR(c, lit->pos, _("hier wird ein ganzzahliger Code erwartet"));
 		return;
 	}
@@ -230,7 +215,7 @@ static enum vtype question_fn(struct cur *c, struct expr *e)
 		if (e->nargs == 2) {
 			int32_t code;
 			const struct question *q = &f->questions[v->question];
-			if (lit_int(e->args[1], &code) < 0)
+			if (expr_int_literal(e->args[1], &code) < 0)
 				ERR(c, e->args[1]->pos, _("hier wird ein Fehlwert-Code erwartet"));
 			else if (!form_q_offers(q, code))
 				ERR(c, e->args[1]->pos, _("„%s“ bietet den Fehlwert-Code %d nicht an"),
@@ -294,11 +279,29 @@ static void compile_pattern(struct cur *c, struct expr *e, const char *pat)
 		ERR(c, e->args[1]->pos, _("ungültiges Muster: %s"), buf);
 }
 
+/*
+ * The two values of if() (arguments 1 and 2, k = 1) or coalesce() (0 and
+ * 1, k = 0): the result is one of them, so both must be of one type.
+ */
+static enum vtype alike(struct cur *c, struct expr *e, int k)
+{
+	enum vtype t = types(c, e->args[k]);
+	enum vtype u = types(c, e->args[k + 1]);
+	if (t == VT_NULL || u == VT_NULL)
+		return VT_NULL;
+	if (t != u) {
+		ERR(c, e->args[k + 1]->pos, _("%s(): beide Werte müssen vom selben Typ sein "
+		                              "(%s und %s)"),
+		    expr_fn_name(e->fn), value_type_name(t), value_type_name(u));
+		return VT_NULL;
+	}
+	return t;
+}
+
 /* Functions on values. */
 static enum vtype value_fn(struct cur *c, struct expr *e)
 {
 	const char *lit;
-	enum vtype t, u;
 	switch (e->fn) {
 	case F_LEN:
 		return want_arg(c, e, 0, VT_STR) ? VT_NULL : VT_NUM;
@@ -328,21 +331,9 @@ static enum vtype value_fn(struct cur *c, struct expr *e)
 	case F_IF:
 		if (want_arg(c, e, 0, VT_BOOL))
 			return VT_NULL;
-		__attribute__((fallthrough)); /* the branches are checked like coalesce() */
-	case F_COALESCE: {
-		int k = e->fn == F_IF ? 1 : 0;
-		t = types(c, e->args[k]);
-		u = types(c, e->args[k + 1]);
-		if (t == VT_NULL || u == VT_NULL)
-			return VT_NULL;
-		if (t != u) {
-			ERR(c, e->args[k + 1]->pos, _("%s(): beide Werte müssen vom selben Typ sein "
-			                              "(%s und %s)"),
-			    expr_fn_name(e->fn), value_type_name(t), value_type_name(u));
-			return VT_NULL;
-		}
-		return t;
-	}
+		return alike(c, e, 1);
+	case F_COALESCE:
+		return alike(c, e, 0);
 	case F_MIN:
 	case F_MAX:
 	case F_ROUND:

@@ -2,10 +2,13 @@
  * test_loader: the form loader — valid forms load, and every kind of
  * mistake is reported in German at the exact line and column.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "helpers.h"
 #include "util/bech32.h"
+#include "util/fio.h"
 
 /* Line and column (1-based, characters) of the first 'needle' in 'hay'. */
 static void where(const char *hay, const char *needle, int *line, int *col)
@@ -321,6 +324,55 @@ Test(loader, file_errors)
 	cr_assert_eq(loader_load_file("/nonexistent/form.json", &f, &d), -1);
 	cr_assert_null(f);
 	cr_assert(strstr(d.v[0].text, "lässt sich nicht öffnen"));
+	diag_free(&d);
+}
+
+/* Form files are read through fio: a failed open or read is reported, never half a form. */
+Test(loader, failing_reads_are_reported)
+{
+	const char *path = FORMS_DIR "/beispiel.json";
+	struct form *f;
+	struct diag d;
+	int n, rc = -1;
+	for (n = 1; n < 100 && rc < 0; n++) {
+		fio_fault_set(n, EIO);
+		rc = loader_load_file(path, &f, &d);
+		fio_fault_set(0, 0);
+		if (rc < 0) {
+			cr_assert_null(f);
+			cr_assert(d.n >= 1 && strstr(d.v[0].text, "lässt sich nicht lesen"), "call %d", n);
+			diag_free(&d);
+		}
+	}
+	cr_assert_eq(rc, 0, "the form loads once the fault is past its last read");
+	cr_assert_gt(n, 2, "the open and the reads are counted");
+	form_free(&f);
+	diag_free(&d);
+
+	fio_fault_set(1, EACCES);
+	cr_assert_eq(loader_load_file(path, &f, &d), -1);
+	fio_fault_set(0, 0);
+	cr_assert(strstr(d.v[0].text, "lässt sich nicht öffnen"), "%s", d.v[0].text);
+	diag_free(&d);
+}
+
+/* A file over the limit is refused with its size, as a buffer over the limit is. */
+Test(loader, file_too_large)
+{
+	char path[] = "/tmp/test_loader_XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert(fd >= 0);
+	cr_assert_eq(ftruncate(fd, (off_t)LOADER_MAX_BYTES + 10), 0);
+	close(fd);
+	struct form *f;
+	struct diag d;
+	int rc = loader_load_file(path, &f, &d);
+	unlink(path);
+	cr_assert_eq(rc, -1);
+	cr_assert_null(f);
+	char want[80];
+	snprintf(want, sizeof want, "zu groß (%zu Bytes", (size_t)LOADER_MAX_BYTES + 10);
+	cr_assert(strstr(d.v[0].text, want), "%s", d.v[0].text);
 	diag_free(&d);
 }
 
