@@ -10,6 +10,7 @@
 #include "form/pipe.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/scr_question.h"
 #include "util/i18n.h"
 
 /* Rows of the list: section headings (q = -1 - s) and questions. */
@@ -101,16 +102,16 @@ static void goto_key(struct app *a, bool code, wint_t ch, bool alt)
 	else if (code && ch == KEY_NPAGE)
 		a->goto_sel = a->goto_sel + 10 < nrows ? a->goto_sel + 10 : nrows - 1;
 	else if ((!code && ch == 27) || (code && ch == KEY_F(3)))
-		app_open_question(a);
+		scr_question_open(a);
 	else if ((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) {
 		int r = rows[a->goto_sel];
 		int q = r >= 0 ? r : engine_next(&a->ss.e, a->f->sections[-1 - r].first - 1);
 		if (q >= 0)
 			response_set_position(a->ss.r, a->f->questions[q].id);
-		app_open_question(a);
+		scr_question_open(a);
 	} else if (code && ch == KEY_F(10)) {
 		a->quit = true;
 	}
 }
 
-const struct screen scr_goto = {goto_init, goto_draw, goto_key};
+const struct screen scr_goto = {.init = goto_init, .draw = goto_draw, .key = goto_key};

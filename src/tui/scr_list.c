@@ -9,6 +9,7 @@
 
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/scr_question.h"
 #include "util/i18n.h"
 
 /* TRANSLATORS: a footer hint, the key, a blank and the label. The key is the
@@ -157,8 +158,8 @@ static void open_selected(struct app *a)
 	a->have_session = true;
 	if (note)
 		app_status(a, ST_WARNING, "%s", note);
-	app_save(a); /* records the opening in the audit trail */
-	app_open_question(a);
+	a->dirty = true; /* the loop saves the opening into the audit trail */
+	scr_question_open(a);
 }
 
 static void list_key(struct app *a, bool code, wint_t ch, bool alt)
@@ -186,7 +187,7 @@ static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 		}
 		a->have_session = true;
 		a->saved = true;
-		app_open_question(a);
+		scr_question_open(a);
 	} else if (((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) &&
 	           a->nentries > 0) {
 		struct summary sm;
@@ -200,4 +201,4 @@ static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 	}
 }
 
-const struct screen scr_list = {list_init, list_draw, list_key};
+const struct screen scr_list = {.init = list_init, .draw = list_draw, .key = list_key};

@@ -13,6 +13,7 @@
 #include "form/pipe.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/scr_question.h"
 #include "tui/widget.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -27,7 +28,8 @@ static const struct question *cur(struct app *a)
 	return &a->f->questions[a->q];
 }
 
-/* Load question q into the screen state (editor text, highlight). */
+/* Load question q into the screen state (editor text, highlight); the
+ * position it records is saved after the key. */
 static void load(struct app *a, int q)
 {
 	a->q = q;
@@ -36,9 +38,10 @@ static void load(struct app *a, int q)
 	a->ed_on = false;
 	widget_load(a);
 	response_set_position(a->ss.r, cur(a)->id);
+	a->dirty = true;
 }
 
-void app_open_question(struct app *a)
+void scr_question_open(struct app *a)
 {
 	int q = -1;
 	const char *pos = a->ss.r->position;
@@ -49,18 +52,18 @@ void app_open_question(struct app *a)
 		q = engine_first(eng(a));
 	if (q < 0) {
 		app_status(a, ST_ERROR, "%s", _("Dieser Fragebogen zeigt keine einzige Frage."));
-		session_close(&a->ss);
-		a->have_session = false;
+		app_close_session(a, APP_CLOSE_ALWAYS);
+		app_go(a, &scr_list);
 		return;
 	}
 	load(a, q);
 	app_go(a, &scr_question);
 }
 
-void app_leave_field(struct app *a)
+/* Leaving the screen (or the program): a half-typed field becomes a draft. */
+static void question_leave(struct app *a)
 {
-	if (a->scr == &scr_question || a->next == &scr_question)
-		widget_keep_draft(a);
+	widget_keep_draft(a);
 }
 
 /* Confirm every open warning of the question, then go on. */
@@ -98,12 +101,11 @@ static void advance(struct app *a)
 {
 	int n = engine_next(eng(a), a->q);
 	if (n < 0) {
-		app_save(a);
+		a->dirty = true;
 		app_go(a, &scr_review);
 		return;
 	}
 	load(a, n);
-	app_save(a);
 }
 
 static void confirm_and_next(struct app *a)
@@ -114,7 +116,7 @@ static void confirm_and_next(struct app *a)
 		if (l.v[i].sev == SEV_WARNING && !l.v[i].confirmed)
 			engine_confirm(eng(a), l.v[i].id);
 	issue_free_list(&l);
-	app_save(a);
+	a->dirty = true;
 	advance(a);
 }
 
@@ -130,10 +132,8 @@ static void go_prev(struct app *a)
 	if (widget_commit(a) < 0)
 		return;
 	int p = engine_prev(eng(a), a->q);
-	if (p >= 0) {
+	if (p >= 0)
 		load(a, p);
-		app_save(a);
-	}
 }
 
 /* "Frage 12 von 58 · 34 %" */
@@ -226,9 +226,7 @@ static void question_key(struct app *a, bool code, wint_t ch, bool alt)
 	int32_t mcode;
 	bool enter = (!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER);
 	if (code && ch == KEY_F(10)) {
-		widget_keep_draft(a);
-		app_save(a);
-		a->quit = true;
+		a->quit = true; /* the loop runs question_leave() and saves */
 	} else if (code && (ch == KEY_F(1))) {
 		a->show_help = !a->show_help;
 	} else if (code && ch == KEY_F(2)) {
@@ -246,7 +244,6 @@ static void question_key(struct app *a, bool code, wint_t ch, bool alt)
 	} else if (!code && (alt || !widget_takes_text(a)) && missing_key(a, ch, &mcode)) {
 		widget_set_missing(a, mcode);
 		a->msg[0] = '\0';
-		app_save(a);
 	} else if (!code && ch == '?' && (alt || !widget_takes_text(a))) {
 		a->show_help = !a->show_help;
 	} else {
@@ -254,9 +251,17 @@ static void question_key(struct app *a, bool code, wint_t ch, bool alt)
 	}
 }
 
+/* Nothing to set up: scr_question_open() loaded the question, and after the
+ * idle lock the screen goes on where it was. */
 static void question_init(struct app *a)
 {
 	(void)a;
 }
 
-const struct screen scr_question = {question_init, question_draw, question_key};
+const struct screen scr_question = {
+	.init = question_init,
+	.draw = question_draw,
+	.key = question_key,
+	.leave = question_leave,
+	.shows_saved = true,
+};

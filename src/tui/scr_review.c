@@ -9,7 +9,7 @@
 #include "form/issue.h"
 #include "tui/app.h"
 #include "tui/draw.h"
-#include "tui/widget.h"
+#include "tui/scr_question.h"
 #include "util/i18n.h"
 
 static struct issues blockers;
@@ -73,22 +73,20 @@ static void review_draw(struct app *a)
 	app_draw_footer(a, buf);
 }
 
+/* Finish the response; if the loop's save fails, its message replaces this one. */
 static void finish(struct app *a)
 {
 	response_finish(a->ss.r, (int64_t)time(NULL));
-	app_save(a);
-	if (a->saved)
-		app_status(a, ST_OK, "%s", _("Der Fragebogen ist abgeschlossen und gespeichert."));
+	a->dirty = true;
+	app_status(a, ST_OK, "%s", _("Der Fragebogen ist abgeschlossen und gespeichert."));
 }
 
-/* Back to the overview, closing the response. */
+/* Back to the overview, closing the response once it is saved (if the save
+ * fails, the status line says why, the answers stay open, and so does this
+ * screen). */
 static void to_list(struct app *a)
 {
-	app_save(a);
-	if (!a->saved)
-		return; /* the status line says why; the answers stay open */
-	session_close(&a->ss);
-	a->have_session = false;
+	app_close_session(a, APP_CLOSE_IF_SAVED);
 	app_go(a, &scr_list);
 }
 
@@ -103,7 +101,7 @@ static void review_key(struct app *a, bool code, wint_t ch, bool alt)
 		a->review_sel++;
 	} else if (enter && blockers.n) {
 		response_set_position(a->ss.r, a->f->questions[blockers.v[a->review_sel].question].id);
-		app_open_question(a);
+		scr_question_open(a);
 	} else if (code && (ch == KEY_PPAGE || ch == KEY_BTAB)) {
 		response_set_position(a->ss.r, NULL);
 		int last = -1;
@@ -111,7 +109,7 @@ static void review_key(struct app *a, bool code, wint_t ch, bool alt)
 			last = q;
 		if (last >= 0)
 			response_set_position(a->ss.r, a->f->questions[last].id);
-		app_open_question(a);
+		scr_question_open(a);
 	} else if (!code && ch == app_hint_key(_(hint_finish), key) && blockers.n == 0) {
 		if (a->ss.r->status != RESP_COMPLETE)
 			finish(a);
@@ -123,4 +121,4 @@ static void review_key(struct app *a, bool code, wint_t ch, bool alt)
 	}
 }
 
-const struct screen scr_review = {review_init, review_draw, review_key};
+const struct screen scr_review = {.init = review_init, .draw = review_draw, .key = review_key};

@@ -190,4 +190,4 @@ static void unlock_key(struct app *a, bool code, wint_t ch, bool alt)
 	}
 }
 
-const struct screen scr_unlock = {unlock_init, unlock_draw, unlock_key};
+const struct screen scr_unlock = {.init = unlock_init, .draw = unlock_draw, .key = unlock_key};

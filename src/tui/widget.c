@@ -143,6 +143,16 @@ static int parse_field(struct app *a, struct value *out)
 	return 0;
 }
 
+/* A draft is settled (the answer was given, or the field shows the stored
+ * answer again): it must not come back at the next start. */
+static void drop_draft(struct app *a)
+{
+	if (!a->ss.r->draft_var)
+		return;
+	response_set_draft(a->ss.r, NULL, NULL);
+	a->dirty = true;
+}
+
 int widget_commit(struct app *a)
 {
 	const struct question *q = cur(a);
@@ -152,22 +162,26 @@ int widget_commit(struct app *a)
 		struct value v;
 		if (parse_field(a, &v) < 0)
 			return -1;
-		if (v.type == VT_NULL && an->state == ANS_VALUE)
+		if (v.type == VT_NULL && an->state == ANS_VALUE) {
 			engine_clear(e, slot(a));
-		else if (v.type != VT_NULL && (an->state != ANS_VALUE || !value_equal(&v, &an->v)))
+			a->dirty = true;
+		} else if (v.type != VT_NULL && (an->state != ANS_VALUE || !value_equal(&v, &an->v))) {
 			engine_set_value(e, slot(a), &v);
+			a->dirty = true;
+		}
 		value_free(&v);
 	} else if (is_choice(q)) {
 		const char *t = other_selected(a) ? lineedit_text(&a->ed) : "";
-		if (strcmp(t, an->other ? an->other : "") != 0)
+		if (strcmp(t, an->other ? an->other : "") != 0) {
 			engine_set_other(e, slot(a), t);
+			a->dirty = true;
+		}
 		if (!other_selected(a)) {
 			lineedit_set(&a->ed, "");
 			a->ed_on = false;
 		}
 	}
-	if (a->ss.r->draft_var)
-		response_set_draft(a->ss.r, NULL, NULL);
+	drop_draft(a);
 	a->msg[0] = '\0';
 	return 0;
 }
@@ -182,10 +196,16 @@ void widget_keep_draft(struct app *a)
 		answer_text(a, buf, sizeof buf);
 	else
 		snprintf(buf, sizeof buf, "%s", answer(a)->other ? answer(a)->other : "");
-	if (strcmp(buf, lineedit_text(&a->ed)) == 0)
+	if (strcmp(buf, lineedit_text(&a->ed)) == 0) {
+		drop_draft(a); /* a recovered draft undone by hand is no draft any more */
 		return;
+	}
 	draft_name(a, name, sizeof name);
+	if (a->ss.r->draft_var && strcmp(a->ss.r->draft_var, name) == 0 &&
+	    strcmp(a->ss.r->draft_text, lineedit_text(&a->ed)) == 0)
+		return;
 	response_set_draft(a->ss.r, name, lineedit_text(&a->ed));
+	a->dirty = true;
 }
 
 bool widget_wants_enter(struct app *a)
@@ -214,8 +234,8 @@ void widget_set_missing(struct app *a, int32_t code)
 		a->row_sel++, a->col = 0;
 	else if (q->type == Q_MATRIX && a->col + 1 < q->ncols)
 		a->col++;
-	if (a->ss.r->draft_var)
-		response_set_draft(a->ss.r, NULL, NULL);
+	drop_draft(a);
+	a->dirty = true;
 }
 
 /* Select choice i of a single or scale question, or toggle it in a multi. */
@@ -232,7 +252,7 @@ static void choose(struct app *a, int i)
 		if (an->state != ANS_VALUE || an->v.u.num != c->code)
 			engine_set_value(&a->ss.e, slot(a), &v);
 	}
-	app_save(a);
+	a->dirty = true;
 }
 
 /* A mouse click on an option chooses it (or toggles it in a multi). */
@@ -322,7 +342,7 @@ static void matrix_key(struct app *a, bool code, wint_t ch)
 		return;
 	struct value v = value_num(cl->v[pick].code);
 	engine_set_value(&a->ss.e, slot(a), &v);
-	app_save(a);
+	a->dirty = true;
 	if (code)
 		return; /* arrows stay on the cell; a digit moves on */
 	if (a->col + 1 < q->ncols)
