@@ -318,13 +318,13 @@ static int run(struct app *a)
 		                  "gespeichert.\n"), sig);
 	if (a->have_store)
 		store_close(&a->st);
-	store_entries_free(a->entries, a->nentries);
+	store_entries_free(a->list.entries, a->list.n);
 	keyring_free(&a->k);
-	lineedit_free(&a->ed);
-	lineedit_free(&a->search);
-	lineedit_view_free(&a->view);
+	lineedit_free(&a->qs.ed);
+	lineedit_free(&a->list.search);
+	lineedit_view_free(&a->qs.view);
 	for (int i = 0; i < 2; i++)
-		lineedit_free(&a->pw[i]);
+		lineedit_free(&a->unlock.pw[i]);
 	return 0;
 }
 

@@ -30,6 +30,7 @@
 #include <wchar.h>
 
 #include "form/form.h"
+#include "form/issue.h"
 #include "form/loader.h"
 #include "store/keyring.h"
 #include "store/session.h"
@@ -68,6 +69,46 @@ struct ask {
 	void (*no)(struct app *a);
 };
 
+/* The passphrase screen (scr_unlock). The fields are wiped after use. */
+struct unlock_state {
+	struct lineedit pw[2];
+	int field;               /* the field being typed, 0 or 1 */
+	bool creating;           /* first start: the store is created */
+	char recovery[RECOVERY_LEN + 1]; /* shown once, then wiped; "" if none */
+};
+
+/* The overview (scr_list); 'entries' is freed with store_entries_free(). */
+struct list_state {
+	struct store_entry *entries;
+	int n, sel;
+	bool searching;
+	struct lineedit search;
+};
+
+/* The question screen and its widget (scr_question, widget). */
+struct question_state {
+	int q, sel, col, row_sel;   /* question, option, matrix cell */
+	struct lineedit ed;
+	bool ed_on;                 /* keys go into the editor */
+	char msg[500];              /* a failed check, under the widget */
+	enum style msg_style;
+	bool show_help;
+	int list_top, list_first;   /* where the options were drawn, for clicks */
+	struct lineedit_view view;
+};
+
+/* The review (scr_review); 'blockers' lives from its init to its leave. */
+struct review_state {
+	struct issues blockers;
+	int sel;
+};
+
+/* "Gehe zu" (scr_goto): rows are section headings (-1 - s) and questions. */
+struct goto_state {
+	int rows[LOADER_ROWS_MAX];
+	int n, sel;
+};
+
 /* What the loop does with the open response after the save. */
 enum app_close {
 	APP_CLOSE_NONE,
@@ -101,29 +142,12 @@ struct app {
 	bool dirty;              /* the response changed: save it after this key */
 	enum app_close close;    /* close the response after the save */
 	struct ask ask;
-	/* unlock screen */
-	struct lineedit pw[2];
-	int pw_field;
-	bool creating;
-	char recovery[RECOVERY_LEN + 1];
-	/* overview */
-	struct store_entry *entries;
-	int nentries, list_sel;
-	bool searching;
-	struct lineedit search;
-	/* question screen */
-	int q, sel, col, row_sel;
-	struct lineedit ed;
-	bool ed_on;
-	char msg[500];
-	enum style msg_style;
-	bool show_help;
-	int list_top, list_first;   /* where the options were drawn, for clicks */
-	struct lineedit_view view;
-	/* review screen */
-	int review_sel;
-	/* "Gehe zu" */
-	int goto_sel;
+	/* each screen's own state; the app owns what they hold */
+	struct unlock_state unlock;
+	struct list_state list;
+	struct question_state qs;
+	struct review_state review;
+	struct goto_state go_to;
 };
 
 /* Run the interface; returns the exit status. The form is borrowed. */
