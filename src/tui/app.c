@@ -1,6 +1,7 @@
 /*
  * app: main loop, shared chrome (title, footer, status line, questions),
- * saving, and the exits.
+ * the one save point, and the exits. Screens are reached only through
+ * their struct screen; nothing here knows what a screen does.
  */
 #include "tui/app.h"
 
@@ -34,9 +35,16 @@ void app_ask(struct app *a, const char *text, void (*yes)(struct app *), void (*
 	a->ask.no = no;
 }
 
-void app_save(struct app *a)
+void app_close_session(struct app *a, enum app_close how)
+{
+	a->close = how;
+}
+
+/* Save the open response; on failure the status line says why. */
+static void save(struct app *a)
 {
 	char msg[400];
+	a->dirty = false;
 	if (!a->have_session)
 		return;
 	if (session_save(&a->ss, msg, sizeof msg) < 0) {
@@ -111,7 +119,7 @@ static void draw_status(struct app *a)
 	} else if (a->status[0]) {
 		draw_line(y, 0, a->status, a->cols, a->status_style);
 	}
-	if (a->have_session && a->saved && a->scr == &scr_question && !a->status[0]) {
+	if (a->have_session && a->saved && a->scr->shows_saved && !a->status[0]) {
 		/* TRANSLATORS: shown at the right of the status line once the answers are on disk. */
 		const char *g = _("gespeichert");
 		draw_text(y, a->cols - draw_width(g) - 1, g, draw_width(g), ST_DIM);
@@ -170,29 +178,98 @@ static bool global_key(struct app *a, bool code, wint_t ch)
 	return false;
 }
 
-/* No key for too long: save, wipe the key, ask for the passphrase again. */
-static void lock_screen(struct app *a)
+/* The screen being left hands over what it holds (a half-typed field). */
+static void leave(struct app *a)
 {
-	if (a->locked || !a->have_store)
-		return;
-	app_leave_field(a);
-	app_save(a);
-	a->ask.on = false; /* nothing may act on the store while the key is gone */
-	a->before_lock = a->scr;
-	a->locked = true;
-	keyring_free(&a->k);
-	a->st.k = NULL;
-	app_go(a, &scr_unlock);
+	if (a->scr && a->scr->leave)
+		a->scr->leave(a);
 }
 
-/* One turn of the loop: draw, wait, dispatch. */
-static void turn(struct app *a)
+/* A requested close, after the save: a failed save may keep the response. */
+static void close_session(struct app *a)
 {
+	enum app_close how = a->close;
+	a->close = APP_CLOSE_NONE;
+	if (!a->have_session)
+		return;
+	if (how == APP_CLOSE_IF_SAVED && !a->saved) {
+		a->next = a->scr; /* the status line says why; the answers stay open */
+		return;
+	}
+	session_close(&a->ss);
+	a->have_session = false;
+}
+
+/*
+ * The save point, after each key: leave the screen if another one comes,
+ * save once if the response changed (or is to be closed), close it if
+ * asked, enter the next screen. Nothing else saves while the loop runs.
+ */
+static void settle(struct app *a)
+{
+	if (a->next)
+		leave(a);
+	if (a->dirty || a->close != APP_CLOSE_NONE)
+		save(a);
+	if (a->close != APP_CLOSE_NONE)
+		close_session(a);
 	if (a->next) {
 		a->scr = a->next;
 		a->next = NULL;
 		a->scr->init(a);
 	}
+}
+
+/* No key for too long: save, wipe the key, ask for the passphrase again. */
+static void lock_screen(struct app *a)
+{
+	if (a->locked || !a->have_store)
+		return;
+	a->ask.on = false; /* nothing may act on the store while the key is gone */
+	a->before_lock = a->scr;
+	app_go(a, &scr_unlock);
+	leave(a);
+	save(a);
+	a->scr = NULL; /* left already: settle() only enters the lock screen */
+	a->locked = true;
+	keyring_free(&a->k);
+	a->st.k = NULL;
+}
+
+/* Wait for a key (ESC and the next key make Alt+key); false if none came. */
+static bool read_key(struct app *a, bool *code, wint_t *ch, bool *alt)
+{
+	int rc = term_key(1000, ch);
+	if (rc == TERM_SCRIPT_END) { /* headless: the script is played */
+		a->quit = true;
+		return false;
+	}
+	if (rc == ERR && a->idle_lock > 0 && ++a->idle >= a->idle_lock)
+		lock_screen(a);
+	if (rc == ERR || term_signal())
+		return false;
+	a->idle = 0;
+	*code = rc == KEY_CODE_YES;
+	*alt = false;
+	if (*code && *ch == KEY_RESIZE)
+		return false;
+	if (!*code && *ch == 27) { /* ESC: alone, or Alt+key */
+		wint_t c2;
+		int r2 = term_key(30, &c2);
+		if (r2 == OK) {
+			*alt = true;
+			*ch = c2;
+		} else if (r2 == KEY_CODE_YES) {
+			*code = true;
+			*ch = c2;
+		}
+	}
+	return true;
+}
+
+/* One turn of the loop: draw, wait, dispatch; settle() follows. */
+static void turn(struct app *a)
+{
 	getmaxyx(stdscr, a->rows, a->cols);
 	erase();
 	curs_set(0);
@@ -206,31 +283,10 @@ static void turn(struct app *a)
 		clearok(curscr, TRUE);
 	a->repaint = false;
 	refresh();
+	bool code, alt;
 	wint_t ch;
-	int rc = term_key(1000, &ch);
-	if (rc == TERM_SCRIPT_END) { /* headless: the script is played */
-		a->quit = true;
+	if (!read_key(a, &code, &ch, &alt))
 		return;
-	}
-	if (rc == ERR && a->idle_lock > 0 && ++a->idle >= a->idle_lock)
-		lock_screen(a);
-	if (rc == ERR || term_signal())
-		return;
-	a->idle = 0;
-	bool code = rc == KEY_CODE_YES, alt = false;
-	if (code && ch == KEY_RESIZE)
-		return;
-	if (!code && ch == 27) { /* ESC: alone, or Alt+key */
-		wint_t c2;
-		int r2 = term_key(30, &c2);
-		if (r2 == OK) {
-			alt = true;
-			ch = c2;
-		} else if (r2 == KEY_CODE_YES) {
-			code = true;
-			ch = c2;
-		}
-	}
 	if (ask_key(a, code, ch) || global_key(a, code, ch))
 		return;
 	if (a->rows < APP_MIN_H || a->cols < APP_MIN_W) {
@@ -244,14 +300,16 @@ static void turn(struct app *a)
 /* The loop and the teardown, once the terminal is set up. */
 static int run(struct app *a)
 {
-	while (!a->quit && !term_signal())
+	settle(a); /* enter the first screen */
+	while (!a->quit && !term_signal()) {
 		turn(a);
+		settle(a);
+	}
 	int sig = term_signal();
+	leave(a); /* every way out: what the screen holds is kept, then saved */
 	if (a->have_session) {
-		if (!a->locked) { /* when locked, everything was saved before the key went */
-			app_leave_field(a);
-			app_save(a);
-		}
+		if (!a->locked) /* when locked, everything was saved before the key went */
+			save(a);
 		session_close(&a->ss);
 	}
 	term_stop();
@@ -260,13 +318,13 @@ static int run(struct app *a)
 		                  "gespeichert.\n"), sig);
 	if (a->have_store)
 		store_close(&a->st);
-	store_entries_free(a->entries, a->nentries);
+	store_entries_free(a->list.entries, a->list.n);
 	keyring_free(&a->k);
-	lineedit_free(&a->ed);
-	lineedit_free(&a->search);
-	lineedit_view_free(&a->view);
+	lineedit_free(&a->qs.ed);
+	lineedit_free(&a->list.search);
+	lineedit_view_free(&a->qs.view);
 	for (int i = 0; i < 2; i++)
-		lineedit_free(&a->pw[i]);
+		lineedit_free(&a->unlock.pw[i]);
 	return 0;
 }
 

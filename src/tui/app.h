@@ -1,14 +1,25 @@
 /*
  * app: the terminal interface's state and main loop.
  *
- * Screens have init, draw and key. 'key' changes state and says where to go
- * (app_go); it never draws. The loop draws the current screen, waits for a
- * key or a signal, and hands the key over. Every change to a response is
- * saved at once through the session; on SIGHUP or SIGTERM the field being
- * typed is kept as a draft, saved, and the program leaves with status 0.
+ * Screens have init, draw, key and leave. 'key' changes state and says
+ * what must happen next; it never draws and never saves. A key that
+ * changes the open response sets 'dirty' (or asks for the response to be
+ * closed with app_close_session()); a key that moves on calls app_go().
+ * After each key the loop settles it in one place, in this order: the
+ * screen being left gets its 'leave' hook (the question screen keeps a
+ * half-typed field as a draft there), the response is saved once if it is
+ * dirty, a requested close happens, and the next screen's 'init' runs.
+ * So every answer is on disk after the key that gave it, and nothing but
+ * the loop writes the store.
+ *
+ * Every way out — F10 or "q", Ctrl-C answered with yes, SIGHUP or SIGTERM,
+ * the end of a script — runs the current screen's 'leave' hook and saves,
+ * then leaves with status 0; the idle lock does the same before it wipes
+ * the key.
  *
  * The app owns the keyring, the store, the open session and the screens'
- * state; app_run() releases all of it before it returns.
+ * state (one struct per screen below); app_run() releases all of it
+ * before it returns.
  */
 #ifndef FB_APP_H
 #define FB_APP_H
@@ -19,6 +30,7 @@
 #include <wchar.h>
 
 #include "form/form.h"
+#include "form/issue.h"
 #include "form/loader.h"
 #include "store/keyring.h"
 #include "store/session.h"
@@ -32,10 +44,19 @@
 struct app;
 
 struct screen {
+	/* Entering the screen (again): set up its state from the app's. */
 	void (*init)(struct app *a);
 	void (*draw)(struct app *a);
 	/* 'code': true for a curses key code (KEY_…), false for a character. */
 	void (*key)(struct app *a, bool code, wint_t ch, bool alt);
+	/*
+	 * Leaving the screen (to another one, the idle lock, or out of the
+	 * program), before the save: hand over what only the screen holds and
+	 * release what 'init' took. May set 'dirty'; NULL if nothing to do.
+	 */
+	void (*leave)(struct app *a);
+	/* The status line says "gespeichert" once the answers are on disk. */
+	bool shows_saved;
 };
 
 extern const struct screen scr_unlock, scr_list, scr_question, scr_review, scr_goto;
@@ -46,6 +67,53 @@ struct ask {
 	char text[400];
 	void (*yes)(struct app *a);
 	void (*no)(struct app *a);
+};
+
+/* The passphrase screen (scr_unlock). The fields are wiped after use. */
+struct unlock_state {
+	struct lineedit pw[2];
+	int field;               /* the field being typed, 0 or 1 */
+	bool creating;           /* first start: the store is created */
+	char recovery[RECOVERY_LEN + 1]; /* shown once, then wiped; "" if none */
+};
+
+/* The overview (scr_list); 'entries' is freed with store_entries_free(). */
+struct list_state {
+	struct store_entry *entries;
+	int n, sel;
+	bool searching;
+	struct lineedit search;
+};
+
+/* The question screen and its widget (scr_question, widget). */
+struct question_state {
+	int q, sel, col, row_sel;   /* question, option, matrix cell */
+	struct lineedit ed;
+	bool ed_on;                 /* keys go into the editor */
+	char msg[500];              /* a failed check, under the widget */
+	enum style msg_style;
+	bool show_help;
+	int list_top, list_first;   /* where the options were drawn, for clicks */
+	struct lineedit_view view;
+};
+
+/* The review (scr_review); 'blockers' lives from its init to its leave. */
+struct review_state {
+	struct issues blockers;
+	int sel;
+};
+
+/* "Gehe zu" (scr_goto): rows are section headings (-1 - s) and questions. */
+struct goto_state {
+	int rows[LOADER_ROWS_MAX];
+	int n, sel;
+};
+
+/* What the loop does with the open response after the save. */
+enum app_close {
+	APP_CLOSE_NONE,
+	APP_CLOSE_IF_SAVED,      /* close once it is on disk; else stay on the screen */
+	APP_CLOSE_ALWAYS,        /* close even if the save failed */
 };
 
 struct app {
@@ -70,30 +138,16 @@ struct app {
 	char status[400];
 	enum style status_style;
 	bool saved;
+	/* the save point: set by keys, settled by the loop after each key */
+	bool dirty;              /* the response changed: save it after this key */
+	enum app_close close;    /* close the response after the save */
 	struct ask ask;
-	/* unlock screen */
-	struct lineedit pw[2];
-	int pw_field;
-	bool creating;
-	char recovery[RECOVERY_LEN + 1];
-	/* overview */
-	struct store_entry *entries;
-	int nentries, list_sel;
-	bool searching;
-	struct lineedit search;
-	/* question screen */
-	int q, sel, col, row_sel;
-	struct lineedit ed;
-	bool ed_on;
-	char msg[500];
-	enum style msg_style;
-	bool show_help;
-	int list_top, list_first;   /* where the options were drawn, for clicks */
-	struct lineedit_view view;
-	/* review screen */
-	int review_sel;
-	/* "Gehe zu" */
-	int goto_sel;
+	/* each screen's own state; the app owns what they hold */
+	struct unlock_state unlock;
+	struct list_state list;
+	struct question_state qs;
+	struct review_state review;
+	struct goto_state go_to;
 };
 
 /* Run the interface; returns the exit status. The form is borrowed. */
@@ -113,12 +167,12 @@ void app_status(struct app *a, enum style st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Ask a yes/no question; 'no' may be NULL. */
 void app_ask(struct app *a, const char *text, void (*yes)(struct app *), void (*no)(struct app *));
-/* Save the open response; on failure the status line says why. */
-void app_save(struct app *a);
-/* Open the current response at its stored position (scr_question). */
-void app_open_question(struct app *a);
-/* Keep a half-typed field as a draft in the response (scr_question). */
-void app_leave_field(struct app *a);
+/*
+ * Close the open response after this key, once the loop has saved it.
+ * With APP_CLOSE_IF_SAVED a failed save keeps it open: the status line
+ * says why and the current screen is entered again instead of the next.
+ */
+void app_close_session(struct app *a, enum app_close how);
 /* Title bar and footer, shared by the screens. */
 void app_draw_title(struct app *a, const char *right);
 void app_draw_footer(struct app *a, const char *keys);

@@ -10,28 +10,27 @@
 #include "form/pipe.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/scr_question.h"
 #include "util/i18n.h"
 
-/* Rows of the list: section headings (q = -1 - s) and questions. */
-static int rows[LOADER_ROWS_MAX];
-static int nrows;
-
+/* The rows as the response shows them now, the current question selected. */
 static void goto_init(struct app *a)
 {
-	nrows = 0;
+	struct goto_state *g = &a->go_to;
+	g->n = 0;
 	for (int s = 0; s < a->f->nsections; s++) {
 		if (!engine_section_visible(&a->ss.e, s))
 			continue;
-		rows[nrows++] = -1 - s;
+		g->rows[g->n++] = -1 - s;
 		const struct section *sec = &a->f->sections[s];
-		for (int q = sec->first; q < sec->first + sec->count && nrows < LOADER_ROWS_MAX; q++)
+		for (int q = sec->first; q < sec->first + sec->count && g->n < LOADER_ROWS_MAX; q++)
 			if (engine_visible(&a->ss.e, q))
-				rows[nrows++] = q;
+				g->rows[g->n++] = q;
 	}
-	a->goto_sel = 0;
-	for (int i = 0; i < nrows; i++)
-		if (rows[i] == a->q)
-			a->goto_sel = i;
+	g->sel = 0;
+	for (int i = 0; i < g->n; i++)
+		if (g->rows[i] == a->qs.q)
+			g->sel = i;
 }
 
 /* "✓", "·", "!" or "?" for a question's state. */
@@ -56,22 +55,23 @@ static const char *mark(struct app *a, int q, enum style *st)
 
 static void goto_draw(struct app *a)
 {
+	const struct goto_state *g = &a->go_to;
 	/* TRANSLATORS: the title of the screen that lists all questions to jump to one. */
 	app_draw_title(a, _("Gehe zu"));
 	int top = 2, room = a->rows - 5;
-	int first = a->goto_sel >= room ? a->goto_sel - room + 1 : 0;
-	for (int i = first; i < nrows && i - first < room; i++) {
+	int first = g->sel >= room ? g->sel - room + 1 : 0;
+	for (int i = first; i < g->n && i - first < room; i++) {
 		int y = top + i - first;
-		bool sel = i == a->goto_sel;
-		if (rows[i] < 0) {
-			char *t = pipe_render(&a->ss.e, a->f->sections[-1 - rows[i]].title);
+		bool sel = i == g->sel;
+		if (g->rows[i] < 0) {
+			char *t = pipe_render(&a->ss.e, a->f->sections[-1 - g->rows[i]].title);
 			draw_line(y, 0, t, a->cols, sel ? ST_SELECTED : ST_HEADING);
 			free(t);
 			continue;
 		}
-		const struct question *q = &a->f->questions[rows[i]];
+		const struct question *q = &a->f->questions[g->rows[i]];
 		enum style st;
-		const char *m = mark(a, rows[i], &st);
+		const char *m = mark(a, g->rows[i], &st);
 		char *t = pipe_render(&a->ss.e, q->text);
 		char line[600];
 		snprintf(line, sizeof line, "%-7s %s", q->id, t);
@@ -87,30 +87,31 @@ static void goto_draw(struct app *a)
 
 static void goto_key(struct app *a, bool code, wint_t ch, bool alt)
 {
+	struct goto_state *g = &a->go_to;
 	(void)alt;
-	if (code && ch == KEY_UP && a->goto_sel > 0)
-		a->goto_sel--;
-	else if (code && ch == KEY_DOWN && a->goto_sel + 1 < nrows)
-		a->goto_sel++;
+	if (code && ch == KEY_UP && g->sel > 0)
+		g->sel--;
+	else if (code && ch == KEY_DOWN && g->sel + 1 < g->n)
+		g->sel++;
 	else if (code && ch == KEY_HOME)
-		a->goto_sel = 0;
+		g->sel = 0;
 	else if (code && ch == KEY_END)
-		a->goto_sel = nrows - 1;
+		g->sel = g->n - 1;
 	else if (code && ch == KEY_PPAGE)
-		a->goto_sel = a->goto_sel > 10 ? a->goto_sel - 10 : 0;
+		g->sel = g->sel > 10 ? g->sel - 10 : 0;
 	else if (code && ch == KEY_NPAGE)
-		a->goto_sel = a->goto_sel + 10 < nrows ? a->goto_sel + 10 : nrows - 1;
+		g->sel = g->sel + 10 < g->n ? g->sel + 10 : g->n - 1;
 	else if ((!code && ch == 27) || (code && ch == KEY_F(3)))
-		app_open_question(a);
+		scr_question_open(a);
 	else if ((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) {
-		int r = rows[a->goto_sel];
+		int r = g->rows[g->sel];
 		int q = r >= 0 ? r : engine_next(&a->ss.e, a->f->sections[-1 - r].first - 1);
 		if (q >= 0)
 			response_set_position(a->ss.r, a->f->questions[q].id);
-		app_open_question(a);
+		scr_question_open(a);
 	} else if (code && ch == KEY_F(10)) {
 		a->quit = true;
 	}
 }
 
-const struct screen scr_goto = {goto_init, goto_draw, goto_key};
+const struct screen scr_goto = {.init = goto_init, .draw = goto_draw, .key = goto_key};

@@ -9,6 +9,7 @@
 
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/scr_question.h"
 #include "util/i18n.h"
 
 /* TRANSLATORS: a footer hint, the key, a blank and the label. The key is the
@@ -44,13 +45,13 @@ static struct cols columns(struct app *a)
 static void list_init(struct app *a)
 {
 	char msg[300];
-	store_entries_free(a->entries, a->nentries);
-	a->entries = NULL;
-	a->nentries = 0;
-	if (store_list(&a->st, &a->entries, &a->nentries, msg, sizeof msg) < 0)
+	store_entries_free(a->list.entries, a->list.n);
+	a->list.entries = NULL;
+	a->list.n = 0;
+	if (store_list(&a->st, &a->list.entries, &a->list.n, msg, sizeof msg) < 0)
 		app_status(a, ST_ERROR, "%s", msg);
-	if (a->list_sel >= a->nentries)
-		a->list_sel = a->nentries ? a->nentries - 1 : 0;
+	if (a->list.sel >= a->list.n)
+		a->list.sel = a->list.n ? a->list.n - 1 : 0;
 }
 
 /* One row of the overview. */
@@ -84,7 +85,7 @@ static void list_draw(struct app *a)
 	app_draw_title(a, _("Übersicht"));
 	char buf[300], key[8];
 	app_hint_key(_(hint_new), key);
-	if (a->nentries == 0) {
+	if (a->list.n == 0) {
 		/* TRANSLATORS: %s is the key of the hint "n Neu". */
 		snprintf(buf, sizeof buf, _("Noch keine Antworten gespeichert. Mit „%s“ beginnen Sie "
 		                            "einen neuen Fragebogen."), key);
@@ -97,14 +98,14 @@ static void list_draw(struct app *a)
 		draw_text(2, c.progress, _("Fortschritt"), a->cols - c.progress, ST_HEADING);
 		draw_text(2, c.when, _("Letzte Änderung"), a->cols - c.when, ST_HEADING);
 		int top = 3, room = a->rows - 6, first = 0;
-		if (a->list_sel >= room)
-			first = a->list_sel - room + 1;
-		for (int i = first; i < a->nentries && i - first < room; i++)
-			draw_entry(a, top + i - first, &a->entries[i], i == a->list_sel);
+		if (a->list.sel >= room)
+			first = a->list.sel - room + 1;
+		for (int i = first; i < a->list.n && i - first < room; i++)
+			draw_entry(a, top + i - first, &a->list.entries[i], i == a->list.sel);
 	}
-	if (a->searching) {
+	if (a->list.searching) {
 		/* TRANSLATORS: the search field for a Kommune in the overview. */
-		snprintf(buf, sizeof buf, _("Suche: %s"), lineedit_text(&a->search));
+		snprintf(buf, sizeof buf, _("Suche: %s"), lineedit_text(&a->list.search));
 		draw_line(a->rows - 2, 0, buf, a->cols, ST_FIELD);
 		move(a->rows - 2, draw_width(buf));
 		curs_set(1);
@@ -120,11 +121,12 @@ static void list_draw(struct app *a)
 /* Select the first response whose Kommune contains the search text. */
 static void search_jump(struct app *a)
 {
-	const char *q = lineedit_text(&a->search);
-	for (int i = 0; *q && i < a->nentries; i++) {
+	struct list_state *l = &a->list;
+	const char *q = lineedit_text(&l->search);
+	for (int i = 0; *q && i < l->n; i++) {
 		struct summary sm;
-		if (session_summary_read(a->entries[i].summary, &sm) == 0 && strcasestr(sm.label, q)) {
-			a->list_sel = i;
+		if (session_summary_read(l->entries[i].summary, &sm) == 0 && strcasestr(sm.label, q)) {
+			l->sel = i;
 			return;
 		}
 	}
@@ -134,13 +136,13 @@ static void search_jump(struct app *a)
 static void search_key(struct app *a, bool code, wint_t ch)
 {
 	if ((!code && (ch == '\r' || ch == '\n' || ch == 27)) || (code && ch == KEY_ENTER)) {
-		a->searching = false;
+		a->list.searching = false;
 		return;
 	}
 	if ((code && ch == KEY_BACKSPACE) || (!code && (ch == 127 || ch == 8)))
-		lineedit_backspace(&a->search);
+		lineedit_backspace(&a->list.search);
 	else if (!code && ch >= 32)
-		lineedit_insert_cp(&a->search, (uint32_t)ch);
+		lineedit_insert_cp(&a->list.search, (uint32_t)ch);
 	search_jump(a);
 }
 
@@ -149,7 +151,7 @@ static void open_selected(struct app *a)
 {
 	char msg[400];
 	const char *note = NULL;
-	if (session_open(&a->ss, &a->st, a->f, a->entries[a->list_sel].uuid, &note, msg,
+	if (session_open(&a->ss, &a->st, a->f, a->list.entries[a->list.sel].uuid, &note, msg,
 	                 sizeof msg) < 0) {
 		app_status(a, ST_ERROR, "%s", msg);
 		return;
@@ -157,25 +159,25 @@ static void open_selected(struct app *a)
 	a->have_session = true;
 	if (note)
 		app_status(a, ST_WARNING, "%s", note);
-	app_save(a); /* records the opening in the audit trail */
-	app_open_question(a);
+	a->dirty = true; /* the loop saves the opening into the audit trail */
+	scr_question_open(a);
 }
 
 static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 {
 	(void)alt;
-	if (a->searching) {
+	if (a->list.searching) {
 		search_key(a, code, ch);
 		return;
 	}
 	if (!code && ch == '/') {
-		a->searching = true;
-		lineedit_free(&a->search);
-		lineedit_init(&a->search, 100, false);
-	} else if (code && ch == KEY_UP && a->list_sel > 0) {
-		a->list_sel--;
-	} else if (code && ch == KEY_DOWN && a->list_sel + 1 < a->nentries) {
-		a->list_sel++;
+		a->list.searching = true;
+		lineedit_free(&a->list.search);
+		lineedit_init(&a->list.search, 100, false);
+	} else if (code && ch == KEY_UP && a->list.sel > 0) {
+		a->list.sel--;
+	} else if (code && ch == KEY_DOWN && a->list.sel + 1 < a->list.n) {
+		a->list.sel++;
 	} else if ((code && ch == KEY_F(10)) || (!code && ch == 'q')) {
 		a->quit = true;
 	} else if (!code && ch == app_hint_key(_(hint_new), (char[8]){0})) {
@@ -186,11 +188,12 @@ static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 		}
 		a->have_session = true;
 		a->saved = true;
-		app_open_question(a);
+		scr_question_open(a);
 	} else if (((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) &&
-	           a->nentries > 0) {
+	           a->list.n > 0) {
 		struct summary sm;
-		if (session_summary_read(a->entries[a->list_sel].summary, &sm) == 0 && sm.complete) {
+		const char *sum = a->list.entries[a->list.sel].summary;
+		if (session_summary_read(sum, &sm) == 0 && sm.complete) {
 			/* TRANSLATORS: j, J, y and Y answer yes, n and N no, in every language. */
 			app_ask(a, _("Abgeschlossen – Änderungen ergeben eine neue Revision. Öffnen? (j/n)"),
 			        open_selected, NULL);
@@ -200,4 +203,4 @@ static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 	}
 }
 
-const struct screen scr_list = {list_init, list_draw, list_key};
+const struct screen scr_list = {.init = list_init, .draw = list_draw, .key = list_key};

@@ -13,6 +13,7 @@
 #include "form/pipe.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/scr_question.h"
 #include "tui/widget.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -24,21 +25,23 @@ static struct engine *eng(struct app *a)
 
 static const struct question *cur(struct app *a)
 {
-	return &a->f->questions[a->q];
+	return &a->f->questions[a->qs.q];
 }
 
-/* Load question q into the screen state (editor text, highlight). */
+/* Load question q into the screen state (editor text, highlight); the
+ * position it records is saved after the key. */
 static void load(struct app *a, int q)
 {
-	a->q = q;
-	a->sel = a->col = a->row_sel = 0;
-	a->msg[0] = '\0';
-	a->ed_on = false;
+	a->qs.q = q;
+	a->qs.sel = a->qs.col = a->qs.row_sel = 0;
+	a->qs.msg[0] = '\0';
+	a->qs.ed_on = false;
 	widget_load(a);
 	response_set_position(a->ss.r, cur(a)->id);
+	a->dirty = true;
 }
 
-void app_open_question(struct app *a)
+void scr_question_open(struct app *a)
 {
 	int q = -1;
 	const char *pos = a->ss.r->position;
@@ -49,18 +52,18 @@ void app_open_question(struct app *a)
 		q = engine_first(eng(a));
 	if (q < 0) {
 		app_status(a, ST_ERROR, "%s", _("Dieser Fragebogen zeigt keine einzige Frage."));
-		session_close(&a->ss);
-		a->have_session = false;
+		app_close_session(a, APP_CLOSE_ALWAYS);
+		app_go(a, &scr_list);
 		return;
 	}
 	load(a, q);
 	app_go(a, &scr_question);
 }
 
-void app_leave_field(struct app *a)
+/* Leaving the screen (or the program): a half-typed field becomes a draft. */
+static void question_leave(struct app *a)
 {
-	if (a->scr == &scr_question || a->next == &scr_question)
-		widget_keep_draft(a);
+	widget_keep_draft(a);
 }
 
 /* Confirm every open warning of the question, then go on. */
@@ -70,12 +73,12 @@ static void confirm_and_next(struct app *a);
 static bool may_leave(struct app *a)
 {
 	struct issues l = {0};
-	issue_collect(eng(a), a->q, &l);
+	issue_collect(eng(a), a->qs.q, &l);
 	const struct issue *warn = NULL;
 	for (int i = 0; i < l.n; i++) {
 		if (l.v[i].sev == SEV_ERROR) {
-			snprintf(a->msg, sizeof a->msg, "%s", l.v[i].msg);
-			a->msg_style = ST_ERROR;
+			snprintf(a->qs.msg, sizeof a->qs.msg, "%s", l.v[i].msg);
+			a->qs.msg_style = ST_ERROR;
 			issue_free_list(&l);
 			return false;
 		}
@@ -83,8 +86,8 @@ static bool may_leave(struct app *a)
 			warn = &l.v[i];
 	}
 	if (warn) {
-		snprintf(a->msg, sizeof a->msg, "%s", warn->msg);
-		a->msg_style = ST_WARNING;
+		snprintf(a->qs.msg, sizeof a->qs.msg, "%s", warn->msg);
+		a->qs.msg_style = ST_WARNING;
 		/* TRANSLATORS: after a warning about the answer. j, J, y and Y answer yes,
 		   n and N no, in every language. */
 		app_ask(a, _("Hinweis: Trotzdem weiter? (j/n)"), confirm_and_next, NULL);
@@ -96,25 +99,24 @@ static bool may_leave(struct app *a)
 /* To the next visible question, or to the review at the end. */
 static void advance(struct app *a)
 {
-	int n = engine_next(eng(a), a->q);
+	int n = engine_next(eng(a), a->qs.q);
 	if (n < 0) {
-		app_save(a);
+		a->dirty = true;
 		app_go(a, &scr_review);
 		return;
 	}
 	load(a, n);
-	app_save(a);
 }
 
 static void confirm_and_next(struct app *a)
 {
 	struct issues l = {0};
-	issue_collect(eng(a), a->q, &l);
+	issue_collect(eng(a), a->qs.q, &l);
 	for (int i = 0; i < l.n; i++)
 		if (l.v[i].sev == SEV_WARNING && !l.v[i].confirmed)
 			engine_confirm(eng(a), l.v[i].id);
 	issue_free_list(&l);
-	app_save(a);
+	a->dirty = true;
 	advance(a);
 }
 
@@ -129,11 +131,9 @@ static void go_prev(struct app *a)
 {
 	if (widget_commit(a) < 0)
 		return;
-	int p = engine_prev(eng(a), a->q);
-	if (p >= 0) {
+	int p = engine_prev(eng(a), a->qs.q);
+	if (p >= 0)
 		load(a, p);
-		app_save(a);
-	}
 }
 
 /* "Frage 12 von 58 · 34 %" */
@@ -143,7 +143,7 @@ static void progress_text(struct app *a, char *buf, size_t n)
 	for (int i = 0; i < a->f->nquestions; i++)
 		if (engine_visible(eng(a), i) && a->f->questions[i].type != Q_NOTE) {
 			total++;
-			if (i <= a->q)
+			if (i <= a->qs.q)
 				k++;
 		}
 	engine_progress(eng(a), &answered, &visible);
@@ -194,16 +194,16 @@ static void question_draw(struct app *a)
 	int room = q->type == Q_NOTE ? a->rows - 5 : (a->rows - 6) / 2;
 	y += draw_wrap(y, 1 + hw, text, w - hw, room < 2 ? 2 : room, ST_NORMAL) + 1;
 	free(text);
-	if (a->show_help && q->help) {
+	if (a->qs.show_help && q->help) {
 		char *help = pipe_render(eng(a), q->help);
 		y += draw_wrap(y, 3, help, w - 2, 4, ST_DIM) + 1;
 		free(help);
 	}
 	int bottom = a->rows - 3;
-	if (a->msg[0]) {
-		int need = draw_wrap(0, 0, a->msg, w, 0, a->msg_style);
+	if (a->qs.msg[0]) {
+		int need = draw_wrap(0, 0, a->qs.msg, w, 0, a->qs.msg_style);
 		bottom -= need;
-		draw_wrap(bottom + 1, 1, a->msg, w, need, a->msg_style);
+		draw_wrap(bottom + 1, 1, a->qs.msg, w, need, a->qs.msg_style);
 	}
 	widget_draw(a, y, bottom);
 	app_draw_footer(a, widget_keys(a));
@@ -226,11 +226,9 @@ static void question_key(struct app *a, bool code, wint_t ch, bool alt)
 	int32_t mcode;
 	bool enter = (!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER);
 	if (code && ch == KEY_F(10)) {
-		widget_keep_draft(a);
-		app_save(a);
-		a->quit = true;
+		a->quit = true; /* the loop runs question_leave() and saves */
 	} else if (code && (ch == KEY_F(1))) {
-		a->show_help = !a->show_help;
+		a->qs.show_help = !a->qs.show_help;
 	} else if (code && ch == KEY_F(2)) {
 		if (widget_commit(a) == 0)
 			app_go(a, &scr_review);
@@ -245,18 +243,25 @@ static void question_key(struct app *a, bool code, wint_t ch, bool alt)
 		go_next(a);
 	} else if (!code && (alt || !widget_takes_text(a)) && missing_key(a, ch, &mcode)) {
 		widget_set_missing(a, mcode);
-		a->msg[0] = '\0';
-		app_save(a);
+		a->qs.msg[0] = '\0';
 	} else if (!code && ch == '?' && (alt || !widget_takes_text(a))) {
-		a->show_help = !a->show_help;
+		a->qs.show_help = !a->qs.show_help;
 	} else {
 		widget_key(a, code, ch);
 	}
 }
 
+/* Nothing to set up: scr_question_open() loaded the question, and after the
+ * idle lock the screen goes on where it was. */
 static void question_init(struct app *a)
 {
 	(void)a;
 }
 
-const struct screen scr_question = {question_init, question_draw, question_key};
+const struct screen scr_question = {
+	.init = question_init,
+	.draw = question_draw,
+	.key = question_key,
+	.leave = question_leave,
+	.shows_saved = true,
+};

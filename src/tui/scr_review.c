@@ -9,10 +9,8 @@
 #include "form/issue.h"
 #include "tui/app.h"
 #include "tui/draw.h"
-#include "tui/widget.h"
+#include "tui/scr_question.h"
 #include "util/i18n.h"
-
-static struct issues blockers;
 
 /* TRANSLATORS: footer hints, the key, a blank and the label. The key is the
    letter that finishes the questionnaire on the review screen: one
@@ -24,10 +22,10 @@ static const char *const hint_list = N_("u Übersicht");
 
 static void review_init(struct app *a)
 {
-	issue_free_list(&blockers);
-	issue_blockers(&a->ss.e, &blockers);
-	if (a->review_sel >= blockers.n)
-		a->review_sel = 0;
+	issue_free_list(&a->review.blockers);
+	issue_blockers(&a->ss.e, &a->review.blockers);
+	if (a->review.sel >= a->review.blockers.n)
+		a->review.sel = 0;
 }
 
 static void review_draw(struct app *a)
@@ -45,7 +43,7 @@ static void review_draw(struct app *a)
 	         answered, visible, a->ss.r->status == RESP_COMPLETE ? _("abgeschlossen") : _("Entwurf"),
 	         a->ss.r->revision);
 	y += draw_wrap(y, 2, buf, a->cols - 4, 2, ST_NORMAL) + 1;
-	if (blockers.n == 0) {
+	if (a->review.blockers.n == 0) {
 		app_hint_key(_(hint_finish), key);
 		/* TRANSLATORS: %s is the key of the hint "a Abschließen". */
 		snprintf(buf, sizeof buf, _("Nichts ist mehr offen. Mit „%s“ schließen Sie den "
@@ -59,36 +57,34 @@ static void review_draw(struct app *a)
 		return;
 	}
 	draw_text(y++, 2, _("Noch zu klären (Enter springt zur Frage):"), a->cols - 4, ST_HEADING);
-	int room = a->rows - y - 3, first = a->review_sel >= room ? a->review_sel - room + 1 : 0;
-	for (int i = first; i < blockers.n && i - first < room; i++) {
-		const struct issue *is = &blockers.v[i];
+	int room = a->rows - y - 3, first = a->review.sel >= room ? a->review.sel - room + 1 : 0;
+	for (int i = first; i < a->review.blockers.n && i - first < room; i++) {
+		const struct issue *is = &a->review.blockers.v[i];
 		/* TRANSLATORS: the question, then an error or a warning that blocks finishing. */
 		snprintf(buf, sizeof buf, is->sev == SEV_ERROR ? _("%-6s Fehler: %s") : _("%-6s Hinweis: %s"),
 		         a->f->questions[is->question].id, is->msg);
 		draw_line(y + i - first, 1, buf, a->cols - 2,
-		          i == a->review_sel ? ST_SELECTED : is->sev == SEV_ERROR ? ST_ERROR : ST_WARNING);
+		          i == a->review.sel ? ST_SELECTED : is->sev == SEV_ERROR ? ST_ERROR : ST_WARNING);
 	}
 	snprintf(buf, sizeof buf, "%s|%s|%s|%s", _("↑↓ Auswahl|Enter Zur Frage"), _("Bild↑ Zurück"),
 	         _(hint_list), _("F10 Ende"));
 	app_draw_footer(a, buf);
 }
 
+/* Finish the response; if the loop's save fails, its message replaces this one. */
 static void finish(struct app *a)
 {
 	response_finish(a->ss.r, (int64_t)time(NULL));
-	app_save(a);
-	if (a->saved)
-		app_status(a, ST_OK, "%s", _("Der Fragebogen ist abgeschlossen und gespeichert."));
+	a->dirty = true;
+	app_status(a, ST_OK, "%s", _("Der Fragebogen ist abgeschlossen und gespeichert."));
 }
 
-/* Back to the overview, closing the response. */
+/* Back to the overview, closing the response once it is saved (if the save
+ * fails, the status line says why, the answers stay open, and so does this
+ * screen). */
 static void to_list(struct app *a)
 {
-	app_save(a);
-	if (!a->saved)
-		return; /* the status line says why; the answers stay open */
-	session_close(&a->ss);
-	a->have_session = false;
+	app_close_session(a, APP_CLOSE_IF_SAVED);
 	app_go(a, &scr_list);
 }
 
@@ -97,13 +93,13 @@ static void review_key(struct app *a, bool code, wint_t ch, bool alt)
 	char key[8];
 	(void)alt;
 	bool enter = (!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER);
-	if (code && ch == KEY_UP && a->review_sel > 0) {
-		a->review_sel--;
-	} else if (code && ch == KEY_DOWN && a->review_sel + 1 < blockers.n) {
-		a->review_sel++;
-	} else if (enter && blockers.n) {
-		response_set_position(a->ss.r, a->f->questions[blockers.v[a->review_sel].question].id);
-		app_open_question(a);
+	if (code && ch == KEY_UP && a->review.sel > 0) {
+		a->review.sel--;
+	} else if (code && ch == KEY_DOWN && a->review.sel + 1 < a->review.blockers.n) {
+		a->review.sel++;
+	} else if (enter && a->review.blockers.n) {
+		response_set_position(a->ss.r, a->f->questions[a->review.blockers.v[a->review.sel].question].id);
+		scr_question_open(a);
 	} else if (code && (ch == KEY_PPAGE || ch == KEY_BTAB)) {
 		response_set_position(a->ss.r, NULL);
 		int last = -1;
@@ -111,8 +107,8 @@ static void review_key(struct app *a, bool code, wint_t ch, bool alt)
 			last = q;
 		if (last >= 0)
 			response_set_position(a->ss.r, a->f->questions[last].id);
-		app_open_question(a);
-	} else if (!code && ch == app_hint_key(_(hint_finish), key) && blockers.n == 0) {
+		scr_question_open(a);
+	} else if (!code && ch == app_hint_key(_(hint_finish), key) && a->review.blockers.n == 0) {
 		if (a->ss.r->status != RESP_COMPLETE)
 			finish(a);
 		to_list(a);
@@ -123,4 +119,15 @@ static void review_key(struct app *a, bool code, wint_t ch, bool alt)
 	}
 }
 
-const struct screen scr_review = {review_init, review_draw, review_key};
+/* The blockers are worked out again on every entry; nothing is kept. */
+static void review_leave(struct app *a)
+{
+	issue_free_list(&a->review.blockers);
+}
+
+const struct screen scr_review = {
+	.init = review_init,
+	.draw = review_draw,
+	.key = review_key,
+	.leave = review_leave,
+};

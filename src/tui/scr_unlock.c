@@ -16,19 +16,19 @@
 static void wipe(struct app *a)
 {
 	for (int i = 0; i < 2; i++) {
-		if (a->pw[i].buf)
-			sodium_memzero(a->pw[i].buf, a->pw[i].cap);
-		lineedit_free(&a->pw[i]);
-		lineedit_init(&a->pw[i], 1024, false);
+		if (a->unlock.pw[i].buf)
+			sodium_memzero(a->unlock.pw[i].buf, a->unlock.pw[i].cap);
+		lineedit_free(&a->unlock.pw[i]);
+		lineedit_init(&a->unlock.pw[i], 1024, false);
 	}
-	a->pw_field = 0;
+	a->unlock.field = 0;
 }
 
 static void unlock_init(struct app *a)
 {
 	char *key = xasprintf("%s/%s", a->store_dir, KEYRING_FILE);
 	struct stat st;
-	a->creating = stat(key, &st) != 0;
+	a->unlock.creating = stat(key, &st) != 0;
 	free(key);
 	wipe(a);
 }
@@ -51,11 +51,11 @@ static void draw_secret(struct app *a, int y, const char *label, int i)
 	int x = field_x();
 	draw_text(y, 2, label, x - 2, ST_NORMAL);
 	char mask[200] = "";
-	size_t n = lineedit_length(&a->pw[i]);
+	size_t n = lineedit_length(&a->unlock.pw[i]);
 	for (size_t k = 0; k < n && k < 60; k++)
 		strcat(mask, term_utf8() ? "•" : "*");
 	draw_line(y, x, mask, a->cols - x - 2 > 10 ? a->cols - x - 2 : 10, ST_FIELD);
-	if (a->pw_field == i && !a->recovery[0]) {
+	if (a->unlock.field == i && !a->unlock.recovery[0]) {
 		move(y, x + (int)(n < 60 ? n : 60));
 		curs_set(1);
 	}
@@ -66,10 +66,10 @@ static void unlock_draw(struct app *a)
 	/* TRANSLATORS: titles of the passphrase screen: after the idle lock, and at the start. */
 	app_draw_title(a, a->locked ? _("Gesperrt") : _("Anmelden"));
 	int w = a->cols - 4, y = 2;
-	if (a->recovery[0]) {
+	if (a->unlock.recovery[0]) {
 		y += draw_wrap(y, 2, _("Der verschlüsselte Speicher ist eingerichtet. Ihr "
 		                       "Wiederherstellungscode:"), w, 4, ST_NORMAL) + 1;
-		draw_text(y++, 4, a->recovery, w, ST_HEADING);
+		draw_text(y++, 4, a->unlock.recovery, w, ST_HEADING);
 		y++;
 		draw_wrap(y, 2, _("Bitte schreiben Sie ihn jetzt auf und bewahren Sie ihn sicher auf. "
 		                  "Mit ihm kommen Sie an Ihre Antworten, falls Sie das Passwort "
@@ -78,7 +78,7 @@ static void unlock_draw(struct app *a)
 		app_draw_footer(a, _("Enter Weiter"));
 		return;
 	}
-	if (a->creating) {
+	if (a->unlock.creating) {
 		char buf[600];
 		/* TRANSLATORS: %s is the folder of the store. */
 		snprintf(buf, sizeof buf, _("Willkommen. Ihre Antworten werden verschlüsselt in %s "
@@ -116,7 +116,7 @@ static void opened(struct app *a)
 
 static void create(struct app *a)
 {
-	const struct lineedit *p = &a->pw[0], *q = &a->pw[1];
+	const struct lineedit *p = &a->unlock.pw[0], *q = &a->unlock.pw[1];
 	char msg[300];
 	if (p->len != q->len || sodium_memcmp(p->buf, q->buf, p->len) != 0) {
 		wipe(a);
@@ -125,7 +125,7 @@ static void create(struct app *a)
 		return;
 	}
 	if (p->len < 8) {
-		a->pw_field = 0;
+		a->unlock.field = 0;
 		app_status(a, ST_WARNING, "%s", _("Das Passwort ist zu kurz: bitte mindestens 8 Zeichen."));
 		wipe(a);
 		return;
@@ -135,8 +135,8 @@ static void create(struct app *a)
 		app_status(a, ST_ERROR, "%s", msg);
 		return;
 	}
-	enum keyring_status st = keyring_create(a->store_dir, p->buf, p->len, a->cost, a->recovery,
-	                                        &a->k, &err);
+	enum keyring_status st = keyring_create(a->store_dir, p->buf, p->len, a->cost,
+	                                        a->unlock.recovery, &a->k, &err);
 	bool shortish = p->len < 12;
 	wipe(a);
 	if (st != KR_OK) {
@@ -153,7 +153,8 @@ static void create(struct app *a)
 static void unlock(struct app *a)
 {
 	int err = 0;
-	enum keyring_status st = keyring_unlock(a->store_dir, a->pw[0].buf, a->pw[0].len, &a->k, &err);
+	const struct lineedit *p = &a->unlock.pw[0];
+	enum keyring_status st = keyring_unlock(a->store_dir, p->buf, p->len, &a->k, &err);
 	wipe(a);
 	if (st != KR_OK) {
 		app_status(a, ST_ERROR, "%s", keyring_message(st, err));
@@ -165,11 +166,11 @@ static void unlock(struct app *a)
 
 static void unlock_key(struct app *a, bool code, wint_t ch, bool alt)
 {
-	struct lineedit *e = &a->pw[a->pw_field];
+	struct lineedit *e = &a->unlock.pw[a->unlock.field];
 	(void)alt;
-	if (a->recovery[0]) {
+	if (a->unlock.recovery[0]) {
 		if ((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) {
-			sodium_memzero(a->recovery, sizeof a->recovery);
+			sodium_memzero(a->unlock.recovery, sizeof a->unlock.recovery);
 			opened(a);
 		}
 		return;
@@ -177,9 +178,9 @@ static void unlock_key(struct app *a, bool code, wint_t ch, bool alt)
 	if (code && ch == KEY_F(10)) {
 		a->quit = true;
 	} else if ((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) {
-		if (a->creating && a->pw_field == 0)
-			a->pw_field = 1;
-		else if (a->creating)
+		if (a->unlock.creating && a->unlock.field == 0)
+			a->unlock.field = 1;
+		else if (a->unlock.creating)
 			create(a);
 		else
 			unlock(a);
@@ -190,4 +191,4 @@ static void unlock_key(struct app *a, bool code, wint_t ch, bool alt)
 	}
 }
 
-const struct screen scr_unlock = {unlock_init, unlock_draw, unlock_key};
+const struct screen scr_unlock = {.init = unlock_init, .draw = unlock_draw, .key = unlock_key};

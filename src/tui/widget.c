@@ -15,7 +15,7 @@
 
 static const struct question *cur(struct app *a)
 {
-	return &a->f->questions[a->q];
+	return &a->f->questions[a->qs.q];
 }
 
 static bool is_field(const struct question *q)
@@ -34,7 +34,7 @@ static int slot(struct app *a)
 {
 	const struct question *q = cur(a);
 	if (q->type == Q_MATRIX)
-		return a->f->vars[q->rows[a->row_sel].var[a->col]].slot;
+		return a->f->vars[q->rows[a->qs.row_sel].var[a->qs.col]].slot;
 	return q->var >= 0 ? a->f->vars[q->var].slot : -1;
 }
 
@@ -72,9 +72,9 @@ void widget_load(struct app *a)
 	const struct question *q = cur(a);
 	const struct answer *an = answer(a);
 	char buf[40000], name[48];
-	lineedit_free(&a->ed);
-	lineedit_init(&a->ed, q->maxlength > 0 ? (size_t)q->maxlength : 2000, q->type == Q_TEXTAREA);
-	a->ed_on = is_field(q);
+	lineedit_free(&a->qs.ed);
+	lineedit_init(&a->qs.ed, q->maxlength > 0 ? (size_t)q->maxlength : 2000, q->type == Q_TEXTAREA);
+	a->qs.ed_on = is_field(q);
 	if (is_field(q))
 		answer_text(a, buf, sizeof buf);
 	else
@@ -82,14 +82,14 @@ void widget_load(struct app *a)
 	draft_name(a, name, sizeof name);
 	if (a->ss.r->draft_var && strcmp(a->ss.r->draft_var, name) == 0) {
 		snprintf(buf, sizeof buf, "%s", a->ss.r->draft_text);
-		a->ed_on = true;
+		a->qs.ed_on = true;
 	}
-	lineedit_set(&a->ed, buf);
-	lineedit_view_free(&a->view);
+	lineedit_set(&a->qs.ed, buf);
+	lineedit_view_free(&a->qs.view);
 	if (is_choice(q) && an && an->state == ANS_VALUE && q->type != Q_MULTI)
 		for (int i = 0; i < q->choices->n; i++)
 			if (q->choices->v[i].code == (int32_t)an->v.u.num)
-				a->sel = i;
+				a->qs.sel = i;
 }
 
 /* Whether the answer has an "other" option selected. */
@@ -109,11 +109,11 @@ static bool other_selected(struct app *a)
 	return false;
 }
 
-/* Parse the editor into a value for the field's type; -1 with a->msg set. */
+/* Parse the editor into a value for the field's type; -1 with a->qs.msg set. */
 static int parse_field(struct app *a, struct value *out)
 {
 	const struct question *q = cur(a);
-	const char *t = lineedit_text(&a->ed);
+	const char *t = lineedit_text(&a->qs.ed);
 	double d;
 	int32_t days;
 	*out = value_null();
@@ -121,19 +121,19 @@ static int parse_field(struct app *a, struct value *out)
 		return 0;
 	if (q->type == Q_INTEGER || q->type == Q_DECIMAL) {
 		if (input_parse_number(t, q->type == Q_INTEGER ? INPUT_INTEGER : 0, &d) < 0) {
-			snprintf(a->msg, sizeof a->msg, q->type == Q_INTEGER
+			snprintf(a->qs.msg, sizeof a->qs.msg, q->type == Q_INTEGER
 			         ? _("„%s“ ist keine ganze Zahl. Bitte nur Ziffern eingeben (z. B. 12500).")
 			         : _("„%s“ ist keine Zahl. Bitte z. B. 3,5 eingeben."), t);
-			a->msg_style = ST_ERROR;
+			a->qs.msg_style = ST_ERROR;
 			return -1;
 		}
 		*out = value_num(d);
 	} else if (q->type == Q_DATE) {
 		if (date_parse_de(t, &days) < 0 && date_parse_iso(t, &days) < 0) {
 			/* TRANSLATORS: TT.MM.JJJJ is day, month and year as the field expects them. */
-			snprintf(a->msg, sizeof a->msg, _("„%s“ ist kein Datum. Bitte als TT.MM.JJJJ "
+			snprintf(a->qs.msg, sizeof a->qs.msg, _("„%s“ ist kein Datum. Bitte als TT.MM.JJJJ "
 			                                  "eingeben."), t);
-			a->msg_style = ST_ERROR;
+			a->qs.msg_style = ST_ERROR;
 			return -1;
 		}
 		*out = value_date(days);
@@ -141,6 +141,16 @@ static int parse_field(struct app *a, struct value *out)
 		*out = value_str(t);
 	}
 	return 0;
+}
+
+/* A draft is settled (the answer was given, or the field shows the stored
+ * answer again): it must not come back at the next start. */
+static void drop_draft(struct app *a)
+{
+	if (!a->ss.r->draft_var)
+		return;
+	response_set_draft(a->ss.r, NULL, NULL);
+	a->dirty = true;
 }
 
 int widget_commit(struct app *a)
@@ -152,23 +162,27 @@ int widget_commit(struct app *a)
 		struct value v;
 		if (parse_field(a, &v) < 0)
 			return -1;
-		if (v.type == VT_NULL && an->state == ANS_VALUE)
+		if (v.type == VT_NULL && an->state == ANS_VALUE) {
 			engine_clear(e, slot(a));
-		else if (v.type != VT_NULL && (an->state != ANS_VALUE || !value_equal(&v, &an->v)))
+			a->dirty = true;
+		} else if (v.type != VT_NULL && (an->state != ANS_VALUE || !value_equal(&v, &an->v))) {
 			engine_set_value(e, slot(a), &v);
+			a->dirty = true;
+		}
 		value_free(&v);
 	} else if (is_choice(q)) {
-		const char *t = other_selected(a) ? lineedit_text(&a->ed) : "";
-		if (strcmp(t, an->other ? an->other : "") != 0)
+		const char *t = other_selected(a) ? lineedit_text(&a->qs.ed) : "";
+		if (strcmp(t, an->other ? an->other : "") != 0) {
 			engine_set_other(e, slot(a), t);
+			a->dirty = true;
+		}
 		if (!other_selected(a)) {
-			lineedit_set(&a->ed, "");
-			a->ed_on = false;
+			lineedit_set(&a->qs.ed, "");
+			a->qs.ed_on = false;
 		}
 	}
-	if (a->ss.r->draft_var)
-		response_set_draft(a->ss.r, NULL, NULL);
-	a->msg[0] = '\0';
+	drop_draft(a);
+	a->qs.msg[0] = '\0';
 	return 0;
 }
 
@@ -182,10 +196,16 @@ void widget_keep_draft(struct app *a)
 		answer_text(a, buf, sizeof buf);
 	else
 		snprintf(buf, sizeof buf, "%s", answer(a)->other ? answer(a)->other : "");
-	if (strcmp(buf, lineedit_text(&a->ed)) == 0)
+	if (strcmp(buf, lineedit_text(&a->qs.ed)) == 0) {
+		drop_draft(a); /* a recovered draft undone by hand is no draft any more */
 		return;
+	}
 	draft_name(a, name, sizeof name);
-	response_set_draft(a->ss.r, name, lineedit_text(&a->ed));
+	if (a->ss.r->draft_var && strcmp(a->ss.r->draft_var, name) == 0 &&
+	    strcmp(a->ss.r->draft_text, lineedit_text(&a->qs.ed)) == 0)
+		return;
+	response_set_draft(a->ss.r, name, lineedit_text(&a->qs.ed));
+	a->dirty = true;
 }
 
 bool widget_wants_enter(struct app *a)
@@ -197,7 +217,7 @@ bool widget_takes_text(struct app *a)
 {
 	const struct question *q = cur(a);
 	/* letters typed on a selected "Sonstiges" are its text, not missing codes */
-	return a->ed_on || (is_choice(q) && q->choices->v[a->sel].other && other_selected(a));
+	return a->qs.ed_on || (is_choice(q) && q->choices->v[a->qs.sel].other && other_selected(a));
 }
 
 void widget_set_missing(struct app *a, int32_t code)
@@ -207,15 +227,15 @@ void widget_set_missing(struct app *a, int32_t code)
 	if (is_choice(q) && answer(a)->other)
 		engine_set_other(&a->ss.e, slot(a), NULL);
 	if (is_field(q) || is_choice(q)) {
-		lineedit_set(&a->ed, "");
-		a->ed_on = is_field(q);
+		lineedit_set(&a->qs.ed, "");
+		a->qs.ed_on = is_field(q);
 	}
-	if (q->type == Q_MATRIX && a->row_sel + 1 < q->nrows && a->col + 1 >= q->ncols)
-		a->row_sel++, a->col = 0;
-	else if (q->type == Q_MATRIX && a->col + 1 < q->ncols)
-		a->col++;
-	if (a->ss.r->draft_var)
-		response_set_draft(a->ss.r, NULL, NULL);
+	if (q->type == Q_MATRIX && a->qs.row_sel + 1 < q->nrows && a->qs.col + 1 >= q->ncols)
+		a->qs.row_sel++, a->qs.col = 0;
+	else if (q->type == Q_MATRIX && a->qs.col + 1 < q->ncols)
+		a->qs.col++;
+	drop_draft(a);
+	a->dirty = true;
 }
 
 /* Select choice i of a single or scale question, or toggle it in a multi. */
@@ -223,16 +243,16 @@ static void choose(struct app *a, int i)
 {
 	const struct question *q = cur(a);
 	const struct choice *c = &q->choices->v[i];
-	a->sel = i;
+	a->qs.sel = i;
 	if (q->type == Q_MULTI) {
-		engine_toggle(&a->ss.e, a->q, c->code);
+		engine_toggle(&a->ss.e, a->qs.q, c->code);
 	} else {
 		struct value v = value_num(c->code);
 		const struct answer *an = answer(a);
 		if (an->state != ANS_VALUE || an->v.u.num != c->code)
 			engine_set_value(&a->ss.e, slot(a), &v);
 	}
-	app_save(a);
+	a->dirty = true;
 }
 
 /* A mouse click on an option chooses it (or toggles it in a multi). */
@@ -242,8 +262,8 @@ static void choice_click(struct app *a)
 	const struct question *q = cur(a);
 	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
 		return;
-	int i = a->list_first + ev.y - a->list_top;
-	if (ev.y >= a->list_top && i >= 0 && i < q->choices->n)
+	int i = a->qs.list_first + ev.y - a->qs.list_top;
+	if (ev.y >= a->qs.list_top && i >= 0 && i < q->choices->n)
 		choose(a, i);
 }
 
@@ -256,42 +276,42 @@ static void choice_key(struct app *a, bool code, wint_t ch)
 	}
 	const struct question *q = cur(a);
 	int n = q->choices->n;
-	const struct choice *c = &q->choices->v[a->sel];
+	const struct choice *c = &q->choices->v[a->qs.sel];
 	bool selected = q->type == Q_MULTI ? value_set_has(&answer(a)->v, c->code)
 	                : answer(a)->state == ANS_VALUE && answer(a)->v.u.num == c->code;
-	if (a->ed_on) { /* typing the text of "Sonstiges" */
+	if (a->qs.ed_on) { /* typing the text of "Sonstiges" */
 		if (!code && ch == 27)
-			a->ed_on = false;
+			a->qs.ed_on = false;
 		else if ((code && ch == KEY_BACKSPACE) || (!code && (ch == 127 || ch == 8)))
-			lineedit_backspace(&a->ed);
+			lineedit_backspace(&a->qs.ed);
 		else if (code && ch == KEY_LEFT)
-			lineedit_left(&a->ed);
+			lineedit_left(&a->qs.ed);
 		else if (code && ch == KEY_RIGHT)
-			lineedit_right(&a->ed);
+			lineedit_right(&a->qs.ed);
 		else if (!code && ch >= 32)
-			lineedit_insert_cp(&a->ed, (uint32_t)ch);
+			lineedit_insert_cp(&a->qs.ed, (uint32_t)ch);
 		return;
 	}
 	bool arrow = code && (ch == KEY_UP || ch == KEY_LEFT || ch == KEY_DOWN || ch == KEY_RIGHT);
 	if (arrow && q->type != Q_MULTI && answer(a)->state != ANS_VALUE) {
-		choose(a, a->sel); /* the first arrow picks the highlighted option */
-	} else if (code && (ch == KEY_UP || ch == KEY_LEFT) && a->sel > 0) {
-		a->sel--;
+		choose(a, a->qs.sel); /* the first arrow picks the highlighted option */
+	} else if (code && (ch == KEY_UP || ch == KEY_LEFT) && a->qs.sel > 0) {
+		a->qs.sel--;
 		if (q->type != Q_MULTI)
-			choose(a, a->sel);
-	} else if (code && (ch == KEY_DOWN || ch == KEY_RIGHT) && a->sel + 1 < n) {
-		a->sel++;
+			choose(a, a->qs.sel);
+	} else if (code && (ch == KEY_DOWN || ch == KEY_RIGHT) && a->qs.sel + 1 < n) {
+		a->qs.sel++;
 		if (q->type != Q_MULTI)
-			choose(a, a->sel);
+			choose(a, a->qs.sel);
 	} else if (!code && ch == ' ') {
-		choose(a, a->sel);
+		choose(a, a->qs.sel);
 	} else if (!code && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
 		choose(a, (int)(ch - '1'));
 	} else if (!code && ch == '0' && n >= 10) {
 		choose(a, 9);
 	} else if (!code && ch >= 32 && c->other && selected) {
-		a->ed_on = true;
-		lineedit_insert_cp(&a->ed, (uint32_t)ch);
+		a->qs.ed_on = true;
+		lineedit_insert_cp(&a->qs.ed, (uint32_t)ch);
 	}
 }
 
@@ -299,17 +319,17 @@ static void choice_key(struct app *a, bool code, wint_t ch)
 static void matrix_key(struct app *a, bool code, wint_t ch)
 {
 	const struct question *q = cur(a);
-	const struct choicelist *cl = q->cols[a->col].choices;
+	const struct choicelist *cl = q->cols[a->qs.col].choices;
 	const struct answer *an = answer(a);
 	int at = -1;
 	for (int i = 0; an->state == ANS_VALUE && i < cl->n; i++)
 		if (cl->v[i].code == (int32_t)an->v.u.num)
 			at = i;
 	int pick = -1;
-	if (code && ch == KEY_UP && a->row_sel > 0)
-		a->row_sel--;
-	else if (code && ch == KEY_DOWN && a->row_sel + 1 < q->nrows)
-		a->row_sel++;
+	if (code && ch == KEY_UP && a->qs.row_sel > 0)
+		a->qs.row_sel--;
+	else if (code && ch == KEY_DOWN && a->qs.row_sel + 1 < q->nrows)
+		a->qs.row_sel++;
 	else if (code && ch == KEY_LEFT)
 		pick = at > 0 ? at - 1 : 0;
 	else if (code && ch == KEY_RIGHT)
@@ -317,24 +337,24 @@ static void matrix_key(struct app *a, bool code, wint_t ch)
 	else if (!code && ch >= '1' && ch <= '9' && (int)(ch - '1') < cl->n)
 		pick = (int)(ch - '1');
 	else if (!code && ch == ' ' && q->ncols > 1)
-		a->col = (a->col + 1) % q->ncols;
+		a->qs.col = (a->qs.col + 1) % q->ncols;
 	if (pick < 0)
 		return;
 	struct value v = value_num(cl->v[pick].code);
 	engine_set_value(&a->ss.e, slot(a), &v);
-	app_save(a);
+	a->dirty = true;
 	if (code)
 		return; /* arrows stay on the cell; a digit moves on */
-	if (a->col + 1 < q->ncols)
-		a->col++;
-	else if (a->row_sel + 1 < q->nrows)
-		a->row_sel++, a->col = 0;
+	if (a->qs.col + 1 < q->ncols)
+		a->qs.col++;
+	else if (a->qs.row_sel + 1 < q->nrows)
+		a->qs.row_sel++, a->qs.col = 0;
 }
 
 /* Keys of the text-like fields. */
 static void field_key(struct app *a, bool code, wint_t ch)
 {
-	struct lineedit *e = &a->ed;
+	struct lineedit *e = &a->qs.ed;
 	int w = a->cols - 6;
 	if ((code && ch == KEY_BACKSPACE) || (!code && (ch == 127 || ch == 8)))
 		lineedit_backspace(e);
@@ -377,7 +397,7 @@ const char *widget_keys(struct app *a)
 	/* TRANSLATORS: footer hints "KEY Label|KEY Label": translate the labels and
 	   the names of keys (Leer is the space bar, Bild↑ the Page Up key). */
 	size_t n = (size_t)snprintf(buf, sizeof buf, "%s|%s",
-	        is_field(q) || a->ed_on ? _("Tab Weiter")
+	        is_field(q) || a->qs.ed_on ? _("Tab Weiter")
 	        : q->type == Q_MATRIX ? _("↑↓ Zeile|←→/1-9 Wert|Tab Weiter")
 	        : q->type == Q_MULTI ? _("↑↓ Wählen|Leer/1-9 An/Aus|Enter Weiter")
 	        : q->type == Q_NOTE ? _("Enter Weiter") : _("↑↓/1-9 Wählen|Enter Weiter"),
@@ -420,14 +440,14 @@ static void draw_field(struct app *a, int top, int bottom)
 	int rows = q->type == Q_TEXTAREA ? bottom - top - 1 : 1;
 	if (rows < 1)
 		rows = 1;
-	if (lineedit_layout(&a->ed, w, &a->view) < 0)
+	if (lineedit_layout(&a->qs.ed, w, &a->qs.view) < 0)
 		return;
-	size_t first = a->view.cur_row >= (size_t)rows ? a->view.cur_row - (size_t)rows + 1 : 0;
-	const char *t = lineedit_text(&a->ed);
+	size_t first = a->qs.view.cur_row >= (size_t)rows ? a->qs.view.cur_row - (size_t)rows + 1 : 0;
+	const char *t = lineedit_text(&a->qs.ed);
 	for (int r = 0; r < rows; r++) {
 		draw_line(top + r, 3, "", w, ST_FIELD);
-		if (first + (size_t)r < a->view.nrows) {
-			const struct lineedit_row *row = &a->view.rows[first + (size_t)r];
+		if (first + (size_t)r < a->qs.view.nrows) {
+			const struct lineedit_row *row = &a->qs.view.rows[first + (size_t)r];
 			char *piece = strndup(t + row->off, row->len);
 			draw_text(top + r, 3, piece, w, ST_FIELD);
 			free(piece);
@@ -439,7 +459,7 @@ static void draw_field(struct app *a, int top, int bottom)
 		/* TRANSLATORS: under a date field: day, month and year as the field expects them. */
 		draw_text(top + 1, 3, _("(TT.MM.JJJJ)"), w, ST_DIM);
 	draw_missing(a, top + rows + (q->type == Q_DATE), answer(a));
-	move(top + (int)(a->view.cur_row - first), 3 + a->view.cur_col);
+	move(top + (int)(a->qs.view.cur_row - first), 3 + a->qs.view.cur_col);
 	curs_set(1);
 }
 
@@ -447,9 +467,9 @@ static void draw_choices(struct app *a, int top, int bottom)
 {
 	const struct question *q = cur(a);
 	const struct answer *an = answer(a);
-	int room = bottom - top - 1, first = a->sel >= room ? a->sel - room + 1 : 0;
-	a->list_top = top;
-	a->list_first = first;
+	int room = bottom - top - 1, first = a->qs.sel >= room ? a->qs.sel - room + 1 : 0;
+	a->qs.list_top = top;
+	a->qs.list_first = first;
 	for (int i = first; i < q->choices->n && i - first < room; i++) {
 		const struct choice *c = &q->choices->v[i];
 		bool on = q->type == Q_MULTI ? an->state == ANS_VALUE && value_set_has(&an->v, c->code)
@@ -461,20 +481,20 @@ static void draw_choices(struct app *a, int top, int bottom)
 		 * then rewrites a few cells, not two whole lines. */
 		char head[24];
 		snprintf(head, sizeof head, "%2d %s", i + 1, mark);
-		enum style st = i == a->sel ? ST_SELECTED : ST_NORMAL;
+		enum style st = i == a->qs.sel ? ST_SELECTED : ST_NORMAL;
 		int used = draw_text(top + i - first, 2, head, 8, st);
 		used += draw_text(top + i - first, 2 + used, " ", 1, ST_NORMAL);
 		used += draw_text(top + i - first, 2 + used, c->label, a->cols - 4 - used, ST_NORMAL);
 		if (c->other && on) {
 			int x = 2 + used + 1, w = a->cols - x - 2;
-			if (w > 6 && lineedit_layout(&a->ed, w, &a->view) == 0) {
+			if (w > 6 && lineedit_layout(&a->qs.ed, w, &a->qs.view) == 0) {
 				draw_line(top + i - first, x, "", w, ST_FIELD);
-				char *piece = strndup(lineedit_text(&a->ed) + a->view.rows[0].off,
-				                      a->view.rows[0].len);
+				char *piece = strndup(lineedit_text(&a->qs.ed) + a->qs.view.rows[0].off,
+				                      a->qs.view.rows[0].len);
 				draw_text(top + i - first, x, piece, w, ST_FIELD);
 				free(piece);
-				if (a->ed_on) {
-					move(top + i - first, x + a->view.cur_col);
+				if (a->qs.ed_on) {
+					move(top + i - first, x + a->qs.view.cur_col);
 					curs_set(1);
 				}
 			}
@@ -489,19 +509,19 @@ static void draw_matrix_row(struct app *a, int top, int bottom)
 	const struct question *q = cur(a);
 	char buf[300];
 	/* TRANSLATORS: a narrow screen shows one row of a matrix question at a time. */
-	snprintf(buf, sizeof buf, _("Zeile %d von %d:"), a->row_sel + 1, q->nrows);
+	snprintf(buf, sizeof buf, _("Zeile %d von %d:"), a->qs.row_sel + 1, q->nrows);
 	draw_text(top, 1, buf, a->cols - 2, ST_DIM);
 	int y = top + 1;
-	y += draw_wrap(y, 1, q->rows[a->row_sel].text, a->cols - 2, 2, ST_HEADING);
+	y += draw_wrap(y, 1, q->rows[a->qs.row_sel].text, a->cols - 2, 2, ST_HEADING);
 	for (int c = 0; c < q->ncols && y < bottom; c++) {
-		const struct answer *an = &a->ss.r->ans[a->f->vars[q->rows[a->row_sel].var[c]].slot];
+		const struct answer *an = &a->ss.r->ans[a->f->vars[q->rows[a->qs.row_sel].var[c]].slot];
 		if (q->ncols > 1)
 			draw_text(y++, 1, q->cols[c].title, a->cols - 2, ST_HEADING);
 		const struct choicelist *cl = q->cols[c].choices;
 		for (int i = 0; i < cl->n && y < bottom; i++) {
 			bool on = an->state == ANS_VALUE && an->v.u.num == cl->v[i].code;
 			snprintf(buf, sizeof buf, "%d (%s)", i + 1, on ? (term_utf8() ? "•" : "*") : " ");
-			int used = draw_text(y, 2, buf, 8, c == a->col && on ? ST_SELECTED : ST_NORMAL);
+			int used = draw_text(y, 2, buf, 8, c == a->qs.col && on ? ST_SELECTED : ST_NORMAL);
 			draw_text(y++, 3 + used, cl->v[i].label, a->cols - 4 - used, ST_NORMAL);
 		}
 	}
@@ -516,17 +536,17 @@ static void draw_matrix(struct app *a, int top, int bottom)
 		draw_matrix_row(a, top, bottom);
 		return;
 	}
-	int legend = q->cols[a->col].choices->n > 5 ? 2 : 1;
+	int legend = q->cols[a->qs.col].choices->n > 5 ? 2 : 1;
 	int room = bottom - top - 2 - legend;
 	if (room < 1)
 		room = 1;
-	int first = a->row_sel >= room ? a->row_sel - room + 1 : 0;
+	int first = a->qs.row_sel >= room ? a->qs.row_sel - room + 1 : 0;
 	for (int c = 0; c < q->ncols && q->ncols > 1; c++)
 		draw_text(top, 2 + lw + c * cw, q->cols[c].title, cw - 1, ST_HEADING);
 	int y0 = top + (q->ncols > 1);
 	for (int r = first; r < q->nrows && r - first < room; r++) {
 		int y = y0 + r - first;
-		draw_text(y, 1, q->rows[r].text, lw, r == a->row_sel ? ST_HEADING : ST_NORMAL);
+		draw_text(y, 1, q->rows[r].text, lw, r == a->qs.row_sel ? ST_HEADING : ST_NORMAL);
 		for (int c = 0; c < q->ncols; c++) {
 			const struct answer *an = &a->ss.r->ans[a->f->vars[q->rows[r].var[c]].slot];
 			char cell[200] = "–";
@@ -537,12 +557,12 @@ static void draw_matrix(struct app *a, int top, int bottom)
 				const struct missing *m = form_missing(a->f, an->missing);
 				snprintf(cell, sizeof cell, "(%s)", m ? m->label : "?");
 			}
-			bool focus = r == a->row_sel && c == a->col;
+			bool focus = r == a->qs.row_sel && c == a->qs.col;
 			draw_line(y, 2 + lw + c * cw, cell, cw - 1, focus ? ST_SELECTED : ST_FIELD);
 		}
 	}
 	char leg[800] = "";
-	const struct choicelist *cl = q->cols[a->col].choices;
+	const struct choicelist *cl = q->cols[a->qs.col].choices;
 	for (int i = 0; i < cl->n; i++) {
 		char one[200];
 		snprintf(one, sizeof one, "%s%d %s", i ? "  " : "", i + 1, cl->v[i].label);

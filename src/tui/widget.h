@@ -2,12 +2,14 @@
  * widget: the answer part of the question screen, per question type —
  * choice lists, multiple choice, scales, matrices, number, text, date and
  * long-text fields. It reads and writes the answer through the engine, so
- * every change is validated, routed and audited like any other; the
- * question screen saves after it.
+ * every change is validated, routed and audited like any other. It never
+ * saves: whatever changes the response sets a->dirty, and the main loop
+ * saves after the key.
  *
  * widget_load() prepares the current question (editor text, a draft left
- * by a closed terminal); widget_commit() stores what was typed, or sets
- * a->msg and returns -1 if it cannot be read as an answer.
+ * by a closed terminal); widget_commit() stores what was typed and drops
+ * the draft, or sets a->msg and returns -1 if it cannot be read as an
+ * answer.
  */
 #ifndef FB_WIDGET_H
 #define FB_WIDGET_H
@@ -16,7 +18,8 @@
 
 void widget_load(struct app *a);
 int widget_commit(struct app *a);
-/* Keep half-typed text as a draft (no checks); used on signals and F10. */
+/* Keep half-typed text as a draft (no checks), or drop a draft the field
+ * no longer differs from; the question screen's leave hook. */
 void widget_keep_draft(struct app *a);
 void widget_draw(struct app *a, int top, int bottom);
 /* The footer's keys for the widget in its current state. */
