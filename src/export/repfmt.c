@@ -1,8 +1,9 @@
 /*
  * repfmt: number notation of the interface language and column-true text
- * measuring for the report. Widths come from the locale-independent table
- * of the line editor, so the report lines up the same in every environment
- * and in tests. The notation follows i18n_lang(), never LC_NUMERIC.
+ * measuring for the report. Widths come from the locale-independent tables
+ * of util/width, the same the interface draws with, so the report lines up
+ * the same in every environment and in tests. The notation follows
+ * i18n_lang(), never LC_NUMERIC.
  */
 #include "export/repfmt.h"
 
@@ -12,9 +13,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui/lineedit.h"
 #include "util/i18n.h"
 #include "util/utf8.h"
+#include "util/width.h"
 
 /* The decimal separator and the one between thousands: German "12.345,5",
  * English "12,345.5". */
@@ -123,12 +124,12 @@ char *repfmt_int(char *buf, long n)
 
 size_t repfmt_width(const char *s)
 {
-	return lineedit_strwidth(s, strlen(s));
+	return width_str(s, strlen(s));
 }
 
 size_t repfmt_widthn(const char *s, size_t n)
 {
-	return lineedit_strwidth(s, n);
+	return width_str(s, n);
 }
 
 size_t repfmt_wrap(const char *s, size_t width, size_t *next)
@@ -139,7 +140,7 @@ size_t repfmt_wrap(const char *s, size_t width, size_t *next)
 	while (i < len) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
-		size_t cw = (size_t)lineedit_cpwidth(cp);
+		size_t cw = (size_t)width_cp(cp);
 		if (cp == ' ')
 			brk = i;
 		if (w + cw > width && cp != ' ' && i > 0) {

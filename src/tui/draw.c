@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "tui/lineedit.h"
+#include "util/width.h"
 #include "util/utf8.h"
 
 /* An ASCII stand-in for a symbol, where the locale is not UTF-8. */
@@ -43,7 +43,7 @@ static void put(int y, int x, const char *s, size_t n)
 
 int draw_width(const char *s)
 {
-	return (int)lineedit_strwidth(s, strlen(s));
+	return (int)width_str(s, strlen(s));
 }
 
 /* Bytes of s (n bytes) that fit in 'width' columns, and their width. */
@@ -54,7 +54,7 @@ static size_t fit(const char *s, size_t n, int width, int *used)
 	while (i < n) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
-		int cw = lineedit_cpwidth(cp);
+		int cw = width_cp(cp);
 		if (w + cw > width)
 			break;
 		w += cw;

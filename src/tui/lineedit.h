@@ -3,14 +3,16 @@
  * for one-line fields and multi-line text areas, and the layout that tells a
  * drawing module which bytes go on which screen row and where the cursor is.
  *
- * It never touches curses, a terminal or the process locale: widths come
- * from lineedit_cpwidth(), a fixed table, so tests need no setlocale().
+ * It never touches curses, a terminal or the process locale: widths and
+ * characters are those of util/width.h (fixed tables that agree with the
+ * C library's wcwidth()), so tests need no setlocale().
  *
  * Characters. The length limit counts code points. The cursor, backspace
- * and delete work on whole characters: a code point together with the
- * zero-width code points (combining marks, joiners) that follow it, so
- * "e" + U+0301 is deleted and stepped over as one. A zero-width code point
- * at the start of the text or of a line has no base and stands alone.
+ * and delete work on whole characters as width.h defines them: a code
+ * point together with the zero-width code points (combining marks,
+ * joiners) that follow it, so "e" + U+0301 is deleted and stepped over as
+ * one. A zero-width code point at the start of the text or of a line has
+ * no base and stands alone.
  *
  * What gets stored: valid UTF-8 only (bad input bytes become U+FFFD), never
  * a control character; a tab becomes a space; "\r\n" and "\r" become "\n"
@@ -107,16 +109,6 @@ const char *lineedit_text(const struct lineedit *e);
 size_t lineedit_length(const struct lineedit *e);
 /* The cursor as a byte offset into lineedit_text(). */
 size_t lineedit_cursor(const struct lineedit *e);
-
-/*
- * Display columns of a code point, independent of the locale: 0 for
- * combining marks (Mn, Me) and zero-width characters, 2 for East Asian
- * Wide and Fullwidth characters and the common emoji blocks, 1 for all else
- * (control characters included; they are never stored).
- */
-int lineedit_cpwidth(uint32_t cp);
-/* Display columns of the UTF-8 text s[0, n) (bad bytes count as U+FFFD). */
-size_t lineedit_strwidth(const char *s, size_t n);
 
 /*
  * Lay the text out for a field 'width' columns wide. One-line mode: scroll

@@ -19,21 +19,40 @@ keys() { T send-keys -t t "$@"; }
 # type TEXT: literal text
 type() { T send-keys -t t -l "$1"; }
 
-# wait_for TEXT [SECONDS]: until the screen shows TEXT; fails the test if not
+# wait_for TEXT [SECONDS]: poll the screen until it shows TEXT. Every key
+# that depends on a screen state waits for it here, never for a fixed time:
+# on a loaded machine the program may take seconds to get there. After
+# SECONDS (30 unless given) the test stops, failed, with the screen shown:
+# the keys that follow would go to the wrong screen and tell nothing more.
 wait_for() {
 	n=0
-	lim=$(( ${2:-5} * 20 ))
+	lim=$(( ${2:-30} * 20 ))
 	while ! screen | grep -qF -- "$1"; do
 		n=$((n + 1))
 		if [ $n -gt $lim ]; then
-			bad "Bildschirm zeigt nicht: $1"
+			bad "Bildschirm zeigt nach ${2:-30} s nicht: $1"
 			screen | sed 's/^/    | /'
-			return 1
+			finish
+			exit 1
 		fi
 		sleep 0.05
 	done
 	ok
 	return 0
+}
+# gone PATTERN: wait (30 s at most) until no process matches PATTERN
+# (pgrep -f), e.g. until the program has saved and exited after a signal.
+gone() {
+	n=0
+	while pgrep -f -- "$1" >/dev/null; do
+		n=$((n + 1))
+		if [ $n -gt 600 ]; then
+			bad "Prozess endet nicht: $1"
+			return 1
+		fi
+		sleep 0.05
+	done
+	ok
 }
 # shows TEXT / lacks TEXT: the screen now
 shows() { if screen | grep -qF -- "$1"; then ok; else bad "Bildschirm zeigt nicht: $1"; screen | sed 's/^/    | /'; fi; }

@@ -34,7 +34,7 @@ for sig in HUP TERM SEGV ABRT; do
 	wait_for " A2 "
 	pkill -"$sig" -f "^$bin --store $st" 2>/dev/null
 	n=0
-	while [ ! -s "$tmp/after" ] && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
+	while [ ! -s "$tmp/after" ] && [ $n -lt 600 ]; do sleep 0.05; n=$((n + 1)); done
 	if [ -s "$tmp/after" ] && cmp -s "$tmp/before" "$tmp/after"; then
 		ok
 	else

@@ -94,9 +94,9 @@ step BTab
 wait_for " A1 "
 keys End
 type " an der Leine, halb getipp"
-sleep 0.2
+wait_for "Göttingen 中 an der Leine, halb getipp"
 T kill-session -t t
-sleep 0.3
+gone "^$bin --store $st"     # SIGHUP: the draft is saved before it exits
 "$bin" show --json --store "$st" --passphrase-file "$tmp/pw" "$id" >"$tmp/out" 2>&1
 has '"draft":{"var":"A1","text":"Göttingen 中 an der Leine, halb getipp"}'
 start 80 24 "$run"
@@ -134,27 +134,22 @@ to B4
 shows "Leistungsfähigkeit der Kommunalverwaltung"
 step 2
 T resize-window -t t -x 40 -y 12
-sleep 0.3
+wait_for "Zeile 2 von 7:"     # narrow: one matrix row per screen (2 was set above)
 lacks "Fenster zu klein"
 shows " B4 "
-shows "Zeile 2 von 7:"        # narrow: one matrix row per screen (2 was set above)
 step Down
 shows "Zeile 3 von 7:"
 shows "hohes freiwilliges Engagement"
 step Up
 T resize-window -t t -x 24 -y 20   # too narrow for the grid… and for the screen
-sleep 0.3
-shows "Fenster zu klein"
+wait_for "Fenster zu klein"
 T resize-window -t t -x 200 -y 60
-sleep 0.3
-shows "positive Grundstimmung in der Bevölkerung"
+wait_for "positive Grundstimmung in der Bevölkerung"
 shows "wichtig"
 T resize-window -t t -x 30 -y 8
-sleep 0.3
-shows "Fenster zu klein"
+wait_for "Fenster zu klein"
 T resize-window -t t -x 80 -y 24
-sleep 0.3
-shows "Leistungsfähigkeit der Kommunalverwaltung"
+wait_for "Leistungsfähigkeit der Kommunalverwaltung"
 step F10
 wait_for "EXIT=0"
 
@@ -265,8 +260,10 @@ screen | grep -qE "✓ +A1 +Wie lautet der Name Ihrer Kommune" && ok || { bad "G
 for i in 1 2 3 4 5; do step Down; done
 step Enter
 wait_for " A3 "
-wait_for "Gesperrt" 8
-shows "Mit dem Passwort geht es weiter"
+# The lock fires after 4 s without a key: wait for the lock screen itself
+# (its text and the field are drawn together), then type.
+wait_for "Gesperrt"
+wait_for "Mit dem Passwort geht es weiter"
 type "$pw"; keys Enter
 wait_for " A3 "
 lacks "Gesperrt"
