@@ -1,11 +1,12 @@
 /*
- * agg: merging export files into one data set, with a receipt of what
- * happened to each file. Knows no output format.
+ * agg: merging export files into one data set, and the record of what
+ * happened to each file (printed by receipt.c). Knows no output format.
  */
 #include "export/agg.h"
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +14,7 @@
 #include <unistd.h>
 
 #include "export/bundle.h"
-#include "export/repfmt.h"
 #include "util/i18n.h"
-#include "util/sbuf.h"
-#include "util/utf8.h"
 #include "util/xmalloc.h"
 
 #define MAX_FILE (64u << 20)   /* a Kommune sends a few responses, not gigabytes */
@@ -123,47 +121,6 @@ static bool accepted(const struct agg_opts *o, const char *name)
 		if (strcmp(o->accept[i], name) == 0)
 			return true;
 	return false;
-}
-
-/* Sender name without control characters (it goes into a text file). */
-/* Characters that change how a name looks, not what it says: controls,
- * bidirectional marks, zero-width spaces and joiners, the byte order mark. */
-static bool invisible(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) ||
-	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff;
-}
-
-/* The sender's name as it is compared and recorded: invisible characters
- * dropped, white space trimmed and collapsed to single spaces, so that
- * "Stadt A " or "Stadt\u200bA" is not a second Kommune beside "Stadt A". */
-static char *clean_name(const char *s)
-{
-	struct sbuf b = {0};
-	size_t n = strlen(s);
-	bool space = false;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = utf8_decode(s + i, n - i, &cp);
-		bool blank = cp == ' ' || cp == '\t' || cp == 0xa0 || cp == 0x3000;
-		if (blank)
-			space = b.len > 0;
-		else if (!invisible(cp)) {
-			if (space)
-				sbuf_addc(&b, ' ');
-			space = false;
-			char enc[4];
-			sbuf_add(&b, enc, utf8_encode(cp, enc));
-		}
-		i += k ? k : 1;
-	}
-	char *c = sbuf_take(&b);
-	if (!*c) {
-		free(c);
-		/* TRANSLATORS: a sender who gave no name. */
-		c = xstrdup(_("(ohne Namen)"));
-	}
-	return c;
 }
 
 /* Dictionaries seen before and their column maps: most files of a study
@@ -313,7 +270,7 @@ static void take_file(struct agg *a, const struct agg_opts *o, int fi, struct jo
 	if (j->st == BUNDLE_OK)
 		f->nresp = b->nresp;
 	if (b->sender_name) {
-		f->sender = clean_name(b->sender_name);
+		f->sender = senders_clean_name(b->sender_name);
 		sign_fingerprint(b->pub.pk, f->fingerprint);
 	}
 	if (j->st == BUNDLE_OK) {
@@ -386,6 +343,14 @@ static int workers(void)
 	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
 
+/* Whether a listed conflict still stands (no higher revision came later). */
+static bool still_conflict(const struct agg *a, const struct agg_conflict *c)
+{
+	struct index *ix = a->index;
+	struct entry *e = slot(ix, c->uuid);
+	return e->uuid[0] && e->conflict && (c->foreign || e->revision == c->revision);
+}
+
 void agg_run(struct agg *a, const struct agg_opts *o, char *const *paths, int n)
 {
 	memset(a, 0, sizeof *a);
@@ -444,163 +409,8 @@ void agg_run(struct agg *a, const struct agg_opts *o, char *const *paths, int n)
 	if (a->have_data)
 		dataset_keep(&a->d, keep);
 	free(keep);
-}
-
-/* What the list of senders says about a sender's key. */
-static const char *verdict_name(enum senders_verdict v)
-{
-	switch (v) {
-	/* TRANSLATORS: the receipt's "Schlüssel" column: the sender's key is
-	 * new and now recorded, known, CHANGED, or newly confirmed with
-	 * --accept-key. */
-	case SENDER_NEW: return _("neu gemerkt");
-	case SENDER_KNOWN: return _("bekannt");
-	case SENDER_CHANGED: return _("GEÄNDERT");
-	case SENDER_ACCEPTED: return _("neu bestätigt");
-	/* TRANSLATORS: receipt: a known key under a new name. */
-	case SENDER_OTHER_NAME: return _("ANDERER NAME");
-	}
-	return "–";
-}
-
-static const char *verdict_text(const struct agg_file *f)
-{
-	if (!f->sender || !f->nresp)
-		return "–";
-	return verdict_name(f->verdict);
-}
-
-/* Pad 's' to 'w' display columns. */
-static void cell(FILE *out, const char *s, size_t w)
-{
-	fputs(s, out);
-	for (size_t i = repfmt_width(s); i < w; i++)
-		fputc(' ', out);
-	fputs("  ", out);
-}
-
-static const char *base_name(const char *p)
-{
-	const char *s = strrchr(p, '/');
-	return s ? s + 1 : p;
-}
-
-/* Whether a listed conflict still stands (no higher revision came later). */
-static bool still_conflict(const struct agg *a, const struct agg_conflict *c)
-{
-	struct index *ix = a->index;
-	struct entry *e = slot(ix, c->uuid);
-	return e->uuid[0] && e->conflict && (c->foreign || e->revision == c->revision);
-}
-
-static size_t max_size(size_t a, size_t b)
-{
-	return a > b ? a : b;
-}
-
-/* The notes on a file that was taken in: what happened to its responses. */
-static void receipt_notes(FILE *out, const struct agg_file *f)
-{
-	const char *sep = "";
-	if (f->replaced) {
-		fputs(sep, out);
-		/* TRANSLATORS: receipt: responses of this file that replace an
-		 * older revision of the same response (taken from another file). */
-		fprintf(out, P_("%d ersetzen ältere Revisionen", "%d ersetzen ältere Revisionen",
-		                (unsigned long)f->replaced),
-		        f->replaced);
-		sep = "; ";
-	}
-	if (f->duplicates) {
-		fputs(sep, out);
-		/* TRANSLATORS: receipt: responses that came in before, unchanged. */
-		fprintf(out, P_("%d doppelt", "%d doppelt", (unsigned long)f->duplicates),
-		        f->duplicates);
-		sep = "; ";
-	}
-	if (f->older) {
-		fputs(sep, out);
-		fprintf(out, P_("%d ältere Revision ignoriert", "%d ältere Revisionen ignoriert",
-		                (unsigned long)f->older),
-		        f->older);
-		sep = "; ";
-	}
-	if (f->conflicts) {
-		fputs(sep, out);
-		/* TRANSLATORS: receipt: responses whose revision came in before with
-		 * other answers. */
-		fprintf(out, P_("%d KONFLIKT", "%d KONFLIKTE", (unsigned long)f->conflicts),
-		        f->conflicts);
-		sep = "; ";
-	}
-	if (!*sep)
-		/* TRANSLATORS: receipt: nothing to note about a file. */
-		fputs(_("in Ordnung"), out);
-}
-
-void agg_receipt(const struct agg *a, FILE *out)
-{
-	/* TRANSLATORS: column headings of the receipt of an aggregation: file,
-	 * sender, the fingerprint of the sender's key, the key's status, the
-	 * responses in the file, those taken in, notes. */
-	const char *h_file = _("Datei"), *h_sender = _("Absender"), *h_fpr = _("Fingerabdruck");
-	const char *h_key = _("Schlüssel"), *h_resp = _("Antworten"), *h_taken = _("übernommen");
-	const char *h_note = _("Hinweise");
-	size_t wf = repfmt_width(h_file), ws = repfmt_width(h_sender);
-	size_t wp = max_size(repfmt_width(h_fpr), SIGN_FINGERPRINT_SIZE - 1);
-	size_t wk = repfmt_width(h_key);
-	static const enum senders_verdict verdicts[] = {SENDER_NEW, SENDER_KNOWN, SENDER_CHANGED,
-	                                                SENDER_ACCEPTED, SENDER_OTHER_NAME};
-	for (size_t i = 0; i < sizeof verdicts / sizeof *verdicts; i++)
-		wk = max_size(wk, repfmt_width(verdict_name(verdicts[i])));
-	int wr = (int)repfmt_width(h_resp), wt = (int)repfmt_width(h_taken);
-	for (int i = 0; i < a->nfiles; i++) {
-		wf = max_size(wf, repfmt_width(base_name(a->files[i].path)));
-		ws = max_size(ws, a->files[i].sender ? repfmt_width(a->files[i].sender) : 1);
-	}
-	cell(out, h_file, wf);
-	cell(out, h_sender, ws);
-	cell(out, h_fpr, wp);
-	cell(out, h_key, wk);
-	fprintf(out, "%s  %s  %s\n", h_resp, h_taken, h_note);
-	for (int i = 0; i < a->nfiles; i++) {
-		const struct agg_file *f = &a->files[i];
-		cell(out, base_name(f->path), wf);
-		cell(out, f->sender ? f->sender : "–", ws);
-		cell(out, f->fingerprint[0] ? f->fingerprint : "–", wp);
-		cell(out, verdict_text(f), wk);
-		fprintf(out, "%*d  %*d  ", wr, f->nresp, wt, f->added + f->replaced);
-		if (f->problem)
-			/* TRANSLATORS: receipt: a file that was not taken in, and why. */
-			fprintf(out, _("ÜBERSPRUNGEN: %s"), f->problem);
-		else
-			receipt_notes(out, f);
-		fputc('\n', out);
-	}
 	for (int i = 0; i < a->nconflicts; i++)
-		if (a->conflicts[i].foreign) {
-			fprintf(out, _("KONFLIKT: Antwort %s kommt von zwei Absendern (%s und %s) – "
-			               "nicht übernommen; bitte prüfen, wem sie gehört."),
-			        a->conflicts[i].uuid, base_name(a->conflicts[i].file_a),
-			        base_name(a->conflicts[i].file_b));
-			fputc('\n', out);
-		} else if (still_conflict(a, &a->conflicts[i])) {
-			fprintf(out, _("KONFLIKT: Antwort %s, Revision %d, ist in %s und %s "
-			               "verschieden – beide nicht übernommen; bitte bei der Kommune "
-			               "nachfragen."),
-			        a->conflicts[i].uuid, a->conflicts[i].revision,
-			        base_name(a->conflicts[i].file_a), base_name(a->conflicts[i].file_b));
-			fputc('\n', out);
-		}
-	char *files = xasprintf(P_("%d Datei", "%d Dateien", (unsigned long)a->nfiles), a->nfiles);
-	char *rows = xasprintf(P_("%d Antwort", "%d Antworten", (unsigned long)a->d.nrows),
-	                       a->d.nrows);
-	/* TRANSLATORS: the last line of the receipt: files read, files skipped,
-	 * responses in the data set. */
-	fprintf(out, _("%s, %d übersprungen, %s im Datensatz."), files, a->skipped, rows);
-	fputc('\n', out);
-	free(files);
-	free(rows);
+		a->conflicts[i].stands = a->conflicts[i].foreign || still_conflict(a, &a->conflicts[i]);
 }
 
 void agg_free(struct agg *a)

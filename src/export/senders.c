@@ -4,13 +4,16 @@
 #include "export/senders.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "util/xmalloc.h"
 #include "util/i18n.h"
+#include "util/sbuf.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
 
 static void add(struct senders *s, const char *pk, const char *seen, const char *name)
 {
@@ -90,6 +93,45 @@ enum senders_verdict senders_check(struct senders *s, const char *name, const ch
 	add(s, pubkey, today, name);
 	s->dirty = true;
 	return SENDER_NEW;
+}
+
+/* Characters that change how a name looks, not what it says: controls,
+ * bidirectional marks, zero-width spaces and joiners, the byte order mark. */
+static bool invisible(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+/* One spelling per Kommune, whatever invisible characters or spacing the
+ * name came with (see senders.h). */
+char *senders_clean_name(const char *s)
+{
+	struct sbuf b = {0};
+	size_t n = strlen(s);
+	bool space = false;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		bool blank = cp == ' ' || cp == '\t' || cp == 0xa0 || cp == 0x3000;
+		if (blank)
+			space = b.len > 0;
+		else if (!invisible(cp)) {
+			if (space)
+				sbuf_addc(&b, ' ');
+			space = false;
+			char enc[4];
+			sbuf_add(&b, enc, utf8_encode(cp, enc));
+		}
+		i += k ? k : 1;
+	}
+	char *c = sbuf_take(&b);
+	if (!*c) {
+		free(c);
+		/* TRANSLATORS: a sender who gave no name. */
+		c = xstrdup(_("(ohne Namen)"));
+	}
+	return c;
 }
 
 const char *senders_name_of(const struct senders *s, const char *pubkey)
