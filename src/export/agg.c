@@ -10,10 +10,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "export/bundle.h"
+#include "util/fio.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -73,41 +73,24 @@ static struct entry *lookup(struct index *ix, const char *uuid)
 
 /* ---- one file ---- */
 
-static char *read_all(const char *path, size_t *n, char *err, size_t errlen)
+/* Why a file could not be read, in the words of the receipt; 'what' names
+ * the file if it is not the one on the receipt's line. */
+static void unreadable(char *err, size_t errlen, const char *what, int e)
 {
-	FILE *fp = fopen(path, "rb");
-	struct stat st;
-	if (!fp || fstat(fileno(fp), &st) != 0 || (size_t)st.st_size > MAX_FILE) {
-		snprintf(err, errlen, _("nicht lesbar: %s"), fp ? _("zu groß") : strerror(errno));
-		if (fp)
-			fclose(fp);
-		return NULL;
-	}
-	char *buf = xmalloc((size_t)st.st_size + 1);
-	*n = fread(buf, 1, (size_t)st.st_size, fp);
-	fclose(fp);
-	if (*n != (size_t)st.st_size) {
-		snprintf(err, errlen, "%s", _("nicht vollständig lesbar"));
-		free(buf);
-		return NULL;
-	}
-	return buf;
+	char why[200];
+	snprintf(why, sizeof why, _("Datei lässt sich nicht lesen: %s"),
+	         e == EFBIG ? _("zu groß") : strerror(e));
+	if (what)
+		snprintf(err, errlen, "%s: %s", what, why);
+	else
+		snprintf(err, errlen, "%s", why);
 }
 
 /* A detached signature beside the file must verify, if there is one. */
-static int check_minisig(const char *path, const uint8_t *file, size_t n,
+static int check_minisig(const uint8_t *file, size_t n, const char *sig, size_t sn,
                          const struct sign_pub *pub, char *err, size_t errlen)
 {
-	char *sp = xasprintf("%s.minisig", path);
-	size_t sn = 0;
-	char e2[64];
-	char *sig = access(sp, F_OK) == 0 ? read_all(sp, &sn, e2, sizeof e2) : NULL;
-	bool exists = access(sp, F_OK) == 0;
-	free(sp);
-	if (!exists)
-		return 0;
-	enum sign_status st = sig ? sign_verify(pub, file, n, sig, sn, NULL) : SIGN_MALFORMED;
-	free(sig);
+	enum sign_status st = sign_verify(pub, file, n, sig, sn, NULL);
 	if (st == SIGN_OK)
 		return 0;
 	snprintf(err, errlen, _("die Signaturdatei .minisig passt nicht zur Datei: %s"),
@@ -238,27 +221,64 @@ static void merge_response(struct agg *a, const struct bundle *b, int i, int fi,
 	memcpy(e->hash, r->hash, 16);
 }
 
-/* What a worker found out about one file. */
+/* One file on its way in: read by the calling thread, opened by a worker. */
 struct job {
+	uint8_t *raw;          /* the file, NULL if it could not be read */
+	size_t n;
+	char *sig;             /* the .minisig beside it, NULL if there is none */
+	size_t sn;
+	char *sig_path;        /* the .minisig that exists but could not be read */
+	int sig_err;
 	struct bundle b;
 	enum bundle_status st;
 	char err[300];
 	bool done;
 };
 
-/* Read, decrypt, verify and parse one file (runs on a worker thread). */
-static void open_file(const char *path, const char *identity, struct bundle_dicts *dicts,
-                      struct job *j)
+/* Read a file and its detached signature into j. All file I/O of an
+ * aggregation happens here, on the calling thread and in the order of the
+ * files, so that fio's fault injection names the same call every run. */
+static void load_file(const char *path, struct job *j)
 {
-	size_t n = 0;
-	char *raw = read_all(path, &n, j->err, sizeof j->err);
-	j->st = raw ? bundle_open(identity, (const uint8_t *)raw, n, dicts, &j->b, j->err,
-	                              sizeof j->err)
-	            : BUNDLE_DAMAGED;
-	if (j->st == BUNDLE_OK &&
-	    check_minisig(path, (const uint8_t *)raw, n, &j->b.pub, j->err, sizeof j->err) < 0)
-		j->st = BUNDLE_BAD_SIGNATURE;
-	free(raw);
+	memset(j, 0, sizeof *j);
+	int e = 0;
+	if (fio_read_file(path, MAX_FILE, &j->raw, &j->n, &e) < 0) {
+		unreadable(j->err, sizeof j->err, NULL, e);
+		j->st = BUNDLE_DAMAGED;
+		return;
+	}
+	char *sp = xasprintf("%s.minisig", path);
+	uint8_t *sig = NULL;
+	if (fio_read_file(sp, MAX_FILE, &sig, &j->sn, &e) == 0) {
+		j->sig = (char *)sig;
+		free(sp);
+	} else if (e == ENOENT) {
+		free(sp);
+	} else {
+		j->sig_path = sp;
+		j->sig_err = e;
+	}
+}
+
+/* Decrypt, verify and parse a loaded file (runs on a worker thread). */
+static void open_file(const char *identity, struct bundle_dicts *dicts, struct job *j)
+{
+	if (j->raw) {
+		j->st = bundle_open(identity, j->raw, j->n, dicts, &j->b, j->err, sizeof j->err);
+		if (j->st == BUNDLE_OK && j->sig_path) {
+			unreadable(j->err, sizeof j->err, j->sig_path, j->sig_err);
+			j->st = BUNDLE_BAD_SIGNATURE;
+		} else if (j->st == BUNDLE_OK && j->sig &&
+		           check_minisig(j->raw, j->n, j->sig, j->sn, &j->b.pub, j->err,
+		                         sizeof j->err) < 0) {
+			j->st = BUNDLE_BAD_SIGNATURE;
+		}
+	}
+	free(j->raw);
+	free(j->sig);
+	free(j->sig_path);
+	j->raw = NULL;
+	j->sig = j->sig_path = NULL;
 }
 
 /* Take an opened file in: sender check, merge; problems go into f->problem. */
@@ -302,9 +322,10 @@ static void take_file(struct agg *a, const struct agg_opts *o, int fi, struct jo
 	bundle_free(b);
 }
 
-/* Files are opened by worker threads (the expensive part: decryption,
- * signature, JSON) at most WINDOW ahead, and taken in strictly in order by
- * the calling thread, so the result never depends on timing. */
+/* Files are read by the calling thread at most WINDOW ahead, opened by
+ * worker threads (the expensive part: decryption, signature, JSON), and
+ * taken in strictly in order by the calling thread, so the result never
+ * depends on timing. */
 #define WINDOW 16
 struct pool {
 	pthread_mutex_t mu;
@@ -313,7 +334,7 @@ struct pool {
 	char *const *paths;
 	const char *identity;
 	struct bundle_dicts *dicts;
-	int n, next, taken;
+	int n, next, loaded;
 };
 
 static void *worker(void *arg)
@@ -321,17 +342,58 @@ static void *worker(void *arg)
 	struct pool *p = arg;
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
-		while (p->next < p->n && p->next >= p->taken + WINDOW)
+		while (p->next < p->n && p->next >= p->loaded)
 			pthread_cond_wait(&p->cv, &p->mu);
 		int i = p->next < p->n ? p->next++ : -1;
 		pthread_mutex_unlock(&p->mu);
 		if (i < 0)
 			return NULL;
 		struct job *j = &p->jobs[i % WINDOW]; /* free: its last file was taken */
-		open_file(p->paths[i], p->identity, p->dicts, j);
+		open_file(p->identity, p->dicts, j);
 		pthread_mutex_lock(&p->mu);
 		j->done = true;
 		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+/* Read the files up to WINDOW ahead of file 'taken', the next to be taken
+ * in; their slots are free, as every earlier file has been taken. Only the
+ * calling thread changes p->loaded. */
+static void load_ahead(struct pool *p, int taken)
+{
+	for (int i = p->loaded; i < p->n && i < taken + WINDOW; i++) {
+		load_file(p->paths[i], &p->jobs[i % WINDOW]);
+		pthread_mutex_lock(&p->mu);
+		p->loaded = i + 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+/* Take every file in, in order, as the workers (or, with none, this
+ * thread) open them. */
+static void take_all(struct agg *a, const struct agg_opts *o, struct pool *p, int nw)
+{
+	for (int i = 0; i < p->n; i++) {
+		struct job *j = &p->jobs[i % WINDOW];
+		load_ahead(p, i);
+		pthread_mutex_lock(&p->mu);
+		while (!(p->next > i && j->done)) {
+			if (nw == 0 && p->next <= i) {
+				p->next++;
+				pthread_mutex_unlock(&p->mu);
+				open_file(p->identity, p->dicts, j);
+				pthread_mutex_lock(&p->mu);
+				j->done = true;
+			} else {
+				pthread_cond_wait(&p->cv, &p->mu);
+			}
+		}
+		pthread_mutex_unlock(&p->mu);
+		take_file(a, o, i, j);
+		pthread_mutex_lock(&p->mu);
+		j->done = false;
 		pthread_mutex_unlock(&p->mu);
 	}
 }
@@ -372,29 +434,7 @@ void agg_run(struct agg *a, const struct agg_opts *o, char *const *paths, int n)
 	for (int i = 0; i < nw; i++)
 		if (pthread_create(&th[i], NULL, worker, &p) != 0)
 			nw = i;
-	for (int i = 0; i < n; i++) {
-		struct job *j = &p.jobs[i % WINDOW];
-		pthread_mutex_lock(&p.mu);
-		while (!(p.next > i && j->done)) {
-			if (nw == 0 && p.next <= i) {
-				p.next++;
-				pthread_mutex_unlock(&p.mu);
-				memset(j, 0, sizeof *j);
-				open_file(paths[i], o->identity, &dicts, j);
-				pthread_mutex_lock(&p.mu);
-				j->done = true;
-			} else {
-				pthread_cond_wait(&p.cv, &p.mu);
-			}
-		}
-		pthread_mutex_unlock(&p.mu);
-		take_file(a, o, i, j);
-		pthread_mutex_lock(&p.mu);
-		j->done = false;
-		p.taken++;
-		pthread_cond_broadcast(&p.cv);
-		pthread_mutex_unlock(&p.mu);
-	}
+	take_all(a, o, &p, nw);
 	for (int i = 0; i < nw; i++)
 		pthread_join(th[i], NULL);
 	free(p.jobs);
