@@ -62,8 +62,10 @@ static cJSON *response_json(const struct dataset *d, int row, const cJSON *audit
 	return o;
 }
 
-char *bundle_document(const struct dataset *d, void *const *audit, const char *recipient,
-                      const struct bundle_sender *sender, int64_t now)
+/* The document as a tree, for bundle_document() to print and bundle_seal()
+ * to take apart without printing and parsing it again. */
+static cJSON *document_tree(const struct dataset *d, void *const *audit, const char *recipient,
+                            const struct bundle_sender *sender, int64_t now)
 {
 	char when[32];
 	response_format_time(now, when, sizeof when);
@@ -88,6 +90,13 @@ char *bundle_document(const struct dataset *d, void *const *audit, const char *r
 	cJSON *rs = cJSON_AddArrayToObject(o, "responses");
 	for (int r = 0; r < d->nrows; r++)
 		cJSON_AddItemToArray(rs, response_json(d, r, audit ? audit[r] : NULL));
+	return o;
+}
+
+char *bundle_document(const struct dataset *d, void *const *audit, const char *recipient,
+                      const struct bundle_sender *sender, int64_t now)
+{
+	cJSON *o = document_tree(d, audit, recipient, sender, now);
 	char *text = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	return text;
@@ -101,10 +110,10 @@ static void hash_hex(const char *text, char hex[65])
 	sodium_bin2hex(hex, 65, h, sizeof h);
 }
 
-/* The wrapper: dictionary apart, document with its hash, signature. */
-static char *wrap(const char *document, const struct bundle_sender *s)
+/* The wrapper: dictionary apart, document with its hash, signature. The
+ * text signed is the one bundle_document() prints, less the dictionary. */
+static char *wrap(cJSON *doc, const struct bundle_sender *s)
 {
-	cJSON *doc = cJSON_Parse(document);
 	cJSON *vars = cJSON_DetachItemFromObjectCaseSensitive(doc, "variables");
 	char *vtext = cJSON_PrintUnformatted(vars);
 	char hex[65];
@@ -122,7 +131,6 @@ static char *wrap(const char *document, const struct bundle_sender *s)
 	char *plain = cJSON_PrintUnformatted(w);
 	cJSON_Delete(w);
 	cJSON_Delete(vars);
-	cJSON_Delete(doc);
 	free(vtext);
 	sodium_memzero(dtext, strlen(dtext));
 	free(dtext);
@@ -130,11 +138,13 @@ static char *wrap(const char *document, const struct bundle_sender *s)
 	return plain;
 }
 
-int bundle_seal(const char *document, const char *recipient, const struct bundle_sender *s,
-                const char *comment, uint8_t **age, size_t *agelen, char **minisig,
-                char *err, size_t errlen)
+int bundle_seal(const struct dataset *d, void *const *audit, const char *recipient,
+                const struct bundle_sender *s, int64_t now, const char *comment, uint8_t **age,
+                size_t *agelen, char **minisig, char *err, size_t errlen)
 {
-	char *plain = wrap(document, s);
+	cJSON *doc = document_tree(d, audit, recipient, s, now);
+	char *plain = wrap(doc, s);
+	cJSON_Delete(doc);
 	int rc = age_encrypt(recipient, (const uint8_t *)plain, strlen(plain), age, agelen);
 	sodium_memzero(plain, strlen(plain));
 	free(plain);

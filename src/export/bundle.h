@@ -45,13 +45,16 @@ char *bundle_document(const struct dataset *d, void *const *audit, const char *r
                       const struct bundle_sender *sender, int64_t now);
 
 /*
- * Sign and encrypt a document: *age gets the .age file, *minisig the
- * detached signature of that file (comment: its trusted comment).
+ * Build, sign and encrypt the document of d (arguments as for
+ * bundle_document(), the sender required): the document names 'recipient',
+ * and is encrypted to it. *age gets the .age file, *minisig the detached
+ * signature of that file (comment: its trusted comment); both are the
+ * caller's to free().
  */
 __attribute__((warn_unused_result))
-int bundle_seal(const char *document, const char *recipient, const struct bundle_sender *s,
-                const char *comment, uint8_t **age, size_t *agelen, char **minisig,
-                char *err, size_t errlen);
+int bundle_seal(const struct dataset *d, void *const *audit, const char *recipient,
+                const struct bundle_sender *s, int64_t now, const char *comment, uint8_t **age,
+                size_t *agelen, char **minisig, char *err, size_t errlen);
 
 enum bundle_status {
 	BUNDLE_OK,
