@@ -15,6 +15,7 @@
 #include "export/bundle.h"
 #include "util/fio.h"
 #include "util/i18n.h"
+#include "util/uuid.h"
 #include "util/xmalloc.h"
 
 #define MAX_FILE (64u << 20)   /* a Kommune sends a few responses, not gigabytes */
@@ -22,9 +23,9 @@
 /* ---- uuid -> row index (open addressing) ---- */
 
 struct entry {
-	char uuid[37];
+	char uuid[UUID_TEXT];
 	int row, revision, file;
-	uint8_t hash[16];
+	uint8_t hash[BUNDLE_HASH_BYTES];
 	bool conflict;
 	bool foreign;          /* also sent by another sender: stays out */
 };
@@ -64,7 +65,7 @@ static struct entry *lookup(struct index *ix, const char *uuid)
 	}
 	struct entry *e = slot(ix, uuid);
 	if (!e->uuid[0]) {
-		memcpy(e->uuid, uuid, 37);
+		memcpy(e->uuid, uuid, UUID_TEXT);
 		e->row = -1;
 		ix->n++;
 	}
@@ -175,7 +176,7 @@ static void add_conflict(struct agg *a, const struct entry *e, int file, bool fo
 {
 	a->conflicts = xrealloc(a->conflicts, ((size_t)a->nconflicts + 1) * sizeof *a->conflicts);
 	struct agg_conflict *c = &a->conflicts[a->nconflicts++];
-	memcpy(c->uuid, e->uuid, 37);
+	memcpy(c->uuid, e->uuid, UUID_TEXT);
 	c->revision = e->revision;
 	c->file_a = xstrdup(a->files[e->file].path);
 	c->file_b = xstrdup(a->files[file].path);
@@ -206,7 +207,7 @@ static void merge_response(struct agg *a, const struct bundle *b, int i, int fi,
 	} else if (r->revision < e->revision) {
 		f->older++;
 		return;
-	} else if (memcmp(r->hash, e->hash, 16) == 0) {
+	} else if (memcmp(r->hash, e->hash, BUNDLE_HASH_BYTES) == 0) {
 		f->duplicates++;
 		return;
 	} else {
@@ -218,7 +219,7 @@ static void merge_response(struct agg *a, const struct bundle *b, int i, int fi,
 	}
 	e->revision = r->revision;
 	e->file = fi;
-	memcpy(e->hash, r->hash, 16);
+	memcpy(e->hash, r->hash, BUNDLE_HASH_BYTES);
 }
 
 /* One file on its way in: read by the calling thread, opened by a worker. */

@@ -24,6 +24,7 @@
 
 #include "export/dataset.h"
 #include "export/senders.h"
+#include "util/uuid.h"
 
 struct agg_file {
 	char *path;
@@ -38,7 +39,7 @@ struct agg_file {
 };
 
 struct agg_conflict {
-	char uuid[37];
+	char uuid[UUID_TEXT];
 	int revision;
 	char *file_a, *file_b;
 	bool foreign;          /* the same response from two senders */

@@ -180,10 +180,10 @@ static const char *str_of(const cJSON *o, const char *key)
 
 /* Hash of the values array, to tell equal contents from different ones:
  * each value as a type tag and its bytes. */
-static void hash_values(const cJSON *vals, uint8_t out[16])
+static void hash_values(const cJSON *vals, uint8_t out[BUNDLE_HASH_BYTES])
 {
 	crypto_generichash_state st;
-	crypto_generichash_init(&st, NULL, 0, 16);
+	crypto_generichash_init(&st, NULL, 0, BUNDLE_HASH_BYTES);
 	const cJSON *v;
 	cJSON_ArrayForEach(v, vals) {
 		uint8_t tag = cJSON_IsNumber(v) ? 'n' : cJSON_IsString(v) ? 's' : '0';
@@ -195,7 +195,7 @@ static void hash_values(const cJSON *vals, uint8_t out[16])
 			crypto_generichash_update(&st, (const uint8_t *)v->valuestring,
 			                          strlen(v->valuestring) + 1);
 	}
-	crypto_generichash_final(&st, out, 16);
+	crypto_generichash_final(&st, out, BUNDLE_HASH_BYTES);
 }
 
 /* Whether a value fits a column: a finite number (numbers, dates), a text
@@ -217,7 +217,7 @@ static int read_response(const cJSON *o, const struct table *t, int i,
 	const char *uuid = str_of(o, "uuid"), *st = str_of(o, "status");
 	const cJSON *rev = cJSON_GetObjectItemCaseSensitive(o, "revision");
 	const cJSON *vals = cJSON_GetObjectItemCaseSensitive(o, "values");
-	uint8_t raw[16];
+	uint8_t raw[UUID_BYTES];
 	if (!uuid || uuid_parse(uuid, raw) < 0 || !st || !cJSON_IsNumber(rev) ||
 	    rev->valuedouble < 1 || rev->valuedouble > 1e9 || !cJSON_IsArray(vals) ||
 	    cJSON_GetArraySize(vals) != t->ncols) {
@@ -236,7 +236,7 @@ static int read_response(const cJSON *o, const struct table *t, int i,
 		}
 		k++;
 	}
-	memcpy(r->uuid, uuid, 37);
+	memcpy(r->uuid, uuid, UUID_TEXT);
 	r->revision = (int)rev->valuedouble;
 	r->status = strcmp(st, "complete") == 0 ? 2 : 1;
 	const cJSON *id = cJSON_GetArrayItem(vals, TCOL_ID);
