@@ -5,7 +5,9 @@
  * key is flagged, never trusted silently.
  *
  * File: UTF-8 text, one sender per line, "<public key>\t<first seen>\t<name>",
- * lines starting with '#' are comments. Saved by write-to-temp and rename.
+ * lines starting with '#' are comments. Read and saved through util/fio (so
+ * tests can make any call fail); saved whole with fio_replace(), readable by
+ * its owner only (0600): it says which Kommunen take part.
  *
  * Ownership: senders_free() releases what senders_load() filled.
  * Errors: 0/-1 with a German message.
