@@ -85,11 +85,11 @@ static size_t make_files(const struct dataset *pool, const char *dir, const char
 		char name[64];
 		snprintf(name, sizeof name, "Kommune %05d", i);
 		struct bundle_sender s = {name, pk, sk};
-		char *doc = bundle_document(&d, NULL, rcpt, &s, 1700000000);
 		uint8_t *age;
 		size_t len;
 		char *sig, err[200];
-		if (bundle_seal(doc, rcpt, &s, "bench", &age, &len, &sig, err, sizeof err) < 0)
+		if (bundle_seal(&d, NULL, rcpt, &s, 1700000000, "bench", &age, &len, &sig, err,
+		                sizeof err) < 0)
 			exit(1);
 		char *path = xasprintf("%s/k%05d.age", dir, i);
 		FILE *fp = fopen(path, "wb");
@@ -99,7 +99,6 @@ static size_t make_files(const struct dataset *pool, const char *dir, const char
 		free(path);
 		free(age);
 		free(sig);
-		free(doc);
 		dataset_free(&d);
 	}
 	return total;

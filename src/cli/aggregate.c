@@ -19,6 +19,7 @@
 #include "export/bundle.h"
 #include "export/csvout.h"
 #include "export/htmlrep.h"
+#include "export/receipt.h"
 #include "export/report.h"
 #include "export/statfile.h"
 #include "form/loader.h"
@@ -242,7 +243,7 @@ static int run(const struct aargs *a, char *identity, char **files, int nfiles)
 	struct agg_opts o = {identity, &snd, a->accept, a->naccept, a->form ? &base : NULL, today};
 	struct agg g;
 	agg_run(&g, &o, files, nfiles);
-	agg_receipt(&g, stdout);
+	receipt_print(&g, stdout);
 	int rc = g.skipped || g.nconflicts ? 1 : 0;
 	if (!g.have_data || g.d.nrows == 0) {
 		fprintf(stderr, _("fragebogen: Keine Antworten übernommen; es wurde nichts geschrieben.\n"));

@@ -204,8 +204,6 @@ static int export_sealed(const struct form *f, const struct keyring *k, const st
 	}
 	struct bundle_sender snd = {x->sender ? x->sender : rw->label ? rw->label : "",
 	                            k->sign_pk, k->sign_sk};
-	char *doc = bundle_document(&rw->d, x->audit ? rw->audit : NULL, to, &snd,
-	                            (int64_t)time(NULL));
 	char *comment = xasprintf("fragebogen-Export von %s, %d Antworten",
 	                          snd.name[0] ? snd.name : "unbekannt", rw->d.nrows);
 	for (char *p = comment; *p; p++)
@@ -214,8 +212,8 @@ static int export_sealed(const struct form *f, const struct keyring *k, const st
 	uint8_t *age = NULL;
 	size_t agelen = 0;
 	char *sig = NULL, err[300];
-	int rc = bundle_seal(doc, to, &snd, comment, &age, &agelen, &sig, err, sizeof err);
-	free(doc);
+	int rc = bundle_seal(&rw->d, x->audit ? rw->audit : NULL, to, &snd, (int64_t)time(NULL),
+	                     comment, &age, &agelen, &sig, err, sizeof err);
 	free(comment);
 	if (rc < 0) {
 		fprintf(stderr, "fragebogen: %s\n", err);

@@ -1,22 +1,21 @@
 /*
- * agg: merging export files into one data set, with a receipt of what
- * happened to each file. Knows no output format.
+ * agg: merging export files into one data set, and the record of what
+ * happened to each file (printed by receipt.c). Knows no output format.
  */
 #include "export/agg.h"
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "export/bundle.h"
-#include "export/repfmt.h"
+#include "util/fio.h"
 #include "util/i18n.h"
-#include "util/sbuf.h"
-#include "util/utf8.h"
+#include "util/uuid.h"
 #include "util/xmalloc.h"
 
 #define MAX_FILE (64u << 20)   /* a Kommune sends a few responses, not gigabytes */
@@ -24,9 +23,9 @@
 /* ---- uuid -> row index (open addressing) ---- */
 
 struct entry {
-	char uuid[37];
+	char uuid[UUID_TEXT];
 	int row, revision, file;
-	uint8_t hash[16];
+	uint8_t hash[BUNDLE_HASH_BYTES];
 	bool conflict;
 	bool foreign;          /* also sent by another sender: stays out */
 };
@@ -66,7 +65,7 @@ static struct entry *lookup(struct index *ix, const char *uuid)
 	}
 	struct entry *e = slot(ix, uuid);
 	if (!e->uuid[0]) {
-		memcpy(e->uuid, uuid, 37);
+		memcpy(e->uuid, uuid, UUID_TEXT);
 		e->row = -1;
 		ix->n++;
 	}
@@ -75,41 +74,24 @@ static struct entry *lookup(struct index *ix, const char *uuid)
 
 /* ---- one file ---- */
 
-static char *read_all(const char *path, size_t *n, char *err, size_t errlen)
+/* Why a file could not be read, in the words of the receipt; 'what' names
+ * the file if it is not the one on the receipt's line. */
+static void unreadable(char *err, size_t errlen, const char *what, int e)
 {
-	FILE *fp = fopen(path, "rb");
-	struct stat st;
-	if (!fp || fstat(fileno(fp), &st) != 0 || (size_t)st.st_size > MAX_FILE) {
-		snprintf(err, errlen, _("nicht lesbar: %s"), fp ? _("zu groß") : strerror(errno));
-		if (fp)
-			fclose(fp);
-		return NULL;
-	}
-	char *buf = xmalloc((size_t)st.st_size + 1);
-	*n = fread(buf, 1, (size_t)st.st_size, fp);
-	fclose(fp);
-	if (*n != (size_t)st.st_size) {
-		snprintf(err, errlen, "%s", _("nicht vollständig lesbar"));
-		free(buf);
-		return NULL;
-	}
-	return buf;
+	char why[200];
+	snprintf(why, sizeof why, _("Datei lässt sich nicht lesen: %s"),
+	         e == EFBIG ? _("zu groß") : strerror(e));
+	if (what)
+		snprintf(err, errlen, "%s: %s", what, why);
+	else
+		snprintf(err, errlen, "%s", why);
 }
 
 /* A detached signature beside the file must verify, if there is one. */
-static int check_minisig(const char *path, const uint8_t *file, size_t n,
+static int check_minisig(const uint8_t *file, size_t n, const char *sig, size_t sn,
                          const struct sign_pub *pub, char *err, size_t errlen)
 {
-	char *sp = xasprintf("%s.minisig", path);
-	size_t sn = 0;
-	char e2[64];
-	char *sig = access(sp, F_OK) == 0 ? read_all(sp, &sn, e2, sizeof e2) : NULL;
-	bool exists = access(sp, F_OK) == 0;
-	free(sp);
-	if (!exists)
-		return 0;
-	enum sign_status st = sig ? sign_verify(pub, file, n, sig, sn, NULL) : SIGN_MALFORMED;
-	free(sig);
+	enum sign_status st = sign_verify(pub, file, n, sig, sn, NULL);
 	if (st == SIGN_OK)
 		return 0;
 	snprintf(err, errlen, _("die Signaturdatei .minisig passt nicht zur Datei: %s"),
@@ -123,47 +105,6 @@ static bool accepted(const struct agg_opts *o, const char *name)
 		if (strcmp(o->accept[i], name) == 0)
 			return true;
 	return false;
-}
-
-/* Sender name without control characters (it goes into a text file). */
-/* Characters that change how a name looks, not what it says: controls,
- * bidirectional marks, zero-width spaces and joiners, the byte order mark. */
-static bool invisible(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) ||
-	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff;
-}
-
-/* The sender's name as it is compared and recorded: invisible characters
- * dropped, white space trimmed and collapsed to single spaces, so that
- * "Stadt A " or "Stadt\u200bA" is not a second Kommune beside "Stadt A". */
-static char *clean_name(const char *s)
-{
-	struct sbuf b = {0};
-	size_t n = strlen(s);
-	bool space = false;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = utf8_decode(s + i, n - i, &cp);
-		bool blank = cp == ' ' || cp == '\t' || cp == 0xa0 || cp == 0x3000;
-		if (blank)
-			space = b.len > 0;
-		else if (!invisible(cp)) {
-			if (space)
-				sbuf_addc(&b, ' ');
-			space = false;
-			char enc[4];
-			sbuf_add(&b, enc, utf8_encode(cp, enc));
-		}
-		i += k ? k : 1;
-	}
-	char *c = sbuf_take(&b);
-	if (!*c) {
-		free(c);
-		/* TRANSLATORS: a sender who gave no name. */
-		c = xstrdup(_("(ohne Namen)"));
-	}
-	return c;
 }
 
 /* Dictionaries seen before and their column maps: most files of a study
@@ -235,7 +176,7 @@ static void add_conflict(struct agg *a, const struct entry *e, int file, bool fo
 {
 	a->conflicts = xrealloc(a->conflicts, ((size_t)a->nconflicts + 1) * sizeof *a->conflicts);
 	struct agg_conflict *c = &a->conflicts[a->nconflicts++];
-	memcpy(c->uuid, e->uuid, 37);
+	memcpy(c->uuid, e->uuid, UUID_TEXT);
 	c->revision = e->revision;
 	c->file_a = xstrdup(a->files[e->file].path);
 	c->file_b = xstrdup(a->files[file].path);
@@ -266,7 +207,7 @@ static void merge_response(struct agg *a, const struct bundle *b, int i, int fi,
 	} else if (r->revision < e->revision) {
 		f->older++;
 		return;
-	} else if (memcmp(r->hash, e->hash, 16) == 0) {
+	} else if (memcmp(r->hash, e->hash, BUNDLE_HASH_BYTES) == 0) {
 		f->duplicates++;
 		return;
 	} else {
@@ -278,30 +219,67 @@ static void merge_response(struct agg *a, const struct bundle *b, int i, int fi,
 	}
 	e->revision = r->revision;
 	e->file = fi;
-	memcpy(e->hash, r->hash, 16);
+	memcpy(e->hash, r->hash, BUNDLE_HASH_BYTES);
 }
 
-/* What a worker found out about one file. */
+/* One file on its way in: read by the calling thread, opened by a worker. */
 struct job {
+	uint8_t *raw;          /* the file, NULL if it could not be read */
+	size_t n;
+	char *sig;             /* the .minisig beside it, NULL if there is none */
+	size_t sn;
+	char *sig_path;        /* the .minisig that exists but could not be read */
+	int sig_err;
 	struct bundle b;
 	enum bundle_status st;
 	char err[300];
 	bool done;
 };
 
-/* Read, decrypt, verify and parse one file (runs on a worker thread). */
-static void open_file(const char *path, const char *identity, struct bundle_dicts *dicts,
-                      struct job *j)
+/* Read a file and its detached signature into j. All file I/O of an
+ * aggregation happens here, on the calling thread and in the order of the
+ * files, so that fio's fault injection names the same call every run. */
+static void load_file(const char *path, struct job *j)
 {
-	size_t n = 0;
-	char *raw = read_all(path, &n, j->err, sizeof j->err);
-	j->st = raw ? bundle_open(identity, (const uint8_t *)raw, n, dicts, &j->b, j->err,
-	                              sizeof j->err)
-	            : BUNDLE_DAMAGED;
-	if (j->st == BUNDLE_OK &&
-	    check_minisig(path, (const uint8_t *)raw, n, &j->b.pub, j->err, sizeof j->err) < 0)
-		j->st = BUNDLE_BAD_SIGNATURE;
-	free(raw);
+	memset(j, 0, sizeof *j);
+	int e = 0;
+	if (fio_read_file(path, MAX_FILE, &j->raw, &j->n, &e) < 0) {
+		unreadable(j->err, sizeof j->err, NULL, e);
+		j->st = BUNDLE_DAMAGED;
+		return;
+	}
+	char *sp = xasprintf("%s.minisig", path);
+	uint8_t *sig = NULL;
+	if (fio_read_file(sp, MAX_FILE, &sig, &j->sn, &e) == 0) {
+		j->sig = (char *)sig;
+		free(sp);
+	} else if (e == ENOENT) {
+		free(sp);
+	} else {
+		j->sig_path = sp;
+		j->sig_err = e;
+	}
+}
+
+/* Decrypt, verify and parse a loaded file (runs on a worker thread). */
+static void open_file(const char *identity, struct bundle_dicts *dicts, struct job *j)
+{
+	if (j->raw) {
+		j->st = bundle_open(identity, j->raw, j->n, dicts, &j->b, j->err, sizeof j->err);
+		if (j->st == BUNDLE_OK && j->sig_path) {
+			unreadable(j->err, sizeof j->err, j->sig_path, j->sig_err);
+			j->st = BUNDLE_BAD_SIGNATURE;
+		} else if (j->st == BUNDLE_OK && j->sig &&
+		           check_minisig(j->raw, j->n, j->sig, j->sn, &j->b.pub, j->err,
+		                         sizeof j->err) < 0) {
+			j->st = BUNDLE_BAD_SIGNATURE;
+		}
+	}
+	free(j->raw);
+	free(j->sig);
+	free(j->sig_path);
+	j->raw = NULL;
+	j->sig = j->sig_path = NULL;
 }
 
 /* Take an opened file in: sender check, merge; problems go into f->problem. */
@@ -313,7 +291,7 @@ static void take_file(struct agg *a, const struct agg_opts *o, int fi, struct jo
 	if (j->st == BUNDLE_OK)
 		f->nresp = b->nresp;
 	if (b->sender_name) {
-		f->sender = clean_name(b->sender_name);
+		f->sender = senders_clean_name(b->sender_name);
 		sign_fingerprint(b->pub.pk, f->fingerprint);
 	}
 	if (j->st == BUNDLE_OK) {
@@ -345,9 +323,10 @@ static void take_file(struct agg *a, const struct agg_opts *o, int fi, struct jo
 	bundle_free(b);
 }
 
-/* Files are opened by worker threads (the expensive part: decryption,
- * signature, JSON) at most WINDOW ahead, and taken in strictly in order by
- * the calling thread, so the result never depends on timing. */
+/* Files are read by the calling thread at most WINDOW ahead, opened by
+ * worker threads (the expensive part: decryption, signature, JSON), and
+ * taken in strictly in order by the calling thread, so the result never
+ * depends on timing. */
 #define WINDOW 16
 struct pool {
 	pthread_mutex_t mu;
@@ -356,7 +335,7 @@ struct pool {
 	char *const *paths;
 	const char *identity;
 	struct bundle_dicts *dicts;
-	int n, next, taken;
+	int n, next, loaded;
 };
 
 static void *worker(void *arg)
@@ -364,17 +343,58 @@ static void *worker(void *arg)
 	struct pool *p = arg;
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
-		while (p->next < p->n && p->next >= p->taken + WINDOW)
+		while (p->next < p->n && p->next >= p->loaded)
 			pthread_cond_wait(&p->cv, &p->mu);
 		int i = p->next < p->n ? p->next++ : -1;
 		pthread_mutex_unlock(&p->mu);
 		if (i < 0)
 			return NULL;
 		struct job *j = &p->jobs[i % WINDOW]; /* free: its last file was taken */
-		open_file(p->paths[i], p->identity, p->dicts, j);
+		open_file(p->identity, p->dicts, j);
 		pthread_mutex_lock(&p->mu);
 		j->done = true;
 		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+/* Read the files up to WINDOW ahead of file 'taken', the next to be taken
+ * in; their slots are free, as every earlier file has been taken. Only the
+ * calling thread changes p->loaded. */
+static void load_ahead(struct pool *p, int taken)
+{
+	for (int i = p->loaded; i < p->n && i < taken + WINDOW; i++) {
+		load_file(p->paths[i], &p->jobs[i % WINDOW]);
+		pthread_mutex_lock(&p->mu);
+		p->loaded = i + 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+/* Take every file in, in order, as the workers (or, with none, this
+ * thread) open them. */
+static void take_all(struct agg *a, const struct agg_opts *o, struct pool *p, int nw)
+{
+	for (int i = 0; i < p->n; i++) {
+		struct job *j = &p->jobs[i % WINDOW];
+		load_ahead(p, i);
+		pthread_mutex_lock(&p->mu);
+		while (!(p->next > i && j->done)) {
+			if (nw == 0 && p->next <= i) {
+				p->next++;
+				pthread_mutex_unlock(&p->mu);
+				open_file(p->identity, p->dicts, j);
+				pthread_mutex_lock(&p->mu);
+				j->done = true;
+			} else {
+				pthread_cond_wait(&p->cv, &p->mu);
+			}
+		}
+		pthread_mutex_unlock(&p->mu);
+		take_file(a, o, i, j);
+		pthread_mutex_lock(&p->mu);
+		j->done = false;
 		pthread_mutex_unlock(&p->mu);
 	}
 }
@@ -384,6 +404,14 @@ static int workers(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
+/* Whether a listed conflict still stands (no higher revision came later). */
+static bool still_conflict(const struct agg *a, const struct agg_conflict *c)
+{
+	struct index *ix = a->index;
+	struct entry *e = slot(ix, c->uuid);
+	return e->uuid[0] && e->conflict && (c->foreign || e->revision == c->revision);
 }
 
 void agg_run(struct agg *a, const struct agg_opts *o, char *const *paths, int n)
@@ -407,29 +435,7 @@ void agg_run(struct agg *a, const struct agg_opts *o, char *const *paths, int n)
 	for (int i = 0; i < nw; i++)
 		if (pthread_create(&th[i], NULL, worker, &p) != 0)
 			nw = i;
-	for (int i = 0; i < n; i++) {
-		struct job *j = &p.jobs[i % WINDOW];
-		pthread_mutex_lock(&p.mu);
-		while (!(p.next > i && j->done)) {
-			if (nw == 0 && p.next <= i) {
-				p.next++;
-				pthread_mutex_unlock(&p.mu);
-				memset(j, 0, sizeof *j);
-				open_file(paths[i], o->identity, &dicts, j);
-				pthread_mutex_lock(&p.mu);
-				j->done = true;
-			} else {
-				pthread_cond_wait(&p.cv, &p.mu);
-			}
-		}
-		pthread_mutex_unlock(&p.mu);
-		take_file(a, o, i, j);
-		pthread_mutex_lock(&p.mu);
-		j->done = false;
-		p.taken++;
-		pthread_cond_broadcast(&p.cv);
-		pthread_mutex_unlock(&p.mu);
-	}
+	take_all(a, o, &p, nw);
 	for (int i = 0; i < nw; i++)
 		pthread_join(th[i], NULL);
 	free(p.jobs);
@@ -444,163 +450,8 @@ void agg_run(struct agg *a, const struct agg_opts *o, char *const *paths, int n)
 	if (a->have_data)
 		dataset_keep(&a->d, keep);
 	free(keep);
-}
-
-/* What the list of senders says about a sender's key. */
-static const char *verdict_name(enum senders_verdict v)
-{
-	switch (v) {
-	/* TRANSLATORS: the receipt's "Schlüssel" column: the sender's key is
-	 * new and now recorded, known, CHANGED, or newly confirmed with
-	 * --accept-key. */
-	case SENDER_NEW: return _("neu gemerkt");
-	case SENDER_KNOWN: return _("bekannt");
-	case SENDER_CHANGED: return _("GEÄNDERT");
-	case SENDER_ACCEPTED: return _("neu bestätigt");
-	/* TRANSLATORS: receipt: a known key under a new name. */
-	case SENDER_OTHER_NAME: return _("ANDERER NAME");
-	}
-	return "–";
-}
-
-static const char *verdict_text(const struct agg_file *f)
-{
-	if (!f->sender || !f->nresp)
-		return "–";
-	return verdict_name(f->verdict);
-}
-
-/* Pad 's' to 'w' display columns. */
-static void cell(FILE *out, const char *s, size_t w)
-{
-	fputs(s, out);
-	for (size_t i = repfmt_width(s); i < w; i++)
-		fputc(' ', out);
-	fputs("  ", out);
-}
-
-static const char *base_name(const char *p)
-{
-	const char *s = strrchr(p, '/');
-	return s ? s + 1 : p;
-}
-
-/* Whether a listed conflict still stands (no higher revision came later). */
-static bool still_conflict(const struct agg *a, const struct agg_conflict *c)
-{
-	struct index *ix = a->index;
-	struct entry *e = slot(ix, c->uuid);
-	return e->uuid[0] && e->conflict && (c->foreign || e->revision == c->revision);
-}
-
-static size_t max_size(size_t a, size_t b)
-{
-	return a > b ? a : b;
-}
-
-/* The notes on a file that was taken in: what happened to its responses. */
-static void receipt_notes(FILE *out, const struct agg_file *f)
-{
-	const char *sep = "";
-	if (f->replaced) {
-		fputs(sep, out);
-		/* TRANSLATORS: receipt: responses of this file that replace an
-		 * older revision of the same response (taken from another file). */
-		fprintf(out, P_("%d ersetzen ältere Revisionen", "%d ersetzen ältere Revisionen",
-		                (unsigned long)f->replaced),
-		        f->replaced);
-		sep = "; ";
-	}
-	if (f->duplicates) {
-		fputs(sep, out);
-		/* TRANSLATORS: receipt: responses that came in before, unchanged. */
-		fprintf(out, P_("%d doppelt", "%d doppelt", (unsigned long)f->duplicates),
-		        f->duplicates);
-		sep = "; ";
-	}
-	if (f->older) {
-		fputs(sep, out);
-		fprintf(out, P_("%d ältere Revision ignoriert", "%d ältere Revisionen ignoriert",
-		                (unsigned long)f->older),
-		        f->older);
-		sep = "; ";
-	}
-	if (f->conflicts) {
-		fputs(sep, out);
-		/* TRANSLATORS: receipt: responses whose revision came in before with
-		 * other answers. */
-		fprintf(out, P_("%d KONFLIKT", "%d KONFLIKTE", (unsigned long)f->conflicts),
-		        f->conflicts);
-		sep = "; ";
-	}
-	if (!*sep)
-		/* TRANSLATORS: receipt: nothing to note about a file. */
-		fputs(_("in Ordnung"), out);
-}
-
-void agg_receipt(const struct agg *a, FILE *out)
-{
-	/* TRANSLATORS: column headings of the receipt of an aggregation: file,
-	 * sender, the fingerprint of the sender's key, the key's status, the
-	 * responses in the file, those taken in, notes. */
-	const char *h_file = _("Datei"), *h_sender = _("Absender"), *h_fpr = _("Fingerabdruck");
-	const char *h_key = _("Schlüssel"), *h_resp = _("Antworten"), *h_taken = _("übernommen");
-	const char *h_note = _("Hinweise");
-	size_t wf = repfmt_width(h_file), ws = repfmt_width(h_sender);
-	size_t wp = max_size(repfmt_width(h_fpr), SIGN_FINGERPRINT_SIZE - 1);
-	size_t wk = repfmt_width(h_key);
-	static const enum senders_verdict verdicts[] = {SENDER_NEW, SENDER_KNOWN, SENDER_CHANGED,
-	                                                SENDER_ACCEPTED, SENDER_OTHER_NAME};
-	for (size_t i = 0; i < sizeof verdicts / sizeof *verdicts; i++)
-		wk = max_size(wk, repfmt_width(verdict_name(verdicts[i])));
-	int wr = (int)repfmt_width(h_resp), wt = (int)repfmt_width(h_taken);
-	for (int i = 0; i < a->nfiles; i++) {
-		wf = max_size(wf, repfmt_width(base_name(a->files[i].path)));
-		ws = max_size(ws, a->files[i].sender ? repfmt_width(a->files[i].sender) : 1);
-	}
-	cell(out, h_file, wf);
-	cell(out, h_sender, ws);
-	cell(out, h_fpr, wp);
-	cell(out, h_key, wk);
-	fprintf(out, "%s  %s  %s\n", h_resp, h_taken, h_note);
-	for (int i = 0; i < a->nfiles; i++) {
-		const struct agg_file *f = &a->files[i];
-		cell(out, base_name(f->path), wf);
-		cell(out, f->sender ? f->sender : "–", ws);
-		cell(out, f->fingerprint[0] ? f->fingerprint : "–", wp);
-		cell(out, verdict_text(f), wk);
-		fprintf(out, "%*d  %*d  ", wr, f->nresp, wt, f->added + f->replaced);
-		if (f->problem)
-			/* TRANSLATORS: receipt: a file that was not taken in, and why. */
-			fprintf(out, _("ÜBERSPRUNGEN: %s"), f->problem);
-		else
-			receipt_notes(out, f);
-		fputc('\n', out);
-	}
 	for (int i = 0; i < a->nconflicts; i++)
-		if (a->conflicts[i].foreign) {
-			fprintf(out, _("KONFLIKT: Antwort %s kommt von zwei Absendern (%s und %s) – "
-			               "nicht übernommen; bitte prüfen, wem sie gehört."),
-			        a->conflicts[i].uuid, base_name(a->conflicts[i].file_a),
-			        base_name(a->conflicts[i].file_b));
-			fputc('\n', out);
-		} else if (still_conflict(a, &a->conflicts[i])) {
-			fprintf(out, _("KONFLIKT: Antwort %s, Revision %d, ist in %s und %s "
-			               "verschieden – beide nicht übernommen; bitte bei der Kommune "
-			               "nachfragen."),
-			        a->conflicts[i].uuid, a->conflicts[i].revision,
-			        base_name(a->conflicts[i].file_a), base_name(a->conflicts[i].file_b));
-			fputc('\n', out);
-		}
-	char *files = xasprintf(P_("%d Datei", "%d Dateien", (unsigned long)a->nfiles), a->nfiles);
-	char *rows = xasprintf(P_("%d Antwort", "%d Antworten", (unsigned long)a->d.nrows),
-	                       a->d.nrows);
-	/* TRANSLATORS: the last line of the receipt: files read, files skipped,
-	 * responses in the data set. */
-	fprintf(out, _("%s, %d übersprungen, %s im Datensatz."), files, a->skipped, rows);
-	fputc('\n', out);
-	free(files);
-	free(rows);
+		a->conflicts[i].stands = a->conflicts[i].foreign || still_conflict(a, &a->conflicts[i]);
 }
 
 void agg_free(struct agg *a)

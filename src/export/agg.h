@@ -13,6 +13,7 @@
  *    so mixing form versions shifts nothing; new columns are appended;
  *  - a damaged, foreign or untrusted file is reported and skipped, and the
  *    rest goes on.
+ * What happened is kept in 'files' and 'conflicts'; receipt.h prints it.
  *
  * Ownership: agg_free() releases everything agg_run() filled.
  */
@@ -20,10 +21,10 @@
 #define FB_AGG_H
 
 #include <stdbool.h>
-#include <stdio.h>
 
 #include "export/dataset.h"
 #include "export/senders.h"
+#include "util/uuid.h"
 
 struct agg_file {
 	char *path;
@@ -38,10 +39,12 @@ struct agg_file {
 };
 
 struct agg_conflict {
-	char uuid[37];
+	char uuid[UUID_TEXT];
 	int revision;
 	char *file_a, *file_b;
 	bool foreign;          /* the same response from two senders */
+	bool stands;           /* still holds after all files: a foreign response
+	                          always; a conflict unless a higher revision came */
 };
 
 struct agg {
@@ -68,8 +71,6 @@ struct agg_opts {
 
 /* Read and merge the files; never stops early. */
 void agg_run(struct agg *a, const struct agg_opts *o, char *const *paths, int n);
-/* The receipt: one line per file, then conflicts. */
-void agg_receipt(const struct agg *a, FILE *out);
 void agg_free(struct agg *a);
 
 #endif

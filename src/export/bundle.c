@@ -62,8 +62,10 @@ static cJSON *response_json(const struct dataset *d, int row, const cJSON *audit
 	return o;
 }
 
-char *bundle_document(const struct dataset *d, void *const *audit, const char *recipient,
-                      const struct bundle_sender *sender, int64_t now)
+/* The document as a tree, for bundle_document() to print and bundle_seal()
+ * to take apart without printing and parsing it again. */
+static cJSON *document_tree(const struct dataset *d, void *const *audit, const char *recipient,
+                            const struct bundle_sender *sender, int64_t now)
 {
 	char when[32];
 	response_format_time(now, when, sizeof when);
@@ -88,6 +90,13 @@ char *bundle_document(const struct dataset *d, void *const *audit, const char *r
 	cJSON *rs = cJSON_AddArrayToObject(o, "responses");
 	for (int r = 0; r < d->nrows; r++)
 		cJSON_AddItemToArray(rs, response_json(d, r, audit ? audit[r] : NULL));
+	return o;
+}
+
+char *bundle_document(const struct dataset *d, void *const *audit, const char *recipient,
+                      const struct bundle_sender *sender, int64_t now)
+{
+	cJSON *o = document_tree(d, audit, recipient, sender, now);
 	char *text = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	return text;
@@ -101,10 +110,10 @@ static void hash_hex(const char *text, char hex[65])
 	sodium_bin2hex(hex, 65, h, sizeof h);
 }
 
-/* The wrapper: dictionary apart, document with its hash, signature. */
-static char *wrap(const char *document, const struct bundle_sender *s)
+/* The wrapper: dictionary apart, document with its hash, signature. The
+ * text signed is the one bundle_document() prints, less the dictionary. */
+static char *wrap(cJSON *doc, const struct bundle_sender *s)
 {
-	cJSON *doc = cJSON_Parse(document);
 	cJSON *vars = cJSON_DetachItemFromObjectCaseSensitive(doc, "variables");
 	char *vtext = cJSON_PrintUnformatted(vars);
 	char hex[65];
@@ -122,7 +131,6 @@ static char *wrap(const char *document, const struct bundle_sender *s)
 	char *plain = cJSON_PrintUnformatted(w);
 	cJSON_Delete(w);
 	cJSON_Delete(vars);
-	cJSON_Delete(doc);
 	free(vtext);
 	sodium_memzero(dtext, strlen(dtext));
 	free(dtext);
@@ -130,11 +138,13 @@ static char *wrap(const char *document, const struct bundle_sender *s)
 	return plain;
 }
 
-int bundle_seal(const char *document, const char *recipient, const struct bundle_sender *s,
-                const char *comment, uint8_t **age, size_t *agelen, char **minisig,
-                char *err, size_t errlen)
+int bundle_seal(const struct dataset *d, void *const *audit, const char *recipient,
+                const struct bundle_sender *s, int64_t now, const char *comment, uint8_t **age,
+                size_t *agelen, char **minisig, char *err, size_t errlen)
 {
-	char *plain = wrap(document, s);
+	cJSON *doc = document_tree(d, audit, recipient, s, now);
+	char *plain = wrap(doc, s);
+	cJSON_Delete(doc);
 	int rc = age_encrypt(recipient, (const uint8_t *)plain, strlen(plain), age, agelen);
 	sodium_memzero(plain, strlen(plain));
 	free(plain);
@@ -170,10 +180,10 @@ static const char *str_of(const cJSON *o, const char *key)
 
 /* Hash of the values array, to tell equal contents from different ones:
  * each value as a type tag and its bytes. */
-static void hash_values(const cJSON *vals, uint8_t out[16])
+static void hash_values(const cJSON *vals, uint8_t out[BUNDLE_HASH_BYTES])
 {
 	crypto_generichash_state st;
-	crypto_generichash_init(&st, NULL, 0, 16);
+	crypto_generichash_init(&st, NULL, 0, BUNDLE_HASH_BYTES);
 	const cJSON *v;
 	cJSON_ArrayForEach(v, vals) {
 		uint8_t tag = cJSON_IsNumber(v) ? 'n' : cJSON_IsString(v) ? 's' : '0';
@@ -185,7 +195,7 @@ static void hash_values(const cJSON *vals, uint8_t out[16])
 			crypto_generichash_update(&st, (const uint8_t *)v->valuestring,
 			                          strlen(v->valuestring) + 1);
 	}
-	crypto_generichash_final(&st, out, 16);
+	crypto_generichash_final(&st, out, BUNDLE_HASH_BYTES);
 }
 
 /* Whether a value fits a column: a finite number (numbers, dates), a text
@@ -207,7 +217,7 @@ static int read_response(const cJSON *o, const struct table *t, int i,
 	const char *uuid = str_of(o, "uuid"), *st = str_of(o, "status");
 	const cJSON *rev = cJSON_GetObjectItemCaseSensitive(o, "revision");
 	const cJSON *vals = cJSON_GetObjectItemCaseSensitive(o, "values");
-	uint8_t raw[16];
+	uint8_t raw[UUID_BYTES];
 	if (!uuid || uuid_parse(uuid, raw) < 0 || !st || !cJSON_IsNumber(rev) ||
 	    rev->valuedouble < 1 || rev->valuedouble > 1e9 || !cJSON_IsArray(vals) ||
 	    cJSON_GetArraySize(vals) != t->ncols) {
@@ -226,7 +236,7 @@ static int read_response(const cJSON *o, const struct table *t, int i,
 		}
 		k++;
 	}
-	memcpy(r->uuid, uuid, 37);
+	memcpy(r->uuid, uuid, UUID_TEXT);
 	r->revision = (int)rev->valuedouble;
 	r->status = strcmp(st, "complete") == 0 ? 2 : 1;
 	const cJSON *id = cJSON_GetArrayItem(vals, TCOL_ID);

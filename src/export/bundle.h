@@ -29,6 +29,7 @@
 
 #include "crypto/sign.h"
 #include "export/dataset.h"
+#include "util/uuid.h"
 
 struct bundle_sender {
 	const char *name;                /* the Kommune, as shown to the team */
@@ -45,13 +46,19 @@ char *bundle_document(const struct dataset *d, void *const *audit, const char *r
                       const struct bundle_sender *sender, int64_t now);
 
 /*
- * Sign and encrypt a document: *age gets the .age file, *minisig the
- * detached signature of that file (comment: its trusted comment).
+ * Build, sign and encrypt the document of d (arguments as for
+ * bundle_document(), the sender required): the document names 'recipient',
+ * and is encrypted to it. *age gets the .age file, *minisig the detached
+ * signature of that file (comment: its trusted comment); both are the
+ * caller's to free().
  */
 __attribute__((warn_unused_result))
-int bundle_seal(const char *document, const char *recipient, const struct bundle_sender *s,
-                const char *comment, uint8_t **age, size_t *agelen, char **minisig,
-                char *err, size_t errlen);
+int bundle_seal(const struct dataset *d, void *const *audit, const char *recipient,
+                const struct bundle_sender *s, int64_t now, const char *comment, uint8_t **age,
+                size_t *agelen, char **minisig, char *err, size_t errlen);
+
+/* Bytes of a response's hash of its values (not a UUID). */
+#define BUNDLE_HASH_BYTES 16
 
 enum bundle_status {
 	BUNDLE_OK,
@@ -63,10 +70,10 @@ enum bundle_status {
 };
 
 struct bundle_response {
-	char uuid[37];
+	char uuid[UUID_TEXT];
 	int revision;
 	int status;            /* 1 draft, 2 complete */
-	uint8_t hash[16];      /* of its values: tells a conflict from a duplicate */
+	uint8_t hash[BUNDLE_HASH_BYTES]; /* of its values: conflict or duplicate */
 	const void *values;    /* cJSON array, one value per variable */
 	const void *audit;     /* cJSON array or NULL */
 };

@@ -47,7 +47,7 @@ int outfile_open(struct outfile **of, const char *path, char *err, size_t errlen
 	o->tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
 	int e = 0;
 	o->fd = fio_open(o->tmp, O_WRONLY | O_CREAT | O_EXCL, 0600, &e);
-	if (o->fd < 0 && e == EEXIST && unlink(o->tmp) == 0)
+	if (o->fd < 0 && e == EEXIST && fio_unlink(o->tmp, &e) == 0)
 		o->fd = fio_open(o->tmp, O_WRONLY | O_CREAT | O_EXCL, 0600, &e);
 	if (o->fd < 0) {
 		snprintf(err, errlen, _("Die Datei „%s“ lässt sich nicht anlegen: %s."), path,
@@ -105,13 +105,15 @@ void outfile_abort(struct outfile **of)
 {
 	if (!*of)
 		return;
-	close((*of)->fd);
+	fio_discard((*of)->fd);
+	/* Not counted: a cleanup that an injected fault could stop would leave
+	 * the temporary file behind (fio_replace() cleans up the same way). */
 	unlink((*of)->tmp);
 	done(of);
 }
 
-/* The folder of a path ("." if it names none). */
-static char *folder_of(const char *path)
+/* The folder that must be synced after a rename in it. */
+char *outfile_folder(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	if (!slash)
@@ -131,7 +133,7 @@ int outfile_commit(struct outfile **of, char *err, size_t errlen)
 		int fd = o->fd;
 		o->fd = -1;
 		if (fio_close(fd, &e) == 0 && fio_rename(o->tmp, o->path, &e) == 0) {
-			char *dir = folder_of(o->path);
+			char *dir = outfile_folder(o->path);
 			int ignored;
 			/* The data are on disk; only the new name's durability is unsure. */
 			(void)!fio_fsync_dir(dir, &ignored);
@@ -142,9 +144,8 @@ int outfile_commit(struct outfile **of, char *err, size_t errlen)
 	}
 	snprintf(err, errlen, _("Die Datei „%s“ ließ sich nicht fertig schreiben: %s."), o->path,
 	         outfile_why(e));
-	if (o->fd >= 0)
-		close(o->fd);
-	unlink(o->tmp);
+	fio_discard(o->fd);
+	unlink(o->tmp); /* not counted, as in outfile_abort() */
 	done(of);
 	return -1;
 }

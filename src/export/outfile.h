@@ -8,7 +8,8 @@
  * and renames it over 'path'; outfile_abort() closes and removes it. A
  * failure anywhere leaves 'path' as it was and no temporary file behind.
  * The file is readable by its owner only (0600): it holds answers. Every system
- * call goes through store/fio, so tests can make any of them fail.
+ * call goes through util/fio, so tests can make any of them fail (but the
+ * removal of the temporary file after a failure, which must not fail).
  *
  * Ownership: outfile_open() allocates the handle; outfile_commit() and
  * outfile_abort() free it and set the pointer to NULL.
@@ -32,6 +33,8 @@ int outfile_error(const struct outfile *of);
 __attribute__((warn_unused_result))
 int outfile_commit(struct outfile **of, char *err, size_t errlen);
 void outfile_abort(struct outfile **of);
+/* The folder of 'path' ("." if it names none), as a new string (free() it). */
+char *outfile_folder(const char *path);
 /* Why a file operation failed (an errno value), in German, no final stop. */
 const char *outfile_why(int err);
 

@@ -1,8 +1,9 @@
 #!/bin/sh
 # A full disk or an I/O error at every single I/O call of an export, a
-# plain export, a simulation, an aggregation and a form check (the form
-# file, the passphrase file and the store are all read through the same
-# counted calls): each either succeeds whole
+# plain export, a simulation, an aggregation (reading the files and the
+# senders record, and writing a new one) and a form check (the form file,
+# the passphrase file and the store are all read through the same counted
+# calls): each either succeeds whole
 # or ends with a clear German message, and no damaged file is left behind
 # (the output is absent, or complete and readable).
 # Usage: faults.sh FRAGEBOGEN_BINARY SOURCE_DIR
@@ -72,6 +73,14 @@ spss() { # the .sav is absent, or PSPP reads its three cases
 	pspp -O format=csv -o d.csv d.sps >/dev/null 2>&1 && [ -s d.csv ]
 }
 run_faults "aggregate -o .sav" spss "$bin" aggregate -i team.key -o out.sav good.age
+
+fresh() { # the record of a new sender is absent, or names it and is the owner's only
+	[ "$1" = clean ] && { rm -f new.senders out.csv; return 0; }
+	[ -e new.senders ] || return 0
+	grep -q "	Stadt X$" new.senders && [ "$(stat -c %a new.senders)" = 600 ]
+}
+run_faults "aggregate, neuer Absender" fresh "$bin" aggregate -i team.key --senders new.senders \
+	-o out.csv good.age
 
 sims() { # the store never holds a damaged response
 	[ "$1" = clean ] && return 0

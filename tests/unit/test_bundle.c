@@ -26,10 +26,9 @@ struct fixture {
 	struct dataset d;
 	uint8_t pk[32], sk[64];
 	char id[AGE_IDENTITY_SIZE], rcpt[AGE_RECIPIENT_SIZE];
-	char *doc;
 };
 
-/* Two responses, a sender key, a team key, and the document. */
+/* Two responses, a sender key and a team key. */
 static void setup(struct fixture *x)
 {
 	cr_assert(sodium_init() >= 0);
@@ -53,13 +52,10 @@ static void setup(struct fixture *x)
 	}
 	crypto_sign_keypair(x->pk, x->sk);
 	age_keygen(x->id, x->rcpt);
-	struct bundle_sender s = {"Stadt Köln", x->pk, x->sk};
-	x->doc = bundle_document(&x->d, NULL, x->rcpt, &s, 2000);
 }
 
 static void teardown(struct fixture *x)
 {
-	free(x->doc);
 	dataset_free(&x->d);
 	form_free(&x->f);
 }
@@ -78,7 +74,8 @@ Test(bundle, round_trip)
 	uint8_t *age;
 	size_t n;
 	char *sig, err[300];
-	cr_assert_eq(bundle_seal(x.doc, x.rcpt, &s, "Test", &age, &n, &sig, err, sizeof err), 0);
+	cr_assert_eq(bundle_seal(&x.d, NULL, x.rcpt, &s, 2000, "Test", &age, &n, &sig, err,
+	                         sizeof err), 0);
 	struct sign_pub pub;
 	char *b64 = sign_pubkey_base64(x.pk);
 	cr_assert_eq(sign_pubkey_parse(b64, strlen(b64), &pub), SIGN_OK);
@@ -123,15 +120,17 @@ Test(bundle, round_trip)
 	teardown(&x);
 }
 
-/* Decrypt a sealed file, let 'edit' change the wrapper, encrypt to 'to'. */
-static uint8_t *reseal(const struct fixture *x, const char *doc, const char *sealed_to,
+/* Seal for 'sealed_to', decrypt with 'id', let 'edit' change the wrapper,
+ * encrypt to 'to'. */
+static uint8_t *reseal(const struct fixture *x, const char *sealed_to,
                        const char *id, const char *to, void (*edit)(cJSON *), size_t *n)
 {
 	struct bundle_sender s = {"Stadt Köln", x->pk, x->sk};
 	uint8_t *age, *plain, *out;
 	size_t len, plen;
 	char *sig, err[300];
-	cr_assert_eq(bundle_seal(doc, sealed_to, &s, "T", &age, &len, &sig, err, sizeof err), 0);
+	cr_assert_eq(bundle_seal(&x->d, NULL, sealed_to, &s, 2000, "T", &age, &len, &sig, err,
+	                         sizeof err), 0);
 	cr_assert_eq(age_decrypt(id, age, len, &plain, &plen), AGE_OK);
 	cJSON *w = cJSON_ParseWithLength((const char *)plain, plen);
 	if (edit)
@@ -214,19 +213,19 @@ Test(bundle, a_sender_cannot_slip_values_past_the_checks)
 	char err[300];
 	size_t n;
 	doc_edit = other_id_in_values;
-	uint8_t *f = reseal(&x, x.doc, x.rcpt, x.id, x.rcpt, edit_and_resign, &n);
+	uint8_t *f = reseal(&x, x.rcpt, x.id, x.rcpt, edit_and_resign, &n);
 	cr_expect_eq(open_buf(&x, f, n, &b, err), BUNDLE_NOT_A_BUNDLE);
 	cr_expect(strstr(err, "Kopf und Werte") != NULL, "%s", err);
 	bundle_free(&b);
 	free(f);
 	doc_edit = text_where_a_number_belongs;
-	f = reseal(&x, x.doc, x.rcpt, x.id, x.rcpt, edit_and_resign, &n);
+	f = reseal(&x, x.rcpt, x.id, x.rcpt, edit_and_resign, &n);
 	cr_expect_eq(open_buf(&x, f, n, &b, err), BUNDLE_NOT_A_BUNDLE);
 	cr_expect(strstr(err, "Zahl erwartet") != NULL, "%s", err);
 	bundle_free(&b);
 	free(f);
 	doc_edit = key_with_newline; /* still verifies, but is recorded canonically */
-	f = reseal(&x, x.doc, x.rcpt, x.id, x.rcpt, edit_and_resign, &n);
+	f = reseal(&x, x.rcpt, x.id, x.rcpt, edit_and_resign, &n);
 	cr_assert_eq(open_buf(&x, f, n, &b, err), BUNDLE_OK, "%s", err);
 	cr_expect_null(strchr(b.pubkey, '\n'));
 	char *canon = sign_pubkey_base64(x.pk);
@@ -249,31 +248,28 @@ Test(bundle, every_way_to_be_wrong)
 	struct bundle b;
 	char err[300];
 	size_t n;
-	uint8_t *f = reseal(&x, x.doc, x.rcpt, x.id, x.rcpt, change_document, &n);
+	uint8_t *f = reseal(&x, x.rcpt, x.id, x.rcpt, change_document, &n);
 	cr_expect_eq(open_buf(&x, f, n, &b, err), BUNDLE_BAD_SIGNATURE);
 	cr_expect(strstr(err, "Signatur") != NULL, "%s", err);
 	bundle_free(&b);
 	free(f);
-	f = reseal(&x, x.doc, x.rcpt, x.id, x.rcpt, change_dictionary, &n);
+	f = reseal(&x, x.rcpt, x.id, x.rcpt, change_dictionary, &n);
 	cr_expect_eq(open_buf(&x, f, n, &b, err), BUNDLE_BAD_SIGNATURE);
 	cr_expect(strstr(err, "Datenverzeichnis") != NULL, "%s", err);
 	bundle_free(&b);
 	free(f);
-	f = reseal(&x, x.doc, x.rcpt, x.id, x.rcpt, drop_signature, &n);
+	f = reseal(&x, x.rcpt, x.id, x.rcpt, drop_signature, &n);
 	cr_expect_eq(open_buf(&x, f, n, &b, err), BUNDLE_BAD_SIGNATURE);
 	bundle_free(&b);
 	free(f);
 	/* Signed for another team, decrypted there and re-encrypted to us. */
 	char id2[AGE_IDENTITY_SIZE], r2[AGE_RECIPIENT_SIZE];
 	age_keygen(id2, r2);
-	struct bundle_sender s = {"Stadt Köln", x.pk, x.sk};
-	char *doc2 = bundle_document(&x.d, NULL, r2, &s, 2000);
-	f = reseal(&x, doc2, r2, id2, x.rcpt, NULL, &n);
+	f = reseal(&x, r2, id2, x.rcpt, NULL, &n);
 	cr_expect_eq(open_buf(&x, f, n, &b, err), BUNDLE_FORWARDED);
 	cr_expect(strstr(err, "anderen Empfänger") != NULL, "%s", err);
 	bundle_free(&b);
 	free(f);
-	free(doc2);
 	/* Some other age file. */
 	const char *junk = "{\"hallo\":1}";
 	cr_assert_eq(age_encrypt(x.rcpt, (const uint8_t *)junk, strlen(junk), &f, &n), 0);
