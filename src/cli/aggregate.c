@@ -196,14 +196,9 @@ static int write_report(const struct aargs *a, const struct agg *g)
 /* The form given with --form fixes the column order; NULL on error. */
 static int base_table(const char *path, struct table *t)
 {
-	struct form *f;
-	struct diag d;
-	if (loader_load_file(path, &f, &d) < 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
+	struct form *f = cli_load_form(path, NULL, NULL);
+	if (!f)
 		return -1;
-	}
-	diag_free(&d);
 	table_from_form(f, t);
 	form_free(&f);
 	return 0;

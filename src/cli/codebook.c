@@ -135,14 +135,9 @@ int codebook_main(int argc, char **argv)
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
 	char *path = paths_resolve_form(form);
-	struct form *f;
-	struct diag d;
-	rc = loader_load_file(path, &f, &d);
-	if (rc < 0)
-		diag_print(&d, stderr);
-	diag_free(&d);
+	struct form *f = cli_load_form(path, NULL, NULL);
 	free(path);
-	if (rc < 0)
+	if (!f)
 		return 1;
 	struct sbuf b = {0};
 	codebook_build(&b, f, out ? (enum codebook_format)format_of(out) : CODEBOOK_MARKDOWN,
