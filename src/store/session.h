@@ -28,15 +28,15 @@ struct session {
 };
 
 /* A new draft, locked and saved once. */
-int session_create(struct session *ss, struct store *st, const struct form *f, char *err,
+FIO_MUST int session_create(struct session *ss, struct store *st, const struct form *f, char *err,
                    size_t errlen);
 /* Open a stored response; *note (if note is not NULL) tells of a recovery (static text) or is NULL. */
-int session_open(struct session *ss, struct store *st, const struct form *f, const char *uuid,
+FIO_MUST int session_open(struct session *ss, struct store *st, const struct form *f, const char *uuid,
                  const char **note, char *err, size_t errlen);
 /* Adopt a response made elsewhere (import): locked and saved as a new file. */
-int session_adopt(struct session *ss, struct store *st, const struct form *f,
+FIO_MUST int session_adopt(struct session *ss, struct store *st, const struct form *f,
                   struct response *r, char *err, size_t errlen);
-int session_save(struct session *ss, char *err, size_t errlen);
+FIO_MUST int session_save(struct session *ss, char *err, size_t errlen);
 void session_close(struct session *ss);
 
 /* The listing summary of a response, as JSON (free()). */
@@ -52,6 +52,6 @@ struct summary {
 };
 
 /* Read a summary; -1 if 'json' is NULL or not a summary. */
-int session_summary_read(const char *json, struct summary *out);
+FIO_MUST int session_summary_read(const char *json, struct summary *out);
 
 #endif

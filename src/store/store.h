@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "store/keyring.h"
+#include "util/fio.h"
 #include "util/uuid.h"
 
 struct store {
@@ -41,26 +42,26 @@ struct store_entry {
 /* The folder to use: --store, else FRAGEBOGEN_STORE, else $XDG_DATA_HOME/fragebogen. */
 char *store_default_dir(const char *option);
 /* Create the folder (0700) if needed. */
-int store_make_dir(const char *dir, char *err, size_t errlen);
+FIO_MUST int store_make_dir(const char *dir, char *err, size_t errlen);
 
 void store_open(struct store *s, const char *dir, const struct keyring *k);
 void store_close(struct store *s);
 
 /* Write a new generation of a response; 'gen' is raised on success only. */
-int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *summary,
+FIO_MUST int store_save(struct store *s, const char *uuid, uint64_t *gen, const char *summary,
                const char *json, char *err, size_t errlen);
 /*
  * Load the newest readable generation. *note is set (German, static) when
  * an older generation had to be used, else NULL.
  */
-int store_load(struct store *s, const char *uuid, char **json, uint64_t *gen,
+FIO_MUST int store_load(struct store *s, const char *uuid, char **json, uint64_t *gen,
                const char **note, char *err, size_t errlen);
 /* Every response in the folder, sorted by id; free with store_entries_free(). */
-int store_list(struct store *s, struct store_entry **out, int *n, char *err, size_t errlen);
+FIO_MUST int store_list(struct store *s, struct store_entry **out, int *n, char *err, size_t errlen);
 void store_entries_free(struct store_entry *v, int n);
 
 /* Take the lock of a response; on refusal 'err' names the holder. Returns an fd. */
-int store_lock(struct store *s, const char *uuid, char *err, size_t errlen);
+FIO_MUST int store_lock(struct store *s, const char *uuid, char *err, size_t errlen);
 void store_unlock(int fd);
 
 #endif
