@@ -1,6 +1,6 @@
 /*
  * draw: text on the screen, measured in display columns — clipped, padded
- * and word-wrapped. Widths come from lineedit_cpwidth(), the same table the
+ * and word-wrapped. Widths come from width_cp() (util/width), the same table the
  * text fields use, so what is measured is what is drawn.
  *
  * Only screens call these, from their draw functions; key handling never
