@@ -21,6 +21,7 @@
 #include "export/htmlrep.h"
 #include "export/receipt.h"
 #include "export/report.h"
+#include "export/reptext.h"
 #include "export/statfile.h"
 #include "form/loader.h"
 #include "util/fio.h"
@@ -245,7 +246,7 @@ static int run(const struct aargs *a, char *identity, char **files, int nfiles)
 		rc = 1;
 	} else {
 		fputc('\n', stdout);
-		report_text(&g.d, stdout);
+		reptext_write(&g.d, stdout);
 		if (write_data(a, &g.d) < 0 || (a->report && write_report(a, &g) < 0))
 			rc = 1;
 		else

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "export/repfmt.h"
-#include "export/reptext.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/xmalloc.h"
@@ -488,13 +487,4 @@ int report_miss_count(const struct report_freq *f, double code)
 {
 	int k = cats_find(f->miss, f->nmiss, code);
 	return k < 0 ? 0 : f->miss[k].count;
-}
-
-int report_text(const struct dataset *d, FILE *out)
-{
-	struct report r;
-	report_build(&r, d);
-	int rc = reptext_write(&r, out);
-	report_free(&r);
-	return rc;
 }

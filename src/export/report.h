@@ -146,10 +146,4 @@ int report_top_count(const struct report_freq *f);
 /* The same within breakdown group g. */
 int report_top_cross(const struct report_freq *f, int g);
 
-/*
- * The report as plain text for a terminal, columns aligned by display
- * width (see reptext). Returns 0, or -1 when writing failed.
- */
-int report_text(const struct dataset *d, FILE *out);
-
 #endif

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "export/repfmt.h"
+#include "export/report.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
 #include "util/utf8.h"
@@ -554,7 +555,8 @@ static void text_header(const struct report *r, FILE *out)
 	fputc('\n', out);
 }
 
-int reptext_write(const struct report *r, FILE *out)
+/* Print a built report; 0, or -1 when writing failed. */
+static int render(const struct report *r, FILE *out)
 {
 	text_header(r, out);
 	for (int i = 0; i < r->nsecs; i++) {
@@ -584,4 +586,13 @@ int reptext_write(const struct report *r, FILE *out)
 		}
 	}
 	return ferror(out) ? -1 : 0;
+}
+
+int reptext_write(const struct dataset *d, FILE *out)
+{
+	struct report r;
+	report_build(&r, d);
+	int rc = render(&r, out);
+	report_free(&r);
+	return rc;
 }

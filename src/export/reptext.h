@@ -11,9 +11,12 @@
 
 #include <stdio.h>
 
-#include "export/report.h"
+#include "export/dataset.h"
 
-/* Print a built report. Returns 0, or -1 when writing failed. */
-int reptext_write(const struct report *r, FILE *out);
+/*
+ * The frequency report of 'd' (built with report_build(), as htmlrep_write
+ * does) as text. Returns 0, or -1 when writing failed.
+ */
+int reptext_write(const struct dataset *d, FILE *out);
 
 #endif

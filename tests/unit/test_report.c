@@ -15,6 +15,7 @@
 #include "export/htmlrep.h"
 #include "export/repfmt.h"
 #include "export/report.h"
+#include "export/reptext.h"
 #include "export/svgbar.h"
 #include "util/i18n.h"
 #include "util/utf8.h"
@@ -382,7 +383,7 @@ static char *capture_text(const struct dataset *d)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	cr_assert_eq(report_text(d, f), 0);
+	cr_assert_eq(reptext_write(d, f), 0);
 	fclose(f);
 	return buf;
 }
