@@ -161,10 +161,10 @@ static int map_columns(struct agg *a, const struct bundle *b, int *map, char *er
 	for (int k = 0; k < b->t->ncols; k++)
 		map[k] = dataset_add_column(&a->d, &b->t->cols[k]);
 	remember_map(a, b->t, map);
-	if (!a->d.t.form_id && b->t->form_id) {
+	if (!a->d.t.form_id && b->t->form_id)
 		a->d.t.form_id = xstrdup(b->t->form_id);
-		a->d.t.form_title = b->t->form_title ? xstrdup(b->t->form_title) : NULL;
-	}
+	if (!a->d.t.form_title && b->t->form_title)
+		a->d.t.form_title = xstrdup(b->t->form_title);
 	if (!a->d.t.breakdown && b->t->breakdown)
 		a->d.t.breakdown = xstrdup(b->t->breakdown);
 	if (!a->d.t.label_column && b->t->label_column)
