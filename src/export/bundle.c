@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "crypto/age.h"
+#include "export/tabjson.h"
 #include "form/response.h"
 #include "util/i18n.h"
 #include "util/uuid.h"
@@ -86,7 +87,7 @@ static cJSON *document_tree(const struct dataset *d, void *const *audit, const c
 	cJSON_AddStringToObject(form, "id", d->t.form_id ? d->t.form_id : "");
 	if (d->t.form_version)
 		cJSON_AddStringToObject(form, "version", d->t.form_version);
-	cJSON_AddItemToObject(o, "variables", table_to_json(&d->t));
+	cJSON_AddItemToObject(o, "variables", tabjson_write(&d->t));
 	cJSON *rs = cJSON_AddArrayToObject(o, "responses");
 	for (int r = 0; r < d->nrows; r++)
 		cJSON_AddItemToArray(rs, response_json(d, r, audit ? audit[r] : NULL));
@@ -266,7 +267,7 @@ static int read_doc(cJSON *doc, struct bundle *b, char *err, size_t errlen)
 		return -1;
 	}
 	if (!b->t) {
-		if (table_from_json(cJSON_GetObjectItemCaseSensitive(doc, "variables"), &b->own, err,
+		if (tabjson_read(cJSON_GetObjectItemCaseSensitive(doc, "variables"), &b->own, err,
 		                    errlen) < 0)
 			return -1;
 		b->t = &b->own;
@@ -413,7 +414,7 @@ static enum bundle_status dictionary(const cJSON *w, const cJSON *doc, struct bu
 			return BUNDLE_OK;
 	}
 	cJSON *vj = cJSON_Parse(vt);
-	int rc = vj ? table_from_json(vj, &b->own, err, errlen) : -1;
+	int rc = vj ? tabjson_read(vj, &b->own, err, errlen) : -1;
 	cJSON_Delete(vj);
 	if (rc < 0) {
 		if (!vj)

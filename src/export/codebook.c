@@ -248,17 +248,6 @@ static void labels(struct cb *c, const struct vlabel *v, int n, bool in_cell)
 	}
 }
 
-/* Whether two label lists are the same codes with the same labels. */
-static bool same_labels(const struct vlabel *a, int na, const struct vlabel *b, int nb)
-{
-	if (na != nb)
-		return false;
-	for (int i = 0; i < na; i++)
-		if (a[i].code != b[i].code || strcmp(a[i].label, b[i].label) != 0)
-			return false;
-	return true;
-}
-
 /* What a column holds, in a word or two. */
 static void col_type(struct cb *c, const struct column *col)
 {
@@ -310,9 +299,10 @@ static void variables(struct cb *c, const struct column *const *cols, int n)
 		with++;
 		if (!ref)
 			ref = cols[i];
-		else if (!same_labels(ref->values, ref->nvalues, cols[i]->values, cols[i]->nvalues) ||
-		         !same_labels(ref->missing, ref->nmissing, cols[i]->missing,
-		                      cols[i]->nmissing))
+		else if (!table_same_labels(ref->values, ref->nvalues, cols[i]->values,
+		                            cols[i]->nvalues) ||
+		         !table_same_labels(ref->missing, ref->nmissing, cols[i]->missing,
+		                            cols[i]->nmissing))
 			shared = false;
 	}
 	shared = shared && with >= 2;

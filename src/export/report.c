@@ -164,17 +164,6 @@ static bool same_question(const struct column *a, const struct column *c)
 	return a->question && c->question && strcmp(a->question, c->question) == 0;
 }
 
-static bool same_labels(const struct column *a, const struct column *c)
-{
-	if (a->nvalues != c->nvalues)
-		return false;
-	for (int i = 0; i < a->nvalues; i++)
-		if (a->values[i].code != c->values[i].code ||
-		    strcmp(a->values[i].label, c->values[i].label) != 0)
-			return false;
-	return true;
-}
-
 /* A battery from item column 'first' and every later item of the same
  * question with the same value labels; marks them done. */
 static void add_battery(struct build *b, int first, bool *done)
@@ -185,7 +174,8 @@ static void add_battery(struct build *b, int first, bool *done)
 	for (int j = first; j < t->ncols && (j == first || same_question(&t->cols[first], &t->cols[j]));
 	     j++)
 		if (!done[j] && t->cols[j].role == ROLE_ITEM && t->cols[j].type == COL_NUMERIC &&
-		    same_labels(&t->cols[first], &t->cols[j])) {
+		    table_same_labels(t->cols[first].values, t->cols[first].nvalues,
+		                      t->cols[j].values, t->cols[j].nvalues)) {
 			cols[n++] = j;
 			done[j] = true;
 		}

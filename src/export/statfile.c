@@ -256,18 +256,6 @@ static unsigned long hash_labels(const struct vlabel *v, int n, unsigned long h)
 	return h;
 }
 
-/* Whether two label lists are equal, code by code and text by text. */
-static bool same_labels(const struct vlabel *a, int na, const struct vlabel *b, int nb)
-{
-	if (na != nb)
-		return false;
-	for (int i = 0; i < na; i++)
-		if (a[i].code != b[i].code ||
-		    strcmp(a[i].label ? a[i].label : "", b[i].label ? b[i].label : "") != 0)
-			return false;
-	return true;
-}
-
 /* A code as the text a string column holds ("-1"). */
 static void code_text(double code, char buf[32])
 {
@@ -308,8 +296,8 @@ static readstat_label_set_t *label_set(struct job *j, int c)
 		const struct column *oc = &j->d->t.cols[o];
 		if (j->p[o].set && j->p[o].hash == h &&
 		    (oc->type == COL_STRING) == (col->type == COL_STRING) &&
-		    same_labels(oc->values, oc->nvalues, col->values, col->nvalues) &&
-		    same_labels(oc->missing, oc->nmissing, col->missing, col->nmissing))
+		    table_same_labels(oc->values, oc->nvalues, col->values, col->nvalues) &&
+		    table_same_labels(oc->missing, oc->nmissing, col->missing, col->nmissing))
 			return j->p[o].set;
 	}
 	readstat_type_t t = col->type == COL_STRING ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE;

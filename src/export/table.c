@@ -1,39 +1,26 @@
 /*
- * table: the data dictionary. Built from a form, carried as JSON inside
- * export bundles, merged across form versions by name and code. It knows
- * no file format; the writers (csvout, statfile) and the report read it.
+ * table: the data dictionary. Built from a form, merged across form
+ * versions by name and code; tabjson carries it inside export bundles. It
+ * knows no file format; the writers (csvout, statfile) and the report read it.
  */
 #include "export/table.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <cjson/cJSON.h>
 
 #include "form/pipe.h"
 #include "form/response.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-static const char *const role_names[] = {
-	[ROLE_META] = "meta",     [ROLE_SINGLE] = "single", [ROLE_SCALE] = "scale",
-	[ROLE_OPTION] = "option", [ROLE_ITEM] = "item",     [ROLE_NUMBER] = "number",
-	[ROLE_TEXT] = "text",     [ROLE_DATE] = "date",     [ROLE_COMPUTED] = "computed",
-};
-static const char *const type_names[] = {
-	[COL_NUMERIC] = "numeric", [COL_STRING] = "string", [COL_DATE] = "date",
-};
-
 static char *dup_or_null(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
 }
 
-/* Append a column with name and label; the rest is zero / -1. */
-static struct column *add(struct table *t, const char *name, const char *label,
-                          enum col_type type, enum col_role role)
+struct column *table_add_column(struct table *t, const char *name, const char *label,
+                                enum col_type type, enum col_role role)
 {
 	t->cols = xrealloc(t->cols, ((size_t)t->ncols + 1) * sizeof *t->cols);
 	struct column *c = &t->cols[t->ncols++];
@@ -94,17 +81,17 @@ static void meta_columns(struct table *t)
 {
 	/* TRANSLATORS: labels of the variables that describe a response, as
 	 * exported to CSV, SPSS and Stata and listed in the codebook. */
-	add(t, "id", _("Antwort-ID (UUID)"), COL_STRING, ROLE_META);
-	add(t, "form_version", _("Version des Fragebogens"), COL_STRING, ROLE_META);
-	struct column *c = add(t, "status", _("Status der Antwort"), COL_NUMERIC, ROLE_META);
+	table_add_column(t, "id", _("Antwort-ID (UUID)"), COL_STRING, ROLE_META);
+	table_add_column(t, "form_version", _("Version des Fragebogens"), COL_STRING, ROLE_META);
+	struct column *c = table_add_column(t, "status", _("Status der Antwort"), COL_NUMERIC, ROLE_META);
 	/* TRANSLATORS: value labels of the status of a response. */
 	add_label(&c->values, &c->nvalues, 1, _("Entwurf"));
 	add_label(&c->values, &c->nvalues, 2, _("abgeschlossen"));
-	add(t, "revision", _("Revision (Zahl der Korrekturen + 1)"), COL_NUMERIC, ROLE_META);
-	add(t, "created", _("Angelegt (UTC)"), COL_STRING, ROLE_META);
-	add(t, "modified", _("Zuletzt geändert (UTC)"), COL_STRING, ROLE_META);
-	add(t, "completed", _("Abgeschlossen (UTC)"), COL_STRING, ROLE_META);
-	c = add(t, "simulated", _("Simulierte Testantwort"), COL_NUMERIC, ROLE_META);
+	table_add_column(t, "revision", _("Revision (Zahl der Korrekturen + 1)"), COL_NUMERIC, ROLE_META);
+	table_add_column(t, "created", _("Angelegt (UTC)"), COL_STRING, ROLE_META);
+	table_add_column(t, "modified", _("Zuletzt geändert (UTC)"), COL_STRING, ROLE_META);
+	table_add_column(t, "completed", _("Abgeschlossen (UTC)"), COL_STRING, ROLE_META);
+	c = table_add_column(t, "simulated", _("Simulierte Testantwort"), COL_NUMERIC, ROLE_META);
 	/* TRANSLATORS: value labels of the variable that marks test data. */
 	add_label(&c->values, &c->nvalues, 0, _("nein"));
 	add_label(&c->values, &c->nvalues, 1, _("ja (Testdaten)"));
@@ -121,7 +108,7 @@ static void choice_columns(struct table *t, const struct form *f, const struct q
 				continue;
 			char *name = xasprintf("%s_%d", q->id, (int)ch->code);
 			char *label = xasprintf("%s: %s", lab, ch->label);
-			struct column *c = add(t, name, label, COL_NUMERIC, ROLE_OPTION);
+			struct column *c = table_add_column(t, name, label, COL_NUMERIC, ROLE_OPTION);
 			free(name);
 			free(label);
 			owned_by(c, q, q->var);
@@ -134,7 +121,7 @@ static void choice_columns(struct table *t, const struct form *f, const struct q
 			add_missing(f, c, q);
 		}
 	} else {
-		struct column *c = add(t, q->id, lab, COL_NUMERIC,
+		struct column *c = table_add_column(t, q->id, lab, COL_NUMERIC,
 		                       q->type == Q_SCALE ? ROLE_SCALE : ROLE_SINGLE);
 		owned_by(c, q, q->var);
 		add_choices(c, q->choices);
@@ -146,7 +133,7 @@ static void choice_columns(struct table *t, const struct form *f, const struct q
 			/* TRANSLATORS: label of the text variable of an answer such as
 			 * "Sonstiges, und zwar:": the question's label, the choice's. */
 			char *label = xasprintf(_("%s: %s (Text)"), lab, q->choices->v[i].label);
-			struct column *c = add(t, name, label, COL_STRING, ROLE_TEXT);
+			struct column *c = table_add_column(t, name, label, COL_STRING, ROLE_TEXT);
 			free(name);
 			free(label);
 			owned_by(c, q, q->var);
@@ -166,7 +153,7 @@ static void matrix_columns(struct table *t, const struct form *f, const struct q
 			char *label = q->ncols > 1 && col->title
 			                      ? xasprintf("%s: %s – %s", short_label(q), rl, col->title)
 			                      : xasprintf("%s: %s", short_label(q), rl);
-			struct column *c = add(t, f->vars[row->var[k]].name, label, COL_NUMERIC,
+			struct column *c = table_add_column(t, f->vars[row->var[k]].name, label, COL_NUMERIC,
 			                       ROLE_ITEM);
 			free(label);
 			owned_by(c, q, row->var[k]);
@@ -192,15 +179,15 @@ static void question_columns(struct table *t, const struct form *f, const struct
 		return;
 	case Q_INTEGER:
 	case Q_DECIMAL:
-		c = add(t, q->id, short_label(q), COL_NUMERIC, ROLE_NUMBER);
+		c = table_add_column(t, q->id, short_label(q), COL_NUMERIC, ROLE_NUMBER);
 		c->decimals = q->type == Q_DECIMAL ? q->decimals : 0;
 		break;
 	case Q_TEXT:
 	case Q_TEXTAREA:
-		c = add(t, q->id, short_label(q), COL_STRING, ROLE_TEXT);
+		c = table_add_column(t, q->id, short_label(q), COL_STRING, ROLE_TEXT);
 		break;
 	case Q_DATE:
-		c = add(t, q->id, short_label(q), COL_DATE, ROLE_DATE);
+		c = table_add_column(t, q->id, short_label(q), COL_DATE, ROLE_DATE);
 		break;
 	case Q_NOTE:
 	default:
@@ -253,7 +240,7 @@ void table_from_form(const struct form *f, struct table *t)
 		if (cv->var < 0)
 			continue;
 		enum vtype vt = f->vars[cv->var].type;
-		struct column *c = add(t, cv->id, cv->label ? cv->label : cv->id,
+		struct column *c = table_add_column(t, cv->id, cv->label ? cv->label : cv->id,
 		                       vt == VT_STR ? COL_STRING : vt == VT_DATE ? COL_DATE : COL_NUMERIC,
 		                       ROLE_COMPUTED);
 		c->var = cv->var;
@@ -351,12 +338,13 @@ const char *table_value_label(const struct column *c, double code)
 }
 
 /* Whether two label lists are the same. */
-static bool same_labels(const struct vlabel *a, int na, const struct vlabel *b, int nb)
+bool table_same_labels(const struct vlabel *a, int na, const struct vlabel *b, int nb)
 {
 	if (na != nb)
 		return false;
 	for (int i = 0; i < na; i++)
-		if (a[i].code != b[i].code || strcmp(a[i].label, b[i].label) != 0)
+		if (a[i].code != b[i].code ||
+		    strcmp(a[i].label ? a[i].label : "", b[i].label ? b[i].label : "") != 0)
 			return false;
 	return true;
 }
@@ -368,8 +356,8 @@ bool table_same_columns(const struct table *a, const struct table *b)
 	for (int i = 0; i < a->ncols; i++) {
 		const struct column *x = &a->cols[i], *y = &b->cols[i];
 		if (x->type != y->type || strcmp(x->name, y->name) != 0 ||
-		    !same_labels(x->values, x->nvalues, y->values, y->nvalues) ||
-		    !same_labels(x->missing, x->nmissing, y->missing, y->nmissing))
+		    !table_same_labels(x->values, x->nvalues, y->values, y->nvalues) ||
+		    !table_same_labels(x->missing, x->nmissing, y->missing, y->nmissing))
 			return false;
 	}
 	return true;
@@ -401,255 +389,6 @@ bool table_is_missing(const struct column *c, double code)
 	return false;
 }
 
-/* ---- JSON ---- */
-
-static cJSON *labels_json(const struct vlabel *v, int n)
-{
-	cJSON *a = cJSON_CreateArray();
-	for (int i = 0; i < n; i++) {
-		cJSON *p = cJSON_CreateArray();
-		cJSON_AddItemToArray(p, cJSON_CreateNumber(v[i].code));
-		cJSON_AddItemToArray(p, cJSON_CreateString(v[i].label));
-		cJSON_AddItemToArray(a, p);
-	}
-	return a;
-}
-
-static void add_opt_str(cJSON *o, const char *key, const char *s)
-{
-	if (s)
-		cJSON_AddStringToObject(o, key, s);
-}
-
-/* Label lists shared by many columns are written once ("label_sets") and
- * referred to by index; a question's text is written once ("questions"). */
-struct sets {
-	cJSON *arr;      /* the distinct label lists */
-	char **key;      /* their printed form, to find duplicates */
-	int n;
-};
-
-/* Index of a label list in the shared sets, adding it if new. */
-static int set_index(struct sets *s, const struct vlabel *v, int n)
-{
-	cJSON *a = labels_json(v, n);
-	char *k = cJSON_PrintUnformatted(a);
-	for (int i = 0; i < s->n; i++)
-		if (strcmp(s->key[i], k) == 0) {
-			free(k);
-			cJSON_Delete(a);
-			return i;
-		}
-	s->key = xrealloc(s->key, ((size_t)s->n + 1) * sizeof *s->key);
-	s->key[s->n] = k;
-	cJSON_AddItemToArray(s->arr, a);
-	return s->n++;
-}
-
-static cJSON *column_json(const struct column *c, struct sets *s, cJSON *questions)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "name", c->name);
-	cJSON_AddStringToObject(o, "label", c->label);
-	cJSON_AddStringToObject(o, "type", type_names[c->type]);
-	cJSON_AddStringToObject(o, "role", role_names[c->role]);
-	add_opt_str(o, "question", c->question);
-	if (c->question && c->qtext && !cJSON_GetObjectItemCaseSensitive(questions, c->question))
-		cJSON_AddStringToObject(questions, c->question, c->qtext);
-	else if (!c->question)
-		add_opt_str(o, "text", c->qtext);
-	add_opt_str(o, "item", c->item);
-	if (c->decimals)
-		cJSON_AddNumberToObject(o, "decimals", c->decimals);
-	if (c->nvalues)
-		cJSON_AddNumberToObject(o, "values", set_index(s, c->values, c->nvalues));
-	if (c->nmissing)
-		cJSON_AddNumberToObject(o, "missing", set_index(s, c->missing, c->nmissing));
-	return o;
-}
-
-void *table_to_json(const struct table *t)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "form_id", t->form_id ? t->form_id : "");
-	add_opt_str(o, "form_version", t->form_version);
-	add_opt_str(o, "form_title", t->form_title);
-	add_opt_str(o, "breakdown", t->breakdown);
-	add_opt_str(o, "label_column", t->label_column);
-	struct sets s = {cJSON_CreateArray(), NULL, 0};
-	cJSON *questions = cJSON_CreateObject();
-	cJSON *cols = cJSON_CreateArray();
-	for (int i = 0; i < t->ncols; i++)
-		cJSON_AddItemToArray(cols, column_json(&t->cols[i], &s, questions));
-	cJSON_AddItemToObject(o, "label_sets", s.arr);
-	cJSON_AddItemToObject(o, "questions", questions);
-	cJSON_AddItemToObject(o, "columns", cols);
-	for (int i = 0; i < s.n; i++)
-		free(s.key[i]);
-	free(s.key);
-	return o;
-}
-
-static int role_of(const char *s)
-{
-	for (size_t i = 0; i < sizeof role_names / sizeof *role_names; i++)
-		if (strcmp(s, role_names[i]) == 0)
-			return (int)i;
-	return -1;
-}
-
-static int type_of(const char *s)
-{
-	for (size_t i = 0; i < sizeof type_names / sizeof *type_names; i++)
-		if (strcmp(s, type_names[i]) == 0)
-			return (int)i;
-	return -1;
-}
-
-static const char *get_str(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-/* Read [[code, label], …], or an index into 'sets'; -1 if malformed. */
-static int cmp_vlabel(const void *a, const void *b)
-{
-	const struct vlabel *x = a, *y = b;
-	return (x->code > y->code) - (x->code < y->code);
-}
-
-static int labels_from_json(const cJSON *a, const cJSON *sets, struct vlabel **v, int *n,
-                            long *budget)
-{
-	if (!a)
-		return 0;
-	if (cJSON_IsNumber(a)) {
-		int i = (int)a->valuedouble;
-		if (a->valuedouble != i || i < 0 || i >= cJSON_GetArraySize(sets))
-			return -1;
-		a = cJSON_GetArrayItem(sets, i);
-	}
-	int count = cJSON_IsArray(a) ? cJSON_GetArraySize(a) : -1;
-	if (count < 0 || count > TABLE_MAX_LABELS || (*budget -= count) < 0)
-		return -1;
-	struct vlabel *l = xcalloc((size_t)count + 1, sizeof *l);
-	int k = 0;
-	const cJSON *p;
-	cJSON_ArrayForEach(p, a) {
-		const cJSON *code = cJSON_GetArrayItem(p, 0), *lab = cJSON_GetArrayItem(p, 1);
-		if (!cJSON_IsArray(p) || !cJSON_IsNumber(code) || !cJSON_IsString(lab) ||
-		    !isfinite(code->valuedouble)) {
-			free(l);
-			return -1;
-		}
-		l[k].code = code->valuedouble;
-		l[k++].label = lab->valuestring; /* borrowed until copied below */
-	}
-	/* Sorted once, duplicates refused: no quadratic insertion. */
-	qsort(l, (size_t)k, sizeof *l, cmp_vlabel);
-	for (int i = 1; i < k; i++)
-		if (l[i].code == l[i - 1].code) {
-			free(l);
-			return -1;
-		}
-	for (int i = 0; i < k; i++)
-		l[i].label = xstrdup(l[i].label);
-	*v = l;
-	*n = k;
-	return 0;
-}
-
-/* One column from JSON; -1 if a field is missing or of the wrong kind. */
-static int column_from_json(struct table *t, const cJSON *o, const cJSON *sets,
-                            const cJSON *questions, long *budget)
-{
-	const char *name = get_str(o, "name"), *label = get_str(o, "label");
-	const char *type = get_str(o, "type"), *role = get_str(o, "role");
-	if (!name || !*name || !label || !type || !role || type_of(type) < 0 ||
-	    role_of(role) < 0)
-		return -1;
-	struct column *c = add(t, name, label, (enum col_type)type_of(type),
-	                       (enum col_role)role_of(role));
-	c->question = dup_or_null(get_str(o, "question"));
-	const char *qt = get_str(o, "text");
-	if (!qt && c->question)
-		qt = get_str(questions, c->question);
-	c->qtext = dup_or_null(qt);
-	c->item = dup_or_null(get_str(o, "item"));
-	const cJSON *d = cJSON_GetObjectItemCaseSensitive(o, "decimals");
-	if (cJSON_IsNumber(d) && d->valuedouble >= 0 && d->valuedouble <= 15)
-		c->decimals = (int)d->valuedouble;
-	if (labels_from_json(cJSON_GetObjectItemCaseSensitive(o, "values"), sets, &c->values,
-	                     &c->nvalues, budget) < 0 ||
-	    labels_from_json(cJSON_GetObjectItemCaseSensitive(o, "missing"), sets, &c->missing,
-	                     &c->nmissing, budget) < 0)
-		return -1;
-	return 0;
-}
-
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Whether two columns share a name (sorting a copy of the names). */
-static bool has_duplicate(const struct table *t)
-{
-	char **names = xcalloc((size_t)t->ncols + 1, sizeof *names);
-	for (int i = 0; i < t->ncols; i++)
-		names[i] = t->cols[i].name;
-	qsort(names, (size_t)t->ncols, sizeof *names, cmp_name);
-	bool dup = false;
-	for (int i = 1; i < t->ncols && !dup; i++)
-		dup = strcmp(names[i - 1], names[i]) == 0;
-	free(names);
-	return dup;
-}
-
-int table_from_json(const void *json, struct table *t, char *err, size_t errlen)
-{
-	const cJSON *o = json;
-	memset(t, 0, sizeof *t);
-	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(o, "columns");
-	const char *id = get_str(o, "form_id");
-	if (!cJSON_IsObject(o) || !id || !cJSON_IsArray(cols)) {
-		snprintf(err, errlen, "%s", _("das Datenverzeichnis fehlt oder ist unvollständig"));
-		return -1;
-	}
-	t->form_id = xstrdup(id);
-	t->form_version = dup_or_null(get_str(o, "form_version"));
-	t->form_title = dup_or_null(get_str(o, "form_title"));
-	t->breakdown = dup_or_null(get_str(o, "breakdown"));
-	t->label_column = dup_or_null(get_str(o, "label_column"));
-	const cJSON *sets = cJSON_GetObjectItemCaseSensitive(o, "label_sets");
-	const cJSON *questions = cJSON_GetObjectItemCaseSensitive(o, "questions");
-	const cJSON *c;
-	int i = 0;
-	long budget = TABLE_MAX_ALL_LABELS;
-	if (cJSON_GetArraySize(cols) > TABLE_MAX_COLUMNS) {
-		snprintf(err, errlen, _("das Datenverzeichnis hat mehr als %d Spalten"),
-		         TABLE_MAX_COLUMNS);
-		table_free(t);
-		return -1;
-	}
-	cJSON_ArrayForEach(c, cols) {
-		if (column_from_json(t, c, sets, questions, &budget) < 0) {
-			snprintf(err, errlen, _("Spalte %d des Datenverzeichnisses ist ungültig"),
-			         i + 1);
-			table_free(t);
-			return -1;
-		}
-		i++;
-	}
-	if (has_duplicate(t)) {
-		snprintf(err, errlen, "%s", _("das Datenverzeichnis nennt eine Variable zweimal"));
-		table_free(t);
-		return -1;
-	}
-	return 0;
-}
-
 /* Why column s of a version cannot merge with column d of the others. */
 static void type_clash(char *err, size_t errlen, const struct column *s,
                        const struct column *d, const char *version)
@@ -670,7 +409,7 @@ static void type_clash(char *err, size_t errlen, const struct column *s,
  * win), in one pass. */
 static void merge_labels(struct vlabel **a, int *na, const struct vlabel *b, int nb)
 {
-	if (nb == 0 || same_labels(*a, *na, b, nb))
+	if (nb == 0 || table_same_labels(*a, *na, b, nb))
 		return;
 	struct vlabel *m = xcalloc((size_t)*na + (size_t)nb + 1, sizeof *m);
 	int i = 0, j = 0, k = 0;

@@ -20,7 +20,7 @@
  * without it, the missing code when the question got one. String columns
  * hold a missing code as its decimal text ("-1").
  *
- * A table travels inside export bundles as JSON (table_to_json), so that
+ * A table travels inside export bundles as JSON (tabjson), so that
  * aggregation needs no form file and merges form versions by name and code.
  *
  * Ownership: a table owns all its strings; table_free() releases them.
@@ -109,10 +109,13 @@ bool table_is_missing(const struct column *c, double code);
 /* Whether two tables have the same columns: names, types and labels. */
 bool table_same_columns(const struct table *a, const struct table *b);
 
-/* As JSON (a cJSON object the caller deletes with cJSON_Delete). */
-void *table_to_json(const struct table *t);
-__attribute__((warn_unused_result))
-int table_from_json(const void *json, struct table *t, char *err, size_t errlen);
+/* Append a column with name and label; the rest is zero, var is -1. The
+ * pointer is valid until the next column is added. */
+struct column *table_add_column(struct table *t, const char *name, const char *label,
+                                enum col_type type, enum col_role role);
+
+/* Whether two label lists are the same codes with the same labels. */
+bool table_same_labels(const struct vlabel *a, int na, const struct vlabel *b, int nb);
 
 /*
  * Merge 'src' into 'dst' by column name: new columns are appended, value

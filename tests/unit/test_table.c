@@ -9,6 +9,7 @@
 
 #include "export/dataset.h"
 #include "export/table.h"
+#include "export/tabjson.h"
 #include "helpers.h"
 #include "util/xmalloc.h"
 
@@ -64,9 +65,9 @@ Test(table, json_round_trip_and_merge)
 	struct form *f = load_ok(form_json);
 	struct table t, back, other;
 	table_from_form(f, &t);
-	cJSON *j = table_to_json(&t);
+	cJSON *j = tabjson_write(&t);
 	char err[200];
-	cr_assert_eq(table_from_json(j, &back, err, sizeof err), 0, "%s", err);
+	cr_assert_eq(tabjson_read(j, &back, err, sizeof err), 0, "%s", err);
 	cr_assert_eq(back.ncols, t.ncols);
 	for (int i = 0; i < t.ncols; i++) {
 		cr_expect_str_eq(back.cols[i].name, t.cols[i].name);
@@ -83,7 +84,7 @@ Test(table, json_round_trip_and_merge)
 	cJSON *neu = cJSON_Parse("{\"name\":\"neu\",\"label\":\"Neu\",\"type\":\"numeric\","
 	                         "\"role\":\"number\"}");
 	cJSON_AddItemToArray(cols, neu);
-	cr_assert_eq(table_from_json(j, &other, err, sizeof err), 0, "%s", err);
+	cr_assert_eq(tabjson_read(j, &other, err, sizeof err), 0, "%s", err);
 	cr_assert_eq(other.ncols, t.ncols + 1, "other has %d", other.ncols);
 	cr_assert_eq(table_merge(&back, &other, err, sizeof err), 0, "%s", err);
 	cr_expect_eq(back.ncols, t.ncols + 1);
@@ -94,7 +95,7 @@ Test(table, json_round_trip_and_merge)
 	table_free(&other);
 	/* A column that changes its type is refused. */
 	cJSON_ReplaceItemInObject(art, "type", cJSON_CreateString("string"));
-	cr_assert_eq(table_from_json(j, &other, err, sizeof err), 0, "%s", err);
+	cr_assert_eq(tabjson_read(j, &other, err, sizeof err), 0, "%s", err);
 	cr_expect_eq(table_merge(&back, &other, err, sizeof err), -1);
 	cr_expect(strstr(err, "art") != NULL, "%s", err);
 	table_free(&other);
@@ -128,13 +129,13 @@ Test(table, duplicate_and_bad_set_refs_are_refused)
 	cJSON *j = cJSON_Parse("{\"form_id\":\"x\",\"columns\":["
 	                       "{\"name\":\"a\",\"label\":\"A\",\"type\":\"numeric\",\"role\":\"single\"},"
 	                       "{\"name\":\"a\",\"label\":\"B\",\"type\":\"numeric\",\"role\":\"single\"}]}");
-	cr_expect_eq(table_from_json(j, &t, err, sizeof err), -1);
+	cr_expect_eq(tabjson_read(j, &t, err, sizeof err), -1);
 	cr_expect(strstr(err, "zweimal") != NULL, "%s", err);
 	cJSON_Delete(j);
 	j = cJSON_Parse("{\"form_id\":\"x\",\"label_sets\":[],\"columns\":["
 	                "{\"name\":\"a\",\"label\":\"A\",\"type\":\"numeric\",\"role\":\"single\","
 	                "\"values\":0}]}");
-	cr_expect_eq(table_from_json(j, &t, err, sizeof err), -1);
+	cr_expect_eq(tabjson_read(j, &t, err, sizeof err), -1);
 	cJSON_Delete(j);
 }
 
@@ -165,13 +166,13 @@ Test(table, oversized_label_lists_are_refused)
 	cJSON *j = cJSON_Parse(sbuf_str(&b));
 	struct table t;
 	char err[200];
-	cr_expect_eq(table_from_json(j, &t, err, sizeof err), -1);
+	cr_expect_eq(tabjson_read(j, &t, err, sizeof err), -1);
 	cJSON_Delete(j);
 	sbuf_free(&b);
 	/* Two labels for one code are refused too. */
 	j = cJSON_Parse("{\"form_id\":\"x\",\"columns\":[{\"name\":\"a\",\"label\":\"A\","
 	                "\"type\":\"numeric\",\"role\":\"single\",\"values\":[[1,\"a\"],[1,\"b\"]]}]}");
-	cr_expect_eq(table_from_json(j, &t, err, sizeof err), -1);
+	cr_expect_eq(tabjson_read(j, &t, err, sizeof err), -1);
 	cJSON_Delete(j);
 }
 
@@ -180,11 +181,11 @@ Test(table, broken_json_is_refused)
 	struct table t;
 	char err[200];
 	cJSON *j = cJSON_Parse("{\"form_id\":\"x\",\"columns\":[{\"name\":\"a\"}]}");
-	cr_expect_eq(table_from_json(j, &t, err, sizeof err), -1);
+	cr_expect_eq(tabjson_read(j, &t, err, sizeof err), -1);
 	cr_expect(strstr(err, "Spalte 1") != NULL, "%s", err);
 	cJSON_Delete(j);
 	j = cJSON_Parse("[1]");
-	cr_expect_eq(table_from_json(j, &t, err, sizeof err), -1);
+	cr_expect_eq(tabjson_read(j, &t, err, sizeof err), -1);
 	cJSON_Delete(j);
 }
 
