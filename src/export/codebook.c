@@ -1,9 +1,9 @@
 /*
- * codebook: writes the codebook of a form as Markdown or HTML. It walks the
- * form for questions, routing and checks, and the data dictionary (table)
- * for the variables, so that names, labels and codes are those of the
- * exports. It never writes a link to anything outside the page, and every
- * text from the form goes through markup_escape().
+ * codebook: what the codebook of a form says. It walks the form for
+ * questions, routing and checks, and the data dictionary (table) for the
+ * variables, so that names, labels and codes are those of the exports;
+ * cbdoc writes it as Markdown or HTML and escapes every text from the form.
+ * It never writes a link to anything outside the page.
  */
 #include "export/codebook.h"
 
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export/cbdoc.h"
 #include "export/table.h"
 #include "form/explain.h"
 #include "util/date.h"
@@ -19,120 +20,10 @@
 #include "util/xmalloc.h"
 
 struct cb {
-	struct sbuf *o;
-	enum markup m;
+	struct cbdoc d;  /* where and in which markup the page is written */
 	const struct form *f;
 	struct table t;
 };
-
-static const char css[] =
-	"body{font-family:\"DejaVu Sans\",Arial,sans-serif;max-width:62em;margin:2em auto;"
-	"padding:0 1em;line-height:1.45;color:#111;background:#fff}\n"
-	"h1{font-size:1.7em}h2{font-size:1.35em;border-bottom:2px solid #555;margin-top:2.2em}\n"
-	"h3{font-size:1.1em;margin:1.6em 0 .4em}\n"
-	"table{border-collapse:collapse;margin:.6em 0;width:100%}\n"
-	"th,td{border:1px solid #aaa;padding:.2em .45em;text-align:left;vertical-align:top}\n"
-	"th{background:#e8e8e8}\n"
-	"code{font-family:\"DejaVu Sans Mono\",monospace;background:#f2f2f2;padding:0 .2em}\n"
-	"ul{padding-left:1.4em}li{margin:.15em 0}.frage{font-style:italic}.hinweis{color:#444}\n"
-	".q{break-inside:avoid;page-break-inside:avoid}\n"
-	"@media print{body{max-width:none;margin:0;font-size:10pt}"
-	"h2{break-before:page;page-break-before:always}nav{display:none}"
-	"a{color:inherit;text-decoration:none}}\n";
-
-/*
- * Writing primitives: each writes the Markdown or the HTML form of one
- * piece of structure. raw() is for the module's own markup only; every
- * text from the form goes through text().
- */
-static void raw(struct cb *c, const char *s)
-{
-	sbuf_adds(c->o, s);
-}
-
-static void text(struct cb *c, const char *s)
-{
-	markup_escape(c->o, s, c->m);
-}
-
-static bool is_html(const struct cb *c)
-{
-	return c->m == MARKUP_HTML;
-}
-
-/* A text from the form, escaped, as a new string. */
-static char *text_str(const struct cb *c, const char *s)
-{
-	struct sbuf b = {0};
-	markup_escape(&b, s, c->m);
-	return sbuf_take(&b);
-}
-
-/* Inline code, as a new string. */
-static char *code_str(const struct cb *c, const char *s)
-{
-	struct sbuf b = {0};
-	markup_code(&b, s, c->m);
-	return sbuf_take(&b);
-}
-
-/* Send what is written to c from now on into 'tmp'; returns the buffer to
- * put back into c->o afterwards. */
-static struct sbuf *divert(struct cb *c, struct sbuf *tmp)
-{
-	struct sbuf *old = c->o;
-	*tmp = (struct sbuf){0};
-	c->o = tmp;
-	return old;
-}
-
-/*
- * Write a sentence of the interface: each "%s" (or "%1$s" …) in 'fmt' is
- * replaced by one of parts[0..n), which are markup already; the text around
- * them is escaped. So a sentence stays one message even where its parts
- * are inline code or a condition read aloud.
- */
-static void compose(struct cb *c, const char *fmt, const char *const *parts, int n)
-{
-	struct sbuf lit = {0};
-	int next = 0;
-	for (const char *p = fmt; *p; p++) {
-		if (p[0] != '%') {
-			sbuf_addc(&lit, p[0]);
-			continue;
-		}
-		if (p[1] == '%') {
-			sbuf_addc(&lit, '%');
-			p++;
-			continue;
-		}
-		int k = next++;
-		const char *q = p + 1;
-		if (*q >= '1' && *q <= '9') {
-			int pos = 0;
-			while (*q >= '0' && *q <= '9')
-				pos = pos * 10 + (*q++ - '0');
-			if (*q == '$') {
-				k = pos - 1;
-				q++;
-			} else {
-				q = p + 1;
-			}
-		}
-		if (*q != 's') {
-			sbuf_addc(&lit, p[0]);
-			continue;
-		}
-		text(c, sbuf_str(&lit));
-		lit.len = 0;
-		if (lit.data)
-			lit.data[0] = '\0';
-		raw(c, k >= 0 && k < n ? parts[k] : "");
-		p = q;
-	}
-	text(c, sbuf_str(&lit));
-	sbuf_free(&lit);
-}
 
 /* A day as the interface language writes it: 01.12.2016, 2016-12-01. */
 static void day_text(int32_t days, char buf[DATE_BUF])
@@ -141,111 +32,6 @@ static void day_text(int32_t days, char buf[DATE_BUF])
 		date_format_iso(days, buf);
 	else
 		date_format_de(days, buf);
-}
-
-/* A heading „a – b“ (b may be NULL) with an anchor for the HTML contents. */
-static void heading(struct cb *c, int level, const char *anchor, const char *a, const char *b)
-{
-	if (is_html(c)) {
-		sbuf_printf(c->o, "<h%d", level);
-		if (anchor)
-			sbuf_printf(c->o, " id=\"%s\"", anchor);
-		raw(c, ">");
-	} else {
-		raw(c, c->o->len > 0 ? "\n" : "");
-		for (int i = 0; i < level; i++)
-			raw(c, "#");
-		raw(c, " ");
-	}
-	text(c, a);
-	if (b) {
-		raw(c, " – ");
-		text(c, b);
-	}
-	if (is_html(c))
-		sbuf_printf(c->o, "</h%d>\n", level);
-	else
-		raw(c, "\n\n");
-}
-
-/* A paragraph of text; 'cls' is its HTML class. */
-static void para(struct cb *c, const char *s, const char *cls)
-{
-	if (is_html(c))
-		sbuf_printf(c->o, "<p class=\"%s\">", cls);
-	markup_escape_start(c->o, s, c->m);
-	raw(c, is_html(c) ? "</p>\n" : "\n\n");
-}
-
-static void list_begin(struct cb *c)
-{
-	if (is_html(c))
-		raw(c, "<ul>\n");
-}
-
-static void list_end(struct cb *c)
-{
-	raw(c, is_html(c) ? "</ul>\n" : "\n");
-}
-
-/* A list item that starts with a bold „name:“. */
-static void item(struct cb *c, const char *name)
-{
-	raw(c, is_html(c) ? "<li>" : "- ");
-	if (name) {
-		raw(c, is_html(c) ? "<strong>" : "**");
-		text(c, name);
-		raw(c, is_html(c) ? ":</strong> " : ":** ");
-	}
-}
-
-static void item_end(struct cb *c)
-{
-	raw(c, is_html(c) ? "</li>\n" : "\n");
-}
-
-/* A table with its head row; cell() opens each cell, row_end() closes a row. */
-static void table_begin(struct cb *c, const char *const *head, int n)
-{
-	raw(c, is_html(c) ? "<table>\n<thead><tr>" : "| ");
-	for (int i = 0; i < n; i++) {
-		raw(c, is_html(c) ? "<th>" : i ? " | " : "");
-		text(c, head[i]);
-		raw(c, is_html(c) ? "</th>" : "");
-	}
-	raw(c, is_html(c) ? "</tr></thead>\n<tbody>\n" : " |\n|");
-	for (int i = 0; !is_html(c) && i < n; i++)
-		raw(c, "---|");
-	raw(c, is_html(c) ? "" : "\n");
-}
-
-static void cell(struct cb *c, bool first)
-{
-	raw(c, is_html(c) ? (first ? "<tr><td>" : "</td><td>") : (first ? "| " : " | "));
-}
-
-static void row_end(struct cb *c)
-{
-	raw(c, is_html(c) ? "</td></tr>\n" : " |\n");
-}
-
-static void table_end(struct cb *c)
-{
-	raw(c, is_html(c) ? "</tbody>\n</table>\n" : "\n");
-}
-
-/* „1 = ja; 2 = nein“ (in an HTML cell one per line); „—“ when there are none. */
-static void labels(struct cb *c, const struct vlabel *v, int n, bool in_cell)
-{
-	if (n == 0)
-		raw(c, "—");
-	for (int i = 0; i < n; i++) {
-		if (i > 0)
-			raw(c, is_html(c) && in_cell ? "<br>" : "; ");
-		markup_number(c->o, v[i].code);
-		raw(c, " = ");
-		text(c, v[i].label);
-	}
 }
 
 /* What a column holds, in a word or two. */
@@ -258,28 +44,28 @@ static void col_type(struct cb *c, const struct column *col)
 	/* TRANSLATORS: kind of variable: a date. */
 	const char *date = _("Datum");
 	switch (col->role) {
-	case ROLE_SINGLE: text(c, code); return;
-	case ROLE_SCALE: text(c, _("Code (Skala)")); return;
-	case ROLE_OPTION: raw(c, "0/1"); return;
-	case ROLE_ITEM: text(c, code); return;
+	case ROLE_SINGLE: cbdoc_text(&c->d, code); return;
+	case ROLE_SCALE: cbdoc_text(&c->d, _("Code (Skala)")); return;
+	case ROLE_OPTION: cbdoc_raw(&c->d, "0/1"); return;
+	case ROLE_ITEM: cbdoc_text(&c->d, code); return;
 	case ROLE_NUMBER:
 		if (col->decimals > 0) {
 			char *s = xasprintf(P_("Zahl, %d Nachkommastelle", "Zahl, %d Nachkommastellen",
 			                       (unsigned long)col->decimals),
 			                    col->decimals);
-			text(c, s);
+			cbdoc_text(&c->d, s);
 			free(s);
 		} else {
-			text(c, _("ganze Zahl"));
+			cbdoc_text(&c->d, _("ganze Zahl"));
 		}
 		return;
-	case ROLE_TEXT: text(c, txt); return;
-	case ROLE_DATE: text(c, date); return;
+	case ROLE_TEXT: cbdoc_text(&c->d, txt); return;
+	case ROLE_DATE: cbdoc_text(&c->d, date); return;
 	case ROLE_META:
 	case ROLE_COMPUTED:
 		break;
 	}
-	text(c, col->type == COL_STRING ? txt : col->type == COL_DATE ? date
+	cbdoc_text(&c->d, col->type == COL_STRING ? txt : col->type == COL_DATE ? date
 	        : col->nvalues ? code : _("Zahl"));
 }
 
@@ -310,42 +96,42 @@ static void variables(struct cb *c, const struct column *const *cols, int n)
 	 * name, label, kind, value labels, missing codes. */
 	const char *const head[] = {_("Variable"), _("Label"), _("Typ"), _("Werte"),
 	                            _("Fehlwerte")};
-	table_begin(c, head, shared ? 3 : 5);
+	cbdoc_table_begin(&c->d, head, shared ? 3 : 5);
 	for (int i = 0; i < n; i++) {
-		cell(c, true);
-		markup_code(c->o, cols[i]->name, c->m);
-		cell(c, false);
-		text(c, cols[i]->label);
-		cell(c, false);
+		cbdoc_cell(&c->d, true);
+		markup_code(c->d.o, cols[i]->name, c->d.m);
+		cbdoc_cell(&c->d, false);
+		cbdoc_text(&c->d, cols[i]->label);
+		cbdoc_cell(&c->d, false);
 		col_type(c, cols[i]);
 		if (!shared) {
-			cell(c, false);
-			labels(c, cols[i]->values, cols[i]->nvalues, true);
-			cell(c, false);
-			labels(c, cols[i]->missing, cols[i]->nmissing, true);
+			cbdoc_cell(&c->d, false);
+			cbdoc_labels(&c->d, cols[i]->values, cols[i]->nvalues, true);
+			cbdoc_cell(&c->d, false);
+			cbdoc_labels(&c->d, cols[i]->missing, cols[i]->nmissing, true);
 		}
-		row_end(c);
+		cbdoc_row_end(&c->d);
 	}
-	table_end(c);
+	cbdoc_table_end(&c->d);
 	if (!shared)
 		return;
-	list_begin(c);
-	item(c, _("Werte (für jede dieser Variablen)"));
-	labels(c, ref->values, ref->nvalues, false);
-	item_end(c);
-	item(c, _("Fehlwerte"));
-	labels(c, ref->missing, ref->nmissing, false);
-	item_end(c);
-	list_end(c);
+	cbdoc_list_begin(&c->d);
+	cbdoc_item(&c->d, _("Werte (für jede dieser Variablen)"));
+	cbdoc_labels(&c->d, ref->values, ref->nvalues, false);
+	cbdoc_item_end(&c->d);
+	cbdoc_item(&c->d, _("Fehlwerte"));
+	cbdoc_labels(&c->d, ref->missing, ref->nmissing, false);
+	cbdoc_item_end(&c->d);
+	cbdoc_list_end(&c->d);
 }
 
 /* Conditions v[0..n) read aloud, as a new string of markup. */
 static char *explained(struct cb *c, const struct expr *const *v, int n)
 {
 	struct sbuf t;
-	struct sbuf *o = divert(c, &t);
-	explain_when(c->o, c->f, v, n, c->m);
-	c->o = o;
+	struct sbuf *o = cbdoc_divert(&c->d, &t);
+	explain_when(c->d.o, c->f, v, n, c->d.m);
+	c->d.o = o;
 	return sbuf_take(&t);
 }
 
@@ -359,17 +145,17 @@ static void when(struct cb *c, const struct expr *sec, const struct expr *own)
 	const struct expr *v[2] = {sec, own};
 	char *cond = explained(c, v, 2);
 	if (sec && own) {
-		char *a = code_str(c, sec->src), *b = code_str(c, own->src);
+		char *a = cbdoc_code_str(&c->d, sec->src), *b = cbdoc_code_str(&c->d, own->src);
 		/* TRANSLATORS: a condition read aloud, then the source code of the
 		 * section's condition and of the question's. */
-		compose(c, _("wenn %s (Abschnitt: %s; Frage: %s)"),
-		        (const char *const[]){cond, a, b}, 3);
+		cbdoc_compose(&c->d, _("wenn %s (Abschnitt: %s; Frage: %s)"),
+		              (const char *const[]){cond, a, b}, 3);
 		free(a);
 		free(b);
 	} else {
-		char *a = code_str(c, (sec ? sec : own)->src);
+		char *a = cbdoc_code_str(&c->d, (sec ? sec : own)->src);
 		/* TRANSLATORS: a condition read aloud, then its source code. */
-		compose(c, _("wenn %s (Ausdruck: %s)"), (const char *const[]){cond, a}, 2);
+		cbdoc_compose(&c->d, _("wenn %s (Ausdruck: %s)"), (const char *const[]){cond, a}, 2);
 		free(a);
 	}
 	free(cond);
@@ -379,12 +165,12 @@ static void when(struct cb *c, const struct expr *sec, const struct expr *own)
 static void routing(struct cb *c, const struct section *s, const struct question *q)
 {
 	/* TRANSLATORS: list item label: when the question is asked. */
-	item(c, _("Gefragt"));
+	cbdoc_item(&c->d, _("Gefragt"));
 	if (!s->visible_if && !q->visible_if)
-		text(c, _("immer"));
+		cbdoc_text(&c->d, _("immer"));
 	else
 		when(c, s->visible_if, q->visible_if);
-	item_end(c);
+	cbdoc_item_end(&c->d);
 }
 
 /* Every check of a question: its condition read aloud, message, severity. */
@@ -396,18 +182,18 @@ static void checks(struct cb *c, const struct question *q)
 		char *name = xasprintf(k->sev == SEV_ERROR ? _("Prüfung %s (Fehler)")
 		                                           : _("Prüfung %s (Warnung)"),
 		                       k->id);
-		item(c, name);
+		cbdoc_item(&c->d, name);
 		free(name);
 		char *cond = explained(c, (const struct expr *const[]){k->valid_if}, 1);
-		char *src = code_str(c, k->valid_if->src), *msg = text_str(c, k->message);
+		char *src = cbdoc_code_str(&c->d, k->valid_if->src), *msg = cbdoc_text_str(&c->d, k->message);
 		/* TRANSLATORS: a check: its condition read aloud, the condition's
 		 * source code, and the message shown when it fails. */
-		compose(c, _("gültig, wenn %s (Ausdruck: %s). Meldung: „%s“"),
-		        (const char *const[]){cond, src, msg}, 3);
+		cbdoc_compose(&c->d, _("gültig, wenn %s (Ausdruck: %s). Meldung: „%s“"),
+		              (const char *const[]){cond, src, msg}, 3);
 		free(cond);
 		free(src);
 		free(msg);
-		item_end(c);
+		cbdoc_item_end(&c->d);
 	}
 }
 
@@ -422,9 +208,9 @@ static char *bound_str(const struct cb *c, double v, bool today, bool date)
 	}
 	if (today)
 		/* TRANSLATORS: a date bound: the day the answer is given. */
-		return text_str(c, _("heute"));
+		return cbdoc_text_str(&c->d, _("heute"));
 	day_text((int32_t)v, buf);
-	return text_str(c, buf);
+	return cbdoc_text_str(&c->d, buf);
 }
 
 /* Range of a number or date answer: „mindestens …, höchstens …“. */
@@ -434,28 +220,30 @@ static void bounds(struct cb *c, const struct question *q)
 	char *lo = q->has_min ? bound_str(c, q->min, q->min_today, date) : NULL;
 	char *hi = q->has_max ? bound_str(c, q->max, q->max_today, date) : NULL;
 	struct sbuf t;
-	struct sbuf *o = divert(c, &t);
+	struct sbuf *o = cbdoc_divert(&c->d, &t);
 	if (lo && hi)
-		compose(c, date ? _("frühestens %s, spätestens %s") : _("mindestens %s, höchstens %s"),
-		        (const char *const[]){lo, hi}, 2);
+		cbdoc_compose(&c->d,
+		              date ? _("frühestens %s, spätestens %s")
+		                   : _("mindestens %s, höchstens %s"),
+		              (const char *const[]){lo, hi}, 2);
 	else if (lo)
-		compose(c, date ? _("frühestens %s") : _("mindestens %s"), (const char *const[]){lo},
-		        1);
+		cbdoc_compose(&c->d, date ? _("frühestens %s") : _("mindestens %s"),
+		              (const char *const[]){lo}, 1);
 	else if (hi)
-		compose(c, date ? _("spätestens %s") : _("höchstens %s"), (const char *const[]){hi},
-		        1);
+		cbdoc_compose(&c->d, date ? _("spätestens %s") : _("höchstens %s"),
+		              (const char *const[]){hi}, 1);
 	else
 		/* TRANSLATORS: the range of an answer without bounds. */
-		text(c, _("beliebig"));
-	c->o = o;
+		cbdoc_text(&c->d, _("beliebig"));
+	c->d.o = o;
 	char *range = sbuf_take(&t);
 	if (q->unit) {
-		char *unit = text_str(c, q->unit);
+		char *unit = cbdoc_text_str(&c->d, q->unit);
 		/* TRANSLATORS: the range of an answer, then its unit. */
-		compose(c, _("%s (Einheit: %s)"), (const char *const[]){range, unit}, 2);
+		cbdoc_compose(&c->d, _("%s (Einheit: %s)"), (const char *const[]){range, unit}, 2);
 		free(unit);
 	} else {
-		raw(c, range);
+		cbdoc_raw(&c->d, range);
 	}
 	free(range);
 	free(lo);
@@ -472,7 +260,7 @@ static void picks(struct cb *c, const struct question *q)
 		s = xasprintf(_("mindestens %d"), q->min_picks);
 	else
 		s = xasprintf(_("höchstens %d"), q->max_picks);
-	text(c, s);
+	cbdoc_text(&c->d, s);
 	free(s);
 }
 
@@ -481,53 +269,54 @@ static void answer_rules(struct cb *c, const struct question *q)
 {
 	if (q->type == Q_INTEGER || q->type == Q_DECIMAL || q->type == Q_DATE) {
 		/* TRANSLATORS: list item label: the allowed values of an answer. */
-		item(c, _("Wertebereich"));
+		cbdoc_item(&c->d, _("Wertebereich"));
 		bounds(c, q);
-		item_end(c);
+		cbdoc_item_end(&c->d);
 	}
 	if (q->type == Q_TEXT || q->type == Q_TEXTAREA) {
 		/* TRANSLATORS: list item label: the length of a text answer. */
-		item(c, _("Länge"));
+		cbdoc_item(&c->d, _("Länge"));
 		char *len = xasprintf(P_("höchstens %d Zeichen", "höchstens %d Zeichen",
 		                         (unsigned long)q->maxlength),
 		                      q->maxlength);
-		text(c, len);
+		cbdoc_text(&c->d, len);
 		free(len);
-		item_end(c);
+		cbdoc_item_end(&c->d);
 	}
 	if (q->pattern) {
 		/* TRANSLATORS: list item label: the pattern a text answer must match. */
-		item(c, _("Muster"));
-		char *pat = code_str(c, q->pattern);
+		cbdoc_item(&c->d, _("Muster"));
+		char *pat = cbdoc_code_str(&c->d, q->pattern);
 		if (q->pattern_message) {
-			char *msg = text_str(c, q->pattern_message);
+			char *msg = cbdoc_text_str(&c->d, q->pattern_message);
 			/* TRANSLATORS: a pattern (as code), then the message shown when an
 			 * answer does not match it. */
-			compose(c, _("%s, Meldung: „%s“"), (const char *const[]){pat, msg}, 2);
+			cbdoc_compose(&c->d, _("%s, Meldung: „%s“"), (const char *const[]){pat, msg}, 2);
 			free(msg);
 		} else {
-			raw(c, pat);
+			cbdoc_raw(&c->d, pat);
 		}
 		free(pat);
-		item_end(c);
+		cbdoc_item_end(&c->d);
 	}
 	if (q->type == Q_MULTI && (q->min_picks > 0 || q->max_picks > 0)) {
 		/* TRANSLATORS: list item label: how many answers a multiple choice
 		 * takes. */
-		item(c, _("Anzahl der Antworten"));
+		cbdoc_item(&c->d, _("Anzahl der Antworten"));
 		picks(c, q);
-		item_end(c);
+		cbdoc_item_end(&c->d);
 	}
 	for (int i = 0; q->choices && i < q->choices->n; i++) {
 		const struct choice *ch = &q->choices->v[i];
 		if (!ch->exclusive)
 			continue;
 		/* TRANSLATORS: list item label: an answer that excludes all others. */
-		item(c, _("Ausschließlich"));
-		char *lab = text_str(c, ch->label);
-		compose(c, _("„%s“ hebt alle anderen Antworten auf"), (const char *const[]){lab}, 1);
+		cbdoc_item(&c->d, _("Ausschließlich"));
+		char *lab = cbdoc_text_str(&c->d, ch->label);
+		cbdoc_compose(&c->d, _("„%s“ hebt alle anderen Antworten auf"),
+		              (const char *const[]){lab}, 1);
 		free(lab);
-		item_end(c);
+		cbdoc_item_end(&c->d);
 	}
 }
 
@@ -549,28 +338,28 @@ static void question(struct cb *c, const struct section *s, const struct questio
 {
 	struct sbuf anchor = {0};
 	sbuf_printf(&anchor, "q-%s", q->id);
-	raw(c, is_html(c) ? "<div class=\"q\">\n" : "");
-	heading(c, 3, anchor.data, q->id, q->label);
+	cbdoc_raw(&c->d, cbdoc_is_html(&c->d) ? "<div class=\"q\">\n" : "");
+	cbdoc_heading(&c->d, 3, anchor.data, q->id, q->label);
 	sbuf_free(&anchor);
-	para(c, q->text, "frage");
-	list_begin(c);
+	cbdoc_para(&c->d, q->text, "frage");
+	cbdoc_list_begin(&c->d);
 	/* TRANSLATORS: list item label: the kind of question. */
-	item(c, _("Typ"));
-	text(c, form_qtype_name(q->type));
-	item_end(c);
+	cbdoc_item(&c->d, _("Typ"));
+	cbdoc_text(&c->d, form_qtype_name(q->type));
+	cbdoc_item_end(&c->d);
 	/* TRANSLATORS: list item label: whether the question must be answered. */
-	item(c, _("Antwort"));
-	text(c, required_name(q->req));
-	item_end(c);
+	cbdoc_item(&c->d, _("Antwort"));
+	cbdoc_text(&c->d, required_name(q->req));
+	cbdoc_item_end(&c->d);
 	routing(c, s, q);
 	if (q->help) {
-		item(c, _("Hilfetext"));
-		text(c, q->help);
-		item_end(c);
+		cbdoc_item(&c->d, _("Hilfetext"));
+		cbdoc_text(&c->d, q->help);
+		cbdoc_item_end(&c->d);
 	}
 	answer_rules(c, q);
 	checks(c, q);
-	list_end(c);
+	cbdoc_list_end(&c->d);
 	const struct column **cols = NULL;
 	int n = 0;
 	for (int i = 0; i < c->t.ncols; i++) {
@@ -584,7 +373,7 @@ static void question(struct cb *c, const struct section *s, const struct questio
 	if (n > 0)
 		variables(c, cols, n);
 	free(cols);
-	raw(c, is_html(c) ? "</div>\n" : "");
+	cbdoc_raw(&c->d, cbdoc_is_html(&c->d) ? "</div>\n" : "");
 }
 
 /* A section: its title, its routing, and its questions (notes left out). */
@@ -592,15 +381,15 @@ static void section(struct cb *c, const struct section *s)
 {
 	struct sbuf anchor = {0};
 	sbuf_printf(&anchor, "s-%s", s->id);
-	heading(c, 2, anchor.data, s->id, s->title);
+	cbdoc_heading(&c->d, 2, anchor.data, s->id, s->title);
 	sbuf_free(&anchor);
 	if (s->visible_if) {
-		list_begin(c);
+		cbdoc_list_begin(&c->d);
 		/* TRANSLATORS: list item label, followed by the section's condition. */
-		item(c, _("Der ganze Abschnitt wird gefragt"));
+		cbdoc_item(&c->d, _("Der ganze Abschnitt wird gefragt"));
 		when(c, NULL, s->visible_if);
-		item_end(c);
-		list_end(c);
+		cbdoc_item_end(&c->d);
+		cbdoc_list_end(&c->d);
 	}
 	int asked = 0;
 	for (int i = s->first; i < s->first + s->count; i++)
@@ -609,7 +398,7 @@ static void section(struct cb *c, const struct section *s)
 			asked++;
 		}
 	if (asked == 0)
-		para(c, _("Nur Hinweistexte, keine Variablen."), "hinweis");
+		cbdoc_para(&c->d, _("Nur Hinweistexte, keine Variablen."), "hinweis");
 }
 
 /* A computed value: its formula read aloud, and its variable. */
@@ -617,26 +406,26 @@ static void computed(struct cb *c, const struct computed *cv)
 {
 	struct sbuf anchor = {0};
 	sbuf_printf(&anchor, "c-%s", cv->id);
-	heading(c, 3, anchor.data, cv->id, cv->label);
+	cbdoc_heading(&c->d, 3, anchor.data, cv->id, cv->label);
 	sbuf_free(&anchor);
-	list_begin(c);
+	cbdoc_list_begin(&c->d);
 	/* TRANSLATORS: list item label: how a computed variable is computed. */
-	item(c, _("Berechnung"));
+	cbdoc_item(&c->d, _("Berechnung"));
 	struct sbuf t;
-	struct sbuf *o = divert(c, &t);
-	explain_computed(c->o, c->f, cv, c->m);
-	c->o = o;
-	char *formula = sbuf_take(&t), *src = code_str(c, cv->expr->src);
+	struct sbuf *o = cbdoc_divert(&c->d, &t);
+	explain_computed(c->d.o, c->f, cv, c->d.m);
+	c->d.o = o;
+	char *formula = sbuf_take(&t), *src = cbdoc_code_str(&c->d, cv->expr->src);
 	/* TRANSLATORS: a formula read aloud, then its source code. */
-	compose(c, _("%s (Ausdruck: %s)"), (const char *const[]){formula, src}, 2);
+	cbdoc_compose(&c->d, _("%s (Ausdruck: %s)"), (const char *const[]){formula, src}, 2);
 	free(formula);
 	free(src);
-	item_end(c);
+	cbdoc_item_end(&c->d);
 	/* TRANSLATORS: list item label: when the variable is system-missing. */
-	item(c, _("Systemfehlend"));
-	text(c, _("wenn die Berechnung keinen Wert ergibt, etwa weil eine Angabe darin fehlt"));
-	item_end(c);
-	list_end(c);
+	cbdoc_item(&c->d, _("Systemfehlend"));
+	cbdoc_text(&c->d, _("wenn die Berechnung keinen Wert ergibt, etwa weil eine Angabe darin fehlt"));
+	cbdoc_item_end(&c->d);
+	cbdoc_list_end(&c->d);
 	int i = table_find(&c->t, cv->id);
 	if (i >= 0) {
 		const struct column *col = &c->t.cols[i];
@@ -649,29 +438,29 @@ static void front(struct cb *c, int32_t date)
 {
 	char day[DATE_BUF];
 	day_text(date, day);
-	heading(c, 1, NULL, _("Codebuch"), c->f->title);
-	list_begin(c);
+	cbdoc_heading(&c->d, 1, NULL, _("Codebuch"), c->f->title);
+	cbdoc_list_begin(&c->d);
 	/* TRANSLATORS: list item label: the questionnaire's id, version and
 	 * language. */
-	item(c, _("Fragebogen"));
-	char *id = code_str(c, c->f->id), *ver = text_str(c, c->f->version);
-	char *lang = text_str(c, c->f->language);
-	compose(c, _("%s, Version %s, Sprache %s"), (const char *const[]){id, ver, lang}, 3);
+	cbdoc_item(&c->d, _("Fragebogen"));
+	char *id = cbdoc_code_str(&c->d, c->f->id), *ver = cbdoc_text_str(&c->d, c->f->version);
+	char *lang = cbdoc_text_str(&c->d, c->f->language);
+	cbdoc_compose(&c->d, _("%s, Version %s, Sprache %s"), (const char *const[]){id, ver, lang}, 3);
 	free(id);
 	free(ver);
 	free(lang);
-	item_end(c);
+	cbdoc_item_end(&c->d);
 	/* TRANSLATORS: list item label: the date the codebook describes. */
-	item(c, _("Stand"));
-	text(c, day);
-	item_end(c);
+	cbdoc_item(&c->d, _("Stand"));
+	cbdoc_text(&c->d, day);
+	cbdoc_item_end(&c->d);
 	int vars = 0, asked = 0;
 	for (int i = 0; i < c->t.ncols; i++)
 		vars += c->t.cols[i].role != ROLE_META;
 	for (int i = 0; i < c->f->nquestions; i++)
 		asked += form_q_answerable(&c->f->questions[i]);
 	/* TRANSLATORS: list item label: how big the questionnaire is. */
-	item(c, _("Umfang"));
+	cbdoc_item(&c->d, _("Umfang"));
 	char *ns = xasprintf(P_("%d Abschnitt", "%d Abschnitte", (unsigned long)c->f->nsections),
 	                     c->f->nsections);
 	char *nq = xasprintf(P_("%d Frage", "%d Fragen", (unsigned long)asked), asked);
@@ -679,44 +468,44 @@ static void front(struct cb *c, int32_t date)
 	/* TRANSLATORS: sections, questions and variables counted, then how many
 	 * of the variables are computed. */
 	char *size = xasprintf(_("%s, %s, %s, davon %d berechnet"), ns, nq, nv, c->f->ncomputed);
-	text(c, size);
+	cbdoc_text(&c->d, size);
 	free(size);
 	free(ns);
 	free(nq);
 	free(nv);
-	item_end(c);
-	list_end(c);
+	cbdoc_item_end(&c->d);
+	cbdoc_list_end(&c->d);
 }
 
 /* A link of the contents to an anchor of the page. */
 static void content_link(struct cb *c, const char *anchor, const char *title)
 {
-	sbuf_printf(c->o, "<li><a href=\"#%s\">", anchor);
-	text(c, title);
-	raw(c, "</a></li>\n");
+	sbuf_printf(c->d.o, "<li><a href=\"#%s\">", anchor);
+	cbdoc_text(&c->d, title);
+	cbdoc_raw(&c->d, "</a></li>\n");
 }
 
 /* Contents with links inside the page (HTML only). */
 static void contents(struct cb *c)
 {
-	if (!is_html(c))
+	if (!cbdoc_is_html(&c->d))
 		return;
-	raw(c, "<nav>\n<h2>");
+	cbdoc_raw(&c->d, "<nav>\n<h2>");
 	/* TRANSLATORS: heading of the table of contents. */
-	text(c, _("Inhalt"));
-	raw(c, "</h2>\n<ul>\n");
+	cbdoc_text(&c->d, _("Inhalt"));
+	cbdoc_raw(&c->d, "</h2>\n<ul>\n");
 	content_link(c, "lesehinweise", _("Fehlwerte und Lesehinweise"));
 	content_link(c, "verwaltung", _("Verwaltungsvariablen"));
 	for (int s = 0; s < c->f->nsections; s++) {
-		sbuf_printf(c->o, "<li><a href=\"#s-%s\">", c->f->sections[s].id);
-		text(c, c->f->sections[s].id);
-		raw(c, " – ");
-		text(c, c->f->sections[s].title);
-		raw(c, "</a></li>\n");
+		sbuf_printf(c->d.o, "<li><a href=\"#s-%s\">", c->f->sections[s].id);
+		cbdoc_text(&c->d, c->f->sections[s].id);
+		cbdoc_raw(&c->d, " – ");
+		cbdoc_text(&c->d, c->f->sections[s].title);
+		cbdoc_raw(&c->d, "</a></li>\n");
 	}
 	if (c->f->ncomputed > 0)
 		content_link(c, "berechnet", _("Berechnete Variablen"));
-	raw(c, "</ul>\n</nav>\n");
+	cbdoc_raw(&c->d, "</ul>\n</nav>\n");
 }
 
 /* How to read the data, for the start of the codebook. */
@@ -739,33 +528,33 @@ static const char *const notes[] = {
 /* The missing codes of the form and how to read the rest. */
 static void reading_notes(struct cb *c)
 {
-	heading(c, 2, "lesehinweise", _("Fehlwerte und Lesehinweise"), NULL);
+	cbdoc_heading(&c->d, 2, "lesehinweise", _("Fehlwerte und Lesehinweise"), NULL);
 	if (c->f->nmissing == 0) {
-		para(c, _("Der Fragebogen kennt keine Fehlwerte."), "hinweis");
+		cbdoc_para(&c->d, _("Der Fragebogen kennt keine Fehlwerte."), "hinweis");
 	} else {
 		/* TRANSLATORS: column headings of the table of missing codes: the
 		 * code, its meaning, the key that enters it. */
 		const char *const head[] = {_("Code"), _("Bedeutung"), _("Taste")};
-		table_begin(c, head, 3);
+		cbdoc_table_begin(&c->d, head, 3);
 		for (int i = 0; i < c->f->nmissing; i++) {
 			const struct missing *m = &c->f->missing[i];
-			cell(c, true);
-			markup_number(c->o, m->code);
-			cell(c, false);
-			text(c, m->label);
-			cell(c, false);
-			markup_code(c->o, (char[]){m->key, 0}, c->m);
-			row_end(c);
+			cbdoc_cell(&c->d, true);
+			markup_number(c->d.o, m->code);
+			cbdoc_cell(&c->d, false);
+			cbdoc_text(&c->d, m->label);
+			cbdoc_cell(&c->d, false);
+			markup_code(c->d.o, (char[]){m->key, 0}, c->d.m);
+			cbdoc_row_end(&c->d);
 		}
-		table_end(c);
+		cbdoc_table_end(&c->d);
 	}
-	list_begin(c);
+	cbdoc_list_begin(&c->d);
 	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
-		item(c, NULL);
-		markup_escape_start(c->o, _(notes[i]), c->m);
-		item_end(c);
+		cbdoc_item(&c->d, NULL);
+		markup_escape_start(c->d.o, _(notes[i]), c->d.m);
+		cbdoc_item_end(&c->d);
 	}
-	list_end(c);
+	cbdoc_list_end(&c->d);
 }
 
 /* The meta columns every export starts with. */
@@ -773,7 +562,7 @@ static void meta(struct cb *c)
 {
 	/* TRANSLATORS: heading: the variables that describe a response (id,
 	 * version, status, times). */
-	heading(c, 2, "verwaltung", _("Verwaltungsvariablen"), NULL);
+	cbdoc_heading(&c->d, 2, "verwaltung", _("Verwaltungsvariablen"), NULL);
 	const struct column **cols = xcalloc((size_t)c->t.ncols + 1, sizeof *cols);
 	int n = 0;
 	for (int i = 0; i < c->t.ncols; i++)
@@ -783,28 +572,13 @@ static void meta(struct cb *c)
 	free(cols);
 }
 
-/* The start of the page up to <body>, with the style sheet. */
-static void html_head(struct cb *c)
-{
-	sbuf_printf(c->o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-	                  "<meta name=\"viewport\" content=\"width=device-width, "
-	                  "initial-scale=1\">\n<title>",
-	            i18n_lang());
-	text(c, _("Codebuch"));
-	raw(c, " – ");
-	text(c, c->f->title);
-	raw(c, "</title>\n<style>\n");
-	raw(c, css);
-	raw(c, "</style>\n</head>\n<body>\n");
-}
-
 void codebook_build(struct sbuf *out, const struct form *f, enum codebook_format fmt,
                     int32_t date)
 {
-	struct cb c = {out, fmt == CODEBOOK_HTML ? MARKUP_HTML : MARKUP_MARKDOWN, f, {0}};
+	struct cb c = {{out, fmt == CODEBOOK_HTML ? MARKUP_HTML : MARKUP_MARKDOWN}, f, {0}};
 	table_from_form(f, &c.t);
-	if (is_html(&c))
-		html_head(&c);
+	if (cbdoc_is_html(&c.d))
+		cbdoc_html_head(&c.d, _("Codebuch"), f->title);
 	front(&c, date);
 	contents(&c);
 	reading_notes(&c);
@@ -812,12 +586,12 @@ void codebook_build(struct sbuf *out, const struct form *f, enum codebook_format
 	for (int s = 0; s < f->nsections; s++)
 		section(&c, &f->sections[s]);
 	if (f->ncomputed > 0) {
-		heading(&c, 2, "berechnet", _("Berechnete Variablen"), NULL);
-		para(&c, _("Sie werden aus den Antworten berechnet und nie gefragt."), "hinweis");
+		cbdoc_heading(&c.d, 2, "berechnet", _("Berechnete Variablen"), NULL);
+		cbdoc_para(&c.d, _("Sie werden aus den Antworten berechnet und nie gefragt."), "hinweis");
 		for (int i = 0; i < f->ncomputed; i++)
 			computed(&c, &f->computed[i]);
 	}
-	if (is_html(&c))
-		raw(&c, "</body>\n</html>\n");
+	if (cbdoc_is_html(&c.d))
+		cbdoc_raw(&c.d, "</body>\n</html>\n");
 	table_free(&c.t);
 }
