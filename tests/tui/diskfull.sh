@@ -19,10 +19,7 @@ if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=512k tmpfs "$mnt" 2>/dev/nul
 	exit 0
 fi
 export LANG=C.UTF-8
-st="$mnt/speicher"
-pw='Rathaus Musterstadt 2016'
-printf '%s\n' "$pw" >"$tmp/pw"
-"$bin" init --store "$st" --passphrase-file "$tmp/pw" --kdf-cost test >/dev/null 2>&1 || bad "init"
+use_store "$mnt/speicher" init
 
 start 80 24 "$bin --store $st"
 wait_for "Passwort:"

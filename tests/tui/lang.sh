@@ -13,9 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 unset LANGUAGE LC_ALL LC_MESSAGES
 export LANG=C.UTF-8
-st="$tmp/speicher"
-pw='Rathaus Musterstadt 2016'
-run="$bin --store $st --kdf-cost test"
+use_store "$tmp/speicher"
 
 # 1. First start in English: store creation, recovery code, overview, a question.
 start 80 24 "$run --lang en"

@@ -4,6 +4,20 @@
 sock="$tmp/tmux.sock"
 T() { tmux -S "$sock" "$@"; }
 
+# use_store DIR [init]: the store a test works on ($st), its passphrase ($pw,
+# also in $tmp/pw) and $run, the interface on it. With "init" the store is
+# created first, without the screens.
+use_store() {
+	st=$1
+	pw='Rathaus Musterstadt 2016'
+	printf '%s\n' "$pw" >"$tmp/pw"
+	run="$bin --store $st --kdf-cost test"
+	[ "${2:-}" = init ] || return 0
+	"$bin" init --store "$st" --passphrase-file "$tmp/pw" --kdf-cost test >/dev/null 2>&1 ||
+		bad "init"
+	run="$bin --store $st"
+}
+
 # start W H CMD…: a fresh session running CMD at W×H
 start() {
 	w=$1 h=$2

@@ -13,12 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 export LANG=C.UTF-8
-st="$tmp/speicher"
-pw='Rathaus Musterstadt 2016'
-printf '%s\n' "$pw" >"$tmp/pw"
-"$bin" init --store "$st" --passphrase-file "$tmp/pw" --kdf-cost test >/dev/null 2>&1 ||
-	bad "init"
-run="$bin --store $st"
+use_store "$tmp/speicher" init
 
 for sig in HUP TERM SEGV ABRT; do
 	rm -f "$tmp/before" "$tmp/after"

@@ -10,10 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 export LANG=C.UTF-8
-st="$tmp/speicher"
-pw='Rathaus Musterstadt 2016'
-printf '%s\n' "$pw" >"$tmp/pw"
-run="$bin --store $st --kdf-cost test"
+use_store "$tmp/speicher"
 
 # 1. First start: the store is created, the recovery code shown once.
 start 80 24 "$run"
