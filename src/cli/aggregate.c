@@ -19,6 +19,7 @@
 #include "export/bundle.h"
 #include "export/csvout.h"
 #include "export/htmlrep.h"
+#include "export/outfile.h"
 #include "export/receipt.h"
 #include "export/report.h"
 #include "export/reptext.h"
@@ -127,6 +128,15 @@ static const char *format_of(const char *path)
 	return NULL;
 }
 
+/* Write a file whole, syncing the folder it is in (not the current one). */
+static int write_whole(const char *path, const char *buf, size_t n, mode_t mode, int *e)
+{
+	char *dir = outfile_folder(path);
+	int rc = fio_replace(dir, path, buf, n, mode, true, e);
+	free(dir);
+	return rc;
+}
+
 /* The data set into the output file. */
 static int write_data(const struct aargs *a, const struct dataset *d)
 {
@@ -150,7 +160,7 @@ static int write_data(const struct aargs *a, const struct dataset *d)
 			fclose(mem);
 		}
 		int e = 0;
-		if (rc == 0 && fio_replace(".", a->out, buf, n, 0600, true, &e) < 0) {
+		if (rc == 0 && write_whole(a->out, buf, n, 0600, &e) < 0) {
 			snprintf(err, sizeof err, "%s", strerror(e));
 			rc = -1;
 		}
@@ -181,7 +191,7 @@ static int write_report(const struct aargs *a, const struct agg *g)
 	int rc = htmlrep_write(&g->d, &m, mem);
 	fclose(mem);
 	int e = 0;
-	if (rc == 0 && fio_replace(".", a->report, buf, n, 0644, true, &e) < 0) {
+	if (rc == 0 && write_whole(a->report, buf, n, 0644, &e) < 0) {
 		fprintf(stderr, _("fragebogen: „%s“ lässt sich nicht schreiben: %s\n"), a->report,
 		        strerror(e));
 		rc = -1;
