@@ -292,7 +292,7 @@ static bool walk_route(struct walker *w, struct response *r, char *seen)
 }
 
 /* Empty counters for 'walks' walks. */
-static void report_init(const struct form *f, int walks, uint64_t seed, struct walk_report *rep)
+static void start_report(const struct form *f, int walks, uint64_t seed, struct walk_report *rep)
 {
 	memset(rep, 0, sizeof *rep);
 	rep->walks = walks;
@@ -306,7 +306,7 @@ static void report_init(const struct form *f, int walks, uint64_t seed, struct w
 
 void walk_run(const struct form *f, int walks, uint64_t seed, struct walk_report *rep)
 {
-	report_init(f, walks, seed, rep);
+	start_report(f, walks, seed, rep);
 	struct walker w = {.f = f, .rep = rep};
 	rng_seed(&w.rng, seed);
 	char *seen = xmalloc((size_t)f->nquestions + 1);
@@ -321,7 +321,7 @@ void walk_run(const struct form *f, int walks, uint64_t seed, struct walk_report
 bool walk_fill(const struct form *f, struct response *r, uint64_t seed, int64_t now)
 {
 	struct walk_report rep;
-	report_init(f, 1, seed, &rep);
+	start_report(f, 1, seed, &rep);
 	struct walker w = {.f = f, .rep = &rep};
 	rng_seed(&w.rng, seed);
 	char *seen = xmalloc((size_t)f->nquestions + 1);
