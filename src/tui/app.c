@@ -239,7 +239,7 @@ static void lock_screen(struct app *a)
 /* Wait for a key (ESC and the next key make Alt+key); false if none came. */
 static bool read_key(struct app *a, bool *code, wint_t *ch, bool *alt)
 {
-	int rc = term_key(1000, ch);
+	int rc = term_key(1000, ch, alt);
 	if (rc == TERM_SCRIPT_END) { /* headless: the script is played */
 		a->quit = true;
 		return false;
@@ -250,21 +250,7 @@ static bool read_key(struct app *a, bool *code, wint_t *ch, bool *alt)
 		return false;
 	a->idle = 0;
 	*code = rc == KEY_CODE_YES;
-	*alt = false;
-	if (*code && *ch == KEY_RESIZE)
-		return false;
-	if (!*code && *ch == 27) { /* ESC: alone, or Alt+key */
-		wint_t c2;
-		int r2 = term_key(30, &c2);
-		if (r2 == OK) {
-			*alt = true;
-			*ch = c2;
-		} else if (r2 == KEY_CODE_YES) {
-			*code = true;
-			*ch = c2;
-		}
-	}
-	return true;
+	return !(*code && *ch == KEY_RESIZE);
 }
 
 /* One turn of the loop: draw, wait, dispatch; settle() follows. */

@@ -12,6 +12,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "tui/keyseq.h"
 #include "util/i18n.h"
 
 static volatile sig_atomic_t got_signal;
@@ -21,7 +22,7 @@ static bool have_saved;
 static SCREEN *scr;
 /* Headless mode: keys come from a script, the screen goes to /dev/null. */
 static const uint8_t *script;
-static size_t script_len, script_pos;
+static size_t script_len, script_pos, script_last;
 static FILE *null_out, *null_in;
 
 static void on_quit_signal(int sig)
@@ -200,12 +201,93 @@ static int script_key(wint_t *ch)
 	return ERR;
 }
 
-int term_key(int timeout_ms, wint_t *ch)
+/* One key as the terminal (or the script) gives it, before ESC is read. */
+static int raw_key(int timeout_ms, wint_t *ch)
 {
-	if (script)
-		return script_key(ch);
+	if (script) {
+		size_t at = script_pos;
+		int rc = script_key(ch);
+		script_last = script_pos - at;
+		return rc;
+	}
 	timeout(timeout_ms);
 	return get_wch(ch);
+}
+
+/* Give back the key raw_key() returned last, for the next read. */
+static void unread_key(int rc, wint_t ch)
+{
+	if (script)
+		script_pos -= script_last;
+	else if (rc == KEY_CODE_YES)
+		ungetch((int)ch);
+	else
+		unget_wch((wchar_t)ch);
+}
+
+/* The rest of an escape sequence that began with 'first'; its key, or 0
+ * when the sequence is unknown (it is dropped). */
+static int read_sequence(wint_t first)
+{
+	char seq[KEYSEQ_MAX];
+	size_t n = 0;
+	seq[n++] = (char)first;
+	while (!keyseq_complete(seq, n)) {
+		wint_t c;
+		int rc = raw_key(TERM_ESC_FOLLOW_MS, &c);
+		if (rc != OK || c < 0x20 || c > 0x7e) { /* cut short: drop what came */
+			if (rc == OK || rc == KEY_CODE_YES)
+				unread_key(rc, c);
+			return 0;
+		}
+		seq[n++] = (char)c;
+	}
+	return keyseq_key(seq, n);
+}
+
+/*
+ * What follows an ESC: the rest of a key's sequence (sent at once), a
+ * digit for F1–F10 (Esc then 1…0, for terminals without F-keys, as a person
+ * types it), Alt plus a key, or nothing (Esc alone). ERR: a dropped sequence.
+ */
+static int after_esc(wint_t *ch, bool *alt)
+{
+	wint_t c;
+	int rc = raw_key(TERM_ESC_FOLLOW_MS, &c);
+	bool slow = rc == ERR;
+	if (slow)
+		rc = raw_key(TERM_ESC_DIGIT_MS, &c);
+	if (rc == OK && c >= '0' && c <= '9') {
+		*ch = (wint_t)KEY_F(c == '0' ? 10 : (int)(c - '0'));
+		return KEY_CODE_YES;
+	}
+	if (rc == OK && !slow && keyseq_starts((int)c)) {
+		int key = read_sequence(c);
+		*ch = (wint_t)key;
+		return key ? KEY_CODE_YES : ERR;
+	}
+	if ((rc == OK || rc == KEY_CODE_YES) && !slow) {
+		*ch = c;
+		*alt = rc == OK;
+		return rc;
+	}
+	if (rc == OK || rc == KEY_CODE_YES) /* a key of its own, after Esc alone */
+		unread_key(rc, c);
+	*ch = 27;
+	return OK;
+}
+
+int term_key(int timeout_ms, wint_t *ch, bool *alt)
+{
+	*alt = false;
+	for (;;) {
+		int rc = raw_key(timeout_ms, ch);
+		if (rc != OK || *ch != 27)
+			return rc;
+		rc = after_esc(ch, alt);
+		if (rc != ERR)
+			return rc;
+	}
 }
 
 int term_start_script(const uint8_t *keys, size_t n, int rows, int cols)

@@ -34,9 +34,18 @@ attr_t term_attr(enum style s);
  * characters are drawn with ASCII fallbacks. */
 bool term_utf8(void);
 
-/* A key: returns KEY_CODE_YES (curses key code in *ch), OK (character),
- * or ERR on timeout. 'timeout_ms' < 0 waits. */
-int term_key(int timeout_ms, wint_t *ch);
+/*
+ * A key: returns KEY_CODE_YES (curses key code in *ch), OK (character; *alt
+ * when it came as Alt+key, i.e. after ESC), or ERR on timeout. 'timeout_ms'
+ * < 0 waits. Escape sequences the terminal description does not know are
+ * read here (keyseq) and never come out as characters; Esc then a digit is
+ * F1…F10 (0 = F10). A lone Esc comes out after TERM_ESC_DIGIT_MS.
+ */
+int term_key(int timeout_ms, wint_t *ch, bool *alt);
+/* The rest of a key's escape sequence arrives at once; a person who
+ * presses Esc and then a digit takes longer. */
+#define TERM_ESC_FOLLOW_MS 25
+#define TERM_ESC_DIGIT_MS 1000
 /* term_key() when a script has no keys left. */
 #define TERM_SCRIPT_END (-2)
 /*

@@ -118,3 +118,38 @@ Test(headless, tiny_window_and_typing_half_a_field)
 	free(json);
 	fix_close(&x);
 }
+
+Test(headless, escape_sequences_never_become_text)
+{
+	struct fix x;
+	fix_open(&x);
+	/* In A1: "Muster", End as a VT220 sends it (ESC [ 4 ~), an unknown
+	 * sequence (ESC [ 9 9 z), a bracketed paste's markers around "stadt",
+	 * and F10 as ESC [ 2 1 ~, as under TERM=vt100. */
+	play(&x, PASS "\r" "n\r" "Muster" "\x1b[4~" "\x1b[99z" "\x1b[200~stadt\x1b[201~"
+	         "\x1b[21~" "more", 24, 80);
+	int n;
+	char *json = only_response(&x, &n);
+	cr_assert_eq(n, 1);
+	/* F10 keeps the unconfirmed field as the draft it is on screen */
+	cr_expect(strstr(json, "\"draft\":{\"var\":\"A1\",\"text\":\"Musterstadt\"}") != NULL,
+	          "%s", json);
+	cr_expect(strstr(json, "more") == NULL, "F10 ended the run before \"more\": %s", json);
+	free(json);
+	fix_close(&x);
+}
+
+Test(headless, esc_then_zero_is_f10)
+{
+	struct fix x;
+	fix_open(&x);
+	play(&x, PASS "\r" "n\r" "Kreis" "\x1b" "0" "more", 24, 80);
+	int n;
+	char *json = only_response(&x, &n);
+	cr_assert_eq(n, 1);
+	cr_expect(strstr(json, "\"draft\":{\"var\":\"A1\",\"text\":\"Kreis\"}") != NULL, "%s",
+	          json);
+	cr_expect(strstr(json, "more") == NULL, "Esc 0 ended the run: %s", json);
+	free(json);
+	fix_close(&x);
+}
