@@ -68,18 +68,47 @@ void app_draw_title(struct app *a, const char *right)
 		draw_text(0, a->cols - w - 1, right, w, ST_TITLE);
 }
 
-/* Footer: "KEY Label" pairs separated by two blanks, keys highlighted. */
+/* Width of a footer item "KEY Label" with its two blanks after it. */
+static int item_width(const char *tok)
+{
+	return draw_width(tok) + 2;
+}
+
+/*
+ * Footer: "KEY Label" pairs separated by two blanks, keys highlighted.
+ * When they do not fit, items go from the end but the last (F10 Ende,
+ * the way out) stays. Where F-keys are named and there is room, the way
+ * to give them without F-keys follows (Esc, then the digit).
+ */
 void app_draw_footer(struct app *a, const char *keys)
 {
 	int y = a->rows - 1, x = 0;
 	draw_line(y, 0, "", a->cols, ST_FOOTER);
-	char buf[600];
+	char buf[700];
+	char *tok[40];
+	int n = 0, total = 0;
+	/* TRANSLATORS: footer hint: Esc, then a digit, stands for an F-key
+	 * (Esc 0 = F10), for terminals without them. Key, blank, label. */
+	const char *alt = _("Esc+1…0 F1…F10");
 	snprintf(buf, sizeof buf, "%s", keys);
-	for (char *tok = strtok(buf, "|"); tok && x < a->cols; tok = strtok(NULL, "|")) {
-		char *sp = strchr(tok, ' ');
-		if (sp)
-			*sp = '\0';
-		x += draw_text(y, x, tok, a->cols - x, ST_KEY);
+	for (char *t = strtok(buf, "|"); t && n < 40; t = strtok(NULL, "|"))
+		total += item_width(tok[n++] = t);
+	bool fkeys = strstr(keys, "F1") != NULL;
+	if (n < 40 && fkeys && total + item_width(alt) - 2 <= a->cols)
+		tok[n++] = (char *)alt;
+	int last = n - 1;
+	for (int i = last - 1; i >= 0 && total - 2 > a->cols; i--) {
+		total -= item_width(tok[i]);
+		tok[i] = NULL;
+	}
+	for (int i = 0; i < n && x < a->cols; i++) {
+		if (!tok[i])
+			continue;
+		const char *sp = strchr(tok[i], ' ');
+		int klen = sp ? (int)(sp - tok[i]) : (int)strlen(tok[i]);
+		char key[64];
+		snprintf(key, sizeof key, "%.*s", klen, tok[i]);
+		x += draw_text(y, x, key, a->cols - x, ST_KEY);
 		if (sp) {
 			x += draw_text(y, x, " ", a->cols - x, ST_FOOTER);
 			x += draw_text(y, x, sp + 1, a->cols - x, ST_FOOTER);

@@ -88,6 +88,7 @@ struct list_state {
 /* The question screen and its widget (scr_question, widget). */
 struct question_state {
 	int q, sel, col, row_sel;   /* question, option, matrix cell */
+	int typed;                  /* option number typed so far (1 of 14), or 0 */
 	struct lineedit ed;
 	bool ed_on;                 /* keys go into the editor */
 	char msg[500];              /* a failed check, under the widget */

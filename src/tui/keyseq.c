@@ -4,7 +4,7 @@
  */
 #include "tui/keyseq.h"
 
-#include "tui/term.h"
+#include <curses.h> /* the KEY_ codes only: curses itself is term's */
 
 bool keyseq_starts(int c)
 {

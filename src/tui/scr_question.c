@@ -33,7 +33,7 @@ static const struct question *cur(struct app *a)
 static void load(struct app *a, int q)
 {
 	a->qs.q = q;
-	a->qs.sel = a->qs.col = a->qs.row_sel = 0;
+	a->qs.sel = a->qs.col = a->qs.row_sel = a->qs.typed = 0;
 	a->qs.msg[0] = '\0';
 	a->qs.ed_on = false;
 	widget_load(a);

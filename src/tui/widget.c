@@ -267,6 +267,27 @@ static void choice_click(struct app *a)
 		choose(a, i);
 }
 
+/*
+ * The option a digit picks, with the number typed before it: among 16
+ * options "1" picks 1 at once, and "1" "4" then picks 14. A digit that
+ * cannot continue the number starts a new one; "0" alone is option 10.
+ * Returns the option's index, or -1; keeps the number in a->qs.typed while
+ * a further digit could still continue it.
+ */
+static int typed_option(struct app *a, wint_t ch, int n)
+{
+	int d = (int)(ch - '0'), before = a->qs.typed;
+	int num = before > 0 && before * 10 + d <= n ? before * 10 + d : d;
+	a->qs.typed = 0;
+	if (num == 0)
+		return n >= 10 ? 9 : -1;
+	if (num > n)
+		return -1;
+	if (num * 10 <= n)
+		a->qs.typed = num;
+	return num - 1;
+}
+
 /* Keys of the choice widgets. */
 static void choice_key(struct app *a, bool code, wint_t ch)
 {
@@ -292,6 +313,9 @@ static void choice_key(struct app *a, bool code, wint_t ch)
 			lineedit_insert_cp(&a->qs.ed, (uint32_t)ch);
 		return;
 	}
+	int typed = a->qs.typed, pick;
+	if (code || ch < '0' || ch > '9')
+		a->qs.typed = 0;
 	bool arrow = code && (ch == KEY_UP || ch == KEY_LEFT || ch == KEY_DOWN || ch == KEY_RIGHT);
 	if (arrow && q->type != Q_MULTI && answer(a)->state != ANS_VALUE) {
 		choose(a, a->qs.sel); /* the first arrow picks the highlighted option */
@@ -305,10 +329,10 @@ static void choice_key(struct app *a, bool code, wint_t ch)
 			choose(a, a->qs.sel);
 	} else if (!code && ch == ' ') {
 		choose(a, a->qs.sel);
-	} else if (!code && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
-		choose(a, (int)(ch - '1'));
-	} else if (!code && ch == '0' && n >= 10) {
-		choose(a, 9);
+	} else if (!code && ch >= '0' && ch <= '9' && (pick = typed_option(a, ch, n)) >= 0) {
+		if (q->type == Q_MULTI && typed > 0 && pick + 1 == typed * 10 + (int)(ch - '0'))
+			choose(a, typed - 1); /* "1" "4" is 14 alone, not 1 and 14 */
+		choose(a, pick);
 	} else if (!code && ch >= 32 && c->other && selected) {
 		a->qs.ed_on = true;
 		lineedit_insert_cp(&a->qs.ed, (uint32_t)ch);
@@ -396,12 +420,21 @@ const char *widget_keys(struct app *a)
 	bool alt = widget_takes_text(a);
 	/* TRANSLATORS: footer hints "KEY Label|KEY Label": translate the labels and
 	   the names of keys (Leer is the space bar, Bild↑ the Page Up key). */
-	size_t n = (size_t)snprintf(buf, sizeof buf, "%s|%s",
-	        is_field(q) || a->qs.ed_on ? _("Tab Weiter")
-	        : q->type == Q_MATRIX ? _("↑↓ Zeile|←→/1-9 Wert|Tab Weiter")
-	        : q->type == Q_MULTI ? _("↑↓ Wählen|Leer/1-9 An/Aus|Enter Weiter")
-	        : q->type == Q_NOTE ? _("Enter Weiter") : _("↑↓/1-9 Wählen|Enter Weiter"),
-	        _("Bild↑ Zurück"));
+	/* the range of the digits: as many as there are options */
+	int k = q->type == Q_MATRIX ? q->cols[a->qs.col].choices->n
+	        : q->choices ? q->choices->n : 0;
+	char how[200];
+	if (is_field(q) || a->qs.ed_on)
+		snprintf(how, sizeof how, "%s", _("Tab Weiter"));
+	else if (q->type == Q_MATRIX)
+		snprintf(how, sizeof how, _("↑↓ Zeile|←→/1-%d Wert|Tab Weiter"), k < 9 ? k : 9);
+	else if (q->type == Q_MULTI)
+		snprintf(how, sizeof how, _("↑↓ Wählen|Leer/1-%d An/Aus|Enter Weiter"), k);
+	else if (q->type == Q_NOTE)
+		snprintf(how, sizeof how, "%s", _("Enter Weiter"));
+	else
+		snprintf(how, sizeof how, _("↑↓/1-%d Wählen|Enter Weiter"), k);
+	size_t n = (size_t)snprintf(buf, sizeof buf, "%s|%s", how, _("Bild↑ Zurück"));
 	for (int i = 0; i < a->f->nmissing && n < sizeof buf; i++)
 		if (form_q_offers(q, a->f->missing[i].code))
 			n += (size_t)snprintf(buf + n, sizeof buf - n, "|%s%c %s", alt ? "Alt-" : "",

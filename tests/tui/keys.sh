@@ -3,7 +3,7 @@
 # program is told, so under vt100 or linux the description does not match
 # what arrives: Home, End and F10 must act all the same, and no part of a
 # sequence may end up in an answer. Esc then 0 is F10 on a terminal
-# without F-keys.
+# without F-keys. Options 10 and above are typed as two digits.
 # Usage: keys.sh FRAGEBOGEN_BINARY SOURCE_DIR
 set -u
 bin=$1
@@ -56,5 +56,28 @@ for t in vt100 linux screen xterm tmux-256color; do
 	has "\"text\":\"$want\""
 	hasnt "~"
 done
+
+# Options 10 and above can be typed: in A3 (16 Länder) "1" "4" picks
+# Sachsen (14), not Bremen (4); the footer names the real range.
+unlock tmux-256color
+step Enter
+wait_for " A1 "
+step Tab
+wait_for " A2 "
+keys 3
+wait_for "3 (•) Landkreis"
+step Enter
+wait_for " A3 "
+shows "1-16 Wählen"
+keys 1 4
+wait_for "14 (•) Sachsen"
+shows "4 ( ) Bremen"
+shows "1 ( ) Schleswig-Holstein"
+step Enter
+wait_for " A4 "
+step F10
+wait_for "EXIT=0"
+"$bin" show --json --store "$st" --passphrase-file "$tmp/pw" "$id" >"$tmp/out" 2>&1
+has '"A3":{"value":14'
 
 finish

@@ -315,7 +315,7 @@ type "Ascii"; step Enter
 wait_for " A2 "
 step 1
 wait_for "1 (*) kreisfreie Stadt"
-shows "^v/1-9 Wählen"
+shows "^v/1-3 Wählen"
 shows "Kommunale Integration von Geflüchteten"
 step F10
 wait_for "EXIT=0"
