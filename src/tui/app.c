@@ -25,6 +25,16 @@ void app_status(struct app *a, enum style st, const char *fmt, ...)
 	vsnprintf(a->status, sizeof a->status, fmt, ap);
 	va_end(ap);
 	a->status_style = st;
+	a->status_audit = a->have_session ? response_audit_count(a->ss.r) : -1;
+}
+
+/* A message of success about the open response ("abgeschlossen") is out
+ * of date once an answer changes: one source of truth for its status. */
+static void drop_stale_status(struct app *a)
+{
+	if (a->status[0] && a->status_style == ST_OK && a->have_session &&
+	    a->status_audit >= 0 && response_audit_count(a->ss.r) != a->status_audit)
+		a->status[0] = '\0';
 }
 
 void app_ask(struct app *a, const char *text, void (*yes)(struct app *), void (*no)(struct app *))
@@ -240,6 +250,7 @@ static void settle(struct app *a)
 		leave(a);
 	if (a->dirty || a->close != APP_CLOSE_NONE)
 		save(a);
+	drop_stale_status(a);
 	if (a->close != APP_CLOSE_NONE)
 		close_session(a);
 	if (a->next) {
@@ -265,7 +276,7 @@ static void lock_screen(struct app *a)
 	a->st.k = NULL;
 }
 
-/* Wait for a key (ESC and the next key make Alt+key); false if none came. */
+/* Wait for a key (term reads Esc sequences and Alt+key); false if none came. */
 static bool read_key(struct app *a, bool *code, wint_t *ch, bool *alt)
 {
 	int rc = term_key(1000, ch, alt);

@@ -138,6 +138,10 @@ struct app {
 	/* status line: a message and whether the last change is on disk */
 	char status[400];
 	enum style status_style;
+	bool reopened;      /* the open response was completed when it was opened */
+	int status_audit;   /* the response's audit count when an ST_OK message
+	                       was set (-1: none open): it is about the response
+	                       as it was then, and goes once the response changes */
 	bool saved;
 	/* the save point: set by keys, settled by the loop after each key */
 	bool dirty;              /* the response changed: save it after this key */

@@ -157,6 +157,7 @@ static void open_selected(struct app *a)
 		return;
 	}
 	a->have_session = true;
+	a->reopened = a->ss.r->status == RESP_COMPLETE;
 	if (note)
 		app_status(a, ST_WARNING, "%s", note);
 	a->dirty = true; /* the loop saves the opening into the audit trail */
@@ -187,6 +188,7 @@ static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 			return;
 		}
 		a->have_session = true;
+		a->reopened = false;
 		a->saved = true;
 		scr_question_open(a);
 	} else if (((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) &&

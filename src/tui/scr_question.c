@@ -221,12 +221,39 @@ static bool missing_key(struct app *a, wint_t ch, int32_t *code)
 	return false;
 }
 
+static void quit_now(struct app *a)
+{
+	a->quit = true; /* the loop runs question_leave() and saves */
+}
+
+static void review_again(struct app *a)
+{
+	if (widget_commit(a) == 0)
+		app_go(a, &scr_review);
+}
+
+/* F10: leave. A completed response that changes became a draft, which the
+ * study team does not receive: say so, and offer the review to complete it. */
+static void quit_or_offer(struct app *a)
+{
+	if (!a->reopened || a->ss.r->status != RESP_DRAFT) {
+		quit_now(a);
+		return;
+	}
+	char buf[300];
+	/* TRANSLATORS: when leaving a response that was completed and has become
+	   a draft by a change. j, J, y and Y answer yes, n and N no. */
+	snprintf(buf, sizeof buf, _("Jetzt Entwurf (Revision %d), nicht mehr abgeschlossen. "
+	                            "Wieder abschließen? (j/n)"), a->ss.r->revision);
+	app_ask(a, buf, review_again, quit_now);
+}
+
 static void question_key(struct app *a, bool code, wint_t ch, bool alt)
 {
 	int32_t mcode;
 	bool enter = (!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER);
 	if (code && ch == KEY_F(10)) {
-		a->quit = true; /* the loop runs question_leave() and saves */
+		quit_or_offer(a);
 	} else if (code && (ch == KEY_F(1))) {
 		a->qs.show_help = !a->qs.show_help;
 	} else if (code && ch == KEY_F(2)) {

@@ -230,6 +230,8 @@ step BTab
 wait_for " J4 "
 step 2
 step F10
+wait_for "Jetzt Entwurf (Revision 2), nicht mehr abgeschlossen. Wieder abschließen? (j/n)"
+step n
 wait_for "EXIT=0"
 "$bin" show --json --store "$st" --passphrase-file "$tmp/pw" "$id1" >"$tmp/out" 2>&1
 has '"status":"draft","revision":2'
