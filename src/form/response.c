@@ -138,6 +138,8 @@ void response_set_value(struct response *r, int slot, const struct value *v, int
 		response_clear(r, slot, now);
 		return;
 	}
+	if (a->state == ANS_VALUE && value_equal(&a->v, v))
+		return; /* the same answer again: no change, no new revision */
 	touch(r, now);
 	cJSON *old = answer_json(a);
 	answer_reset(a);
@@ -150,6 +152,8 @@ void response_set_value(struct response *r, int slot, const struct value *v, int
 void response_set_missing(struct response *r, int slot, int32_t code, int64_t now)
 {
 	struct answer *a = &r->ans[slot];
+	if (a->state == ANS_MISSING && a->missing == code)
+		return;
 	touch(r, now);
 	cJSON *old = answer_json(a);
 	answer_reset(a);

@@ -61,7 +61,9 @@ struct response {
 struct response *response_new(const struct form *f, int64_t now);
 void response_free(struct response **r);
 
-/* Set a value (copied); the type must match the slot's variable. */
+/* Set a value (copied); the type must match the slot's variable. Setting
+ * the answer a slot already holds changes nothing: no audit entry, and a
+ * completed response stays completed (the same for a missing code). */
 void response_set_value(struct response *r, int slot, const struct value *v, int64_t now);
 void response_set_missing(struct response *r, int slot, int32_t code, int64_t now);
 void response_clear(struct response *r, int slot, int64_t now);

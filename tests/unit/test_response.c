@@ -208,3 +208,26 @@ Test(response, time_format)
 	cr_assert_eq(response_parse_time("2016-11-24 15:06:40", &t), -1);
 	cr_assert_eq(response_parse_time("2016-13-24T15:06:40Z", &t), -1);
 }
+
+Test(response, the_same_answer_again_changes_nothing)
+{
+	struct form *f = load_ok(FORM);
+	struct response *r = response_new(f, 5);
+	struct value v = value_num(5);
+	response_set_value(r, slot_of(f, "A"), &v, 10);
+	response_set_missing(r, slot_of(f, "N"), -1, 10);
+	response_finish(r, 20);
+	int events = response_audit_count(r);
+	response_set_value(r, slot_of(f, "A"), &v, 30);
+	response_set_missing(r, slot_of(f, "N"), -1, 30);
+	cr_expect_eq(r->status, RESP_COMPLETE);
+	cr_expect_eq(r->revision, 1);
+	cr_expect_eq(response_audit_count(r), events);
+	cr_expect_eq(r->modified, 20);
+	v = value_num(6); /* a real change: a draft of revision 2 */
+	response_set_value(r, slot_of(f, "A"), &v, 40);
+	cr_expect_eq(r->status, RESP_DRAFT);
+	cr_expect_eq(r->revision, 2);
+	response_free(&r);
+	form_free(&f);
+}
