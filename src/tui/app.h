@@ -102,6 +102,9 @@ struct question_state {
 struct review_state {
 	struct issues blockers;
 	int sel;
+	bool all;                   /* every answer, not only what blocks */
+	int qs[LOADER_MAX_QUESTIONS]; /* 'all': the questions asked, in order */
+	int nq;
 };
 
 /* "Gehe zu" (scr_goto): rows are section headings (-1 - s) and questions. */
