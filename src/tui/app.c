@@ -18,6 +18,13 @@ void app_go(struct app *a, const struct screen *s)
 	a->next = s;
 }
 
+void app_cursor(struct app *a, int y, int x)
+{
+	a->cursor_y = y;
+	a->cursor_x = x;
+	a->cursor_on = true;
+}
+
 void app_status(struct app *a, enum style st, const char *fmt, ...)
 {
 	va_list ap;
@@ -298,13 +305,21 @@ static void turn(struct app *a)
 {
 	getmaxyx(stdscr, a->rows, a->cols);
 	erase();
-	curs_set(0);
+	a->cursor_on = false;
 	if (a->rows < APP_MIN_H || a->cols < APP_MIN_W)
 		draw_too_small(a);
 	else {
 		a->scr->draw(a);
 		draw_status(a);
 	}
+	/* last, so that no later drawing moves it: the cursor on the edit point,
+	   or after a question that waits for j or n */
+	if (a->ask.on)
+		app_cursor(a, a->rows - 2, draw_width(a->ask.text) < a->cols - 1
+		                               ? draw_width(a->ask.text) + 1 : a->cols - 1);
+	if (a->cursor_on)
+		move(a->cursor_y, a->cursor_x);
+	curs_set(a->cursor_on ? 1 : 0);
 	if (a->repaint)
 		clearok(curscr, TRUE);
 	a->repaint = false;

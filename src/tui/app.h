@@ -142,6 +142,10 @@ struct app {
 	char status[400];
 	enum style status_style;
 	bool reopened;      /* the open response was completed when it was opened */
+	/* where the hardware cursor stands after this draw: the edit point of a
+	   field (screen readers and braille displays follow it), or hidden */
+	int cursor_y, cursor_x;
+	bool cursor_on;
 	int status_audit;   /* the response's audit count when an ST_OK message
 	                       was set (-1: none open): it is about the response
 	                       as it was then, and goes once the response changes */
@@ -170,6 +174,9 @@ int app_run_script(const struct form *f, const char *store_dir, struct kdf_cost 
                    const uint8_t *keys, size_t n, int rows, int cols);
 /* Go to another screen after this key. */
 void app_go(struct app *a, const struct screen *s);
+/* Put the hardware cursor at (y, x) once the screen is drawn: where the
+ * person types, or what is selected. */
+void app_cursor(struct app *a, int y, int x);
 /* Set the status line. */
 void app_status(struct app *a, enum style st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -107,8 +107,7 @@ static void list_draw(struct app *a)
 		/* TRANSLATORS: the search field for a Kommune in the overview. */
 		snprintf(buf, sizeof buf, _("Suche: %s"), lineedit_text(&a->list.search));
 		draw_line(a->rows - 2, 0, buf, a->cols, ST_FIELD);
-		move(a->rows - 2, draw_width(buf));
-		curs_set(1);
+		app_cursor(a, a->rows - 2, draw_width(buf));
 		/* TRANSLATORS: footer hints "KEY Label|KEY Label"; translate the labels and the
 		   names of keys (Enter, Esc), nothing else. */
 		app_draw_footer(a, _("Enter Fertig|Esc Abbrechen"));

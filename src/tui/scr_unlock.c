@@ -55,10 +55,8 @@ static void draw_secret(struct app *a, int y, const char *label, int i)
 	for (size_t k = 0; k < n && k < 60; k++)
 		strcat(mask, term_utf8() ? "•" : "*");
 	draw_line(y, x, mask, a->cols - x - 2 > 10 ? a->cols - x - 2 : 10, ST_FIELD);
-	if (a->unlock.field == i && !a->unlock.recovery[0]) {
-		move(y, x + (int)(n < 60 ? n : 60));
-		curs_set(1);
-	}
+	if (a->unlock.field == i && !a->unlock.recovery[0])
+		app_cursor(a, y, x + (int)(n < 60 ? n : 60));
 }
 
 static void unlock_draw(struct app *a)

@@ -492,8 +492,7 @@ static void draw_field(struct app *a, int top, int bottom)
 		/* TRANSLATORS: under a date field: day, month and year as the field expects them. */
 		draw_text(top + 1, 3, _("(TT.MM.JJJJ)"), w, ST_DIM);
 	draw_missing(a, top + rows + (q->type == Q_DATE), answer(a));
-	move(top + (int)(a->qs.view.cur_row - first), 3 + a->qs.view.cur_col);
-	curs_set(1);
+	app_cursor(a, top + (int)(a->qs.view.cur_row - first), 3 + a->qs.view.cur_col);
 }
 
 static void draw_choices(struct app *a, int top, int bottom)
@@ -515,6 +514,8 @@ static void draw_choices(struct app *a, int top, int bottom)
 		char head[24];
 		snprintf(head, sizeof head, "%2d %s", i + 1, mark);
 		enum style st = i == a->qs.sel ? ST_SELECTED : ST_NORMAL;
+		if (i == a->qs.sel && !a->qs.ed_on) /* the cursor on the highlighted option */
+			app_cursor(a, top + i - first, 2);
 		int used = draw_text(top + i - first, 2, head, 8, st);
 		used += draw_text(top + i - first, 2 + used, " ", 1, ST_NORMAL);
 		used += draw_text(top + i - first, 2 + used, c->label, a->cols - 4 - used, ST_NORMAL);
@@ -526,10 +527,8 @@ static void draw_choices(struct app *a, int top, int bottom)
 				                      a->qs.view.rows[0].len);
 				draw_text(top + i - first, x, piece, w, ST_FIELD);
 				free(piece);
-				if (a->qs.ed_on) {
-					move(top + i - first, x + a->qs.view.cur_col);
-					curs_set(1);
-				}
+				if (a->qs.ed_on)
+					app_cursor(a, top + i - first, x + a->qs.view.cur_col);
 			}
 		}
 	}

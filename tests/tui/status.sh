@@ -27,7 +27,7 @@ status_is() {
 status_is abgeschlossen 1
 
 # Typed into A1, the idle lock, unlocked, the typing undone, F10.
-start 100 30 "$run --idle-lock 3"
+start 100 30 "$run --idle-lock 8" # long enough that a loaded machine does not lock it early
 wait_for "Passwort:"
 type "$pw"; keys Enter
 wait_for "Übersicht"

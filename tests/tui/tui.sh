@@ -239,7 +239,9 @@ has '"event":"reopened","detail":"Revision 2"'
 has '"J4":{"value":2'
 
 # 10. "Gehe zu", and the idle lock that wipes the key.
-start 100 30 "$run --idle-lock 4"
+# The lock is 8 s: long enough that no pause of a loaded machine between
+# the keys below fires it early, which would send them to the lock screen.
+start 100 30 "$run --idle-lock 8"
 wait_for "Passwort:"
 type "$pw"; keys Enter
 wait_for "Route 4"
@@ -259,7 +261,7 @@ screen | grep -qE "✓ +A1 +Wie lautet der Name Ihrer Kommune" && ok || { bad "G
 for i in 1 2 3 4 5; do step Down; done
 step Enter
 wait_for " A3 "
-# The lock fires after 4 s without a key: wait for the lock screen itself
+# The lock fires after 8 s without a key: wait for the lock screen itself
 # (its text and the field are drawn together), then type.
 wait_for "Gesperrt"
 wait_for "Mit dem Passwort geht es weiter"
