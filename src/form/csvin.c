@@ -96,7 +96,7 @@ static int value_cell(const struct form *f, struct response *r, int var, const c
 		val = value_str(cell);
 	else if (v->type == VT_DATE && (date_parse_iso(cell, &days) == 0 || date_parse_de(cell, &days) == 0))
 		val = value_date(days);
-	else if (v->type == VT_NUM && input_parse_number(cell, v->choices ? INPUT_INTEGER : 0, &d) == 0)
+	else if (v->type == VT_NUM && input_parse_number(cell, v->choices ? INPUT_INTEGER : INPUT_DOT_DECIMAL, &d) == 0)
 		val = value_num(d);
 	if (val.type == VT_NULL) {
 		if (v->type == VT_DATE)

@@ -4,6 +4,7 @@
 #include "form/input.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,7 +61,8 @@ static const char *int_part(const char *s, char sep, char *out, size_t cap, size
 	}
 }
 
-int input_parse_number(const char *s, unsigned flags, double *out)
+/* Parse with decimal separator 'dec' and group separator 'sep'. */
+static int parse_with(const char *s, char dec, char sep, bool integer, double *out)
 {
 	char buf[80];
 	size_t n = 0;
@@ -72,9 +74,6 @@ int input_parse_number(const char *s, unsigned flags, double *out)
 		buf[n++] = '-';
 		s += 3;
 	}
-	int integer = (flags & INPUT_INTEGER) != 0;
-	char dec = strchr(s, ',') || integer ? ',' : '.';
-	char sep = dec == ',' ? '.' : ' ';
 	size_t digits;
 	s = int_part(s, sep, buf + n, sizeof buf - n - 1, &digits);
 	if (!s || digits == 0)
@@ -98,6 +97,26 @@ int input_parse_number(const char *s, unsigned flags, double *out)
 		return -1;
 	*out = d == 0 ? 0.0 : d;
 	return 0;
+}
+
+int input_parse_number(const char *s, unsigned flags, double *out)
+{
+	bool integer = (flags & INPUT_INTEGER) != 0;
+	if (strchr(s, ',') || integer)
+		return parse_with(s, ',', '.', integer, out);
+	/* No comma: dots between groups of three are thousands ("1.500"), as a
+	 * German writes; otherwise one dot is the decimal point ("1.5"), unless
+	 * the text comes from a program that always means a decimal point. */
+	const char *d = s + strcspn(s, "0123456789");
+	bool zero_first = d[0] == '0' && d[1] == '.'; /* "0.500" groups nothing */
+	if (!(flags & INPUT_DOT_DECIMAL) && !zero_first && parse_with(s, ',', '.', false, out) == 0)
+		return 0;
+	return parse_with(s, '.', ' ', false, out);
+}
+
+bool input_is_ambiguous(const char *s)
+{
+	return !strchr(s, ',') && strchr(s, '.');
 }
 
 void input_format_number(double d, int decimals, int group, char *buf, size_t n)

@@ -3,6 +3,7 @@
  */
 #include "tui/widget.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -462,6 +463,24 @@ static int draw_missing(struct app *a, int y, const struct answer *an)
 	return 1;
 }
 
+/* Under a number written with a dot and no comma ("1.500", "1.5"): how it
+ * was read, "= 1500" or "= 1,5", so that no one is misread unseen. */
+static void draw_understood(struct app *a, int y, int w)
+{
+	const char *t = lineedit_text(&a->qs.ed);
+	double d;
+	if (!input_is_ambiguous(t) ||
+	    input_parse_number(t, cur(a)->type == Q_INTEGER ? INPUT_INTEGER : 0, &d) < 0)
+		return;
+	int dec = 0;
+	while (dec < 6 && fabs(d * pow(10, dec) - round(d * pow(10, dec))) > 1e-9)
+		dec++;
+	char num[64], buf[80];
+	input_format_number(d, dec, 1, num, sizeof num);
+	snprintf(buf, sizeof buf, "= %s", num);
+	draw_text(y, 3, buf, w, ST_DIM);
+}
+
 static void draw_field(struct app *a, int top, int bottom)
 {
 	const struct question *q = cur(a);
@@ -491,6 +510,8 @@ static void draw_field(struct app *a, int top, int bottom)
 	if (q->type == Q_DATE)
 		/* TRANSLATORS: under a date field: day, month and year as the field expects them. */
 		draw_text(top + 1, 3, _("(TT.MM.JJJJ)"), w, ST_DIM);
+	if (q->type == Q_INTEGER || q->type == Q_DECIMAL)
+		draw_understood(a, top + 1, w);
 	draw_missing(a, top + rows + (q->type == Q_DATE), answer(a));
 	app_cursor(a, top + (int)(a->qs.view.cur_row - first), 3 + a->qs.view.cur_col);
 }

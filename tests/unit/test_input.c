@@ -63,8 +63,11 @@ Test(number, decimals)
 		{"3,5", 3.5}, {"3.5", 3.5}, {"1.234,5", 1234.5}, {"-0,25", -0.25}, {"0,5", 0.5},
 		{"12500", 12500}, {"1.234.567,89", 1234567.89}, {"1 234,5", 1234.5},
 		{"1 234.5", 1234.5}, {" -7 ", -7}, {"+2,75", 2.75}, {"3,50", 3.5},
-		/* with no comma a dot is the decimal point (documented) */
-		{"12.500", 12.5}, {"1.234", 1.234},
+		/* as a German writes them: dots between groups of three are
+		 * thousands, whatever the field; otherwise one dot is a decimal point */
+		{"12.500", 12500}, {"1.234", 1234}, {"120.000", 120000}, {"1.500", 1500},
+		{"1.234.567", 1234567}, {"1.5", 1.5}, {"1.25", 1.25}, {"1234.567", 1234.567},
+		{"0.500", 0.5}, {"-2.5", -2.5},
 	};
 	/* "3," and ",5" are incomplete: the respondent is asked again rather
 	 * than the program guessing. */
@@ -74,6 +77,19 @@ Test(number, decimals)
 	};
 	accepts(ok, N(ok), 0);
 	refuses(bad, N(bad), 0);
+}
+
+Test(number, program_text_has_a_decimal_point)
+{
+	/* a CSV file written by a program: a dot is always the decimal point */
+	static const struct num_case ok[] = {
+		{"12.500", 12.5}, {"1.234", 1.234}, {"1.5", 1.5}, {"3,5", 3.5}, {"12500", 12500},
+	};
+	accepts(ok, N(ok), INPUT_DOT_DECIMAL);
+	cr_expect(input_is_ambiguous("1.500"));
+	cr_expect(input_is_ambiguous("1.5"));
+	cr_expect_not(input_is_ambiguous("1.500,5"));
+	cr_expect_not(input_is_ambiguous("1500"));
 }
 
 Test(number, never_misread)
