@@ -20,6 +20,8 @@ for t in "$build"/tests/test_*; do
 	rc=$?
 	if [ $rc -ne 0 ] || grep -qE "definitely lost|indirectly lost|Invalid (read|write|free)|uninitialised|Mismatched free|ERROR SUMMARY: [1-9]" "$log"; then
 		echo "valgrind: $name FEHLER"
+		# a failed assertion first (Criterion's [----] lines), then Valgrind's report
+		grep -A3 -E "^\[----\] .*\.c:[0-9]+: " "$log" | head -40
 		grep -vE "^\[----\]|^\[PASS\]|^\[SKIP\]" "$log" | head -80
 		fail=$((fail + 1))
 	else
