@@ -215,6 +215,20 @@ void engine_progress(const struct engine *e, int *answered, int *visible)
 	}
 }
 
+void engine_progress_done(const struct engine *e, int *done, int *visible)
+{
+	*done = *visible = 0;
+	for (int q = 0; q < e->f->nquestions; q++) {
+		const struct question *qq = &e->f->questions[q];
+		if (!e->qvis[q] || qq->type == Q_NOTE)
+			continue;
+		(*visible)++;
+		char id[48];
+		snprintf(id, sizeof id, "%s.required", qq->id);
+		*done += e->r->status == RESP_COMPLETE || engine_answered(e, q) ||
+		         response_is_confirmed(e->r, id);
+	}
+}
 
 /* Confirmations that a changed answer of question q no longer earns. */
 static void drop_confirmations(struct engine *e, int q)

@@ -59,6 +59,9 @@ struct eval_env engine_env(struct engine *e);
 bool engine_answered(const struct engine *e, int q);
 /* Visible answerable questions, and how many of them are answered. */
 void engine_progress(const struct engine *e, int *answered, int *visible);
+/* Progress as a person reads it: of the visible questions, those answered
+ * or left blank on purpose; all of them once the response is completed. */
+void engine_progress_done(const struct engine *e, int *done, int *visible);
 
 /* Changes; each refreshes the cache and drops the question's confirmations. */
 void engine_set_value(struct engine *e, int slot, const struct value *v);

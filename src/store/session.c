@@ -59,7 +59,9 @@ int session_summary_read(const char *json, struct summary *out)
 	out->answered = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(s, "answered"));
 	out->visible = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(s, "visible"));
 	out->revision = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(s, "revision"));
-	out->percent = out->visible > 0 ? 100 * out->answered / out->visible : 0;
+	/* a completed response is done, whatever it was fine to leave blank */
+	out->percent = out->complete ? 100
+	               : out->visible > 0 ? 100 * out->answered / out->visible : 0;
 	int64_t t;
 	if (mod && response_parse_time(mod, &t) == 0) {
 		time_t tt = (time_t)t;

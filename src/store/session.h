@@ -47,7 +47,7 @@ struct summary {
 	char label[256];        /* "" when the response names no Kommune yet */
 	bool complete;
 	int answered, visible, revision;
-	int percent;            /* answered of visible, 0..100 */
+	int percent;            /* answered of visible, 0..100; 100 once complete */
 	char when[32];          /* last change, local time "TT.MM.JJJJ HH:MM" */
 };
 

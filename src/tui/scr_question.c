@@ -146,7 +146,7 @@ static void progress_text(struct app *a, char *buf, size_t n)
 			if (i <= a->qs.q)
 				k++;
 		}
-	engine_progress(eng(a), &answered, &visible);
+	engine_progress_done(eng(a), &answered, &visible);
 	/* TRANSLATORS: at the right of the title bar: the question's number, how many
 	   there are, and the share answered. */
 	snprintf(buf, n, _("Frage %d von %d · %d %%"), k ? k : 1, total,
@@ -160,7 +160,7 @@ static void draw_bar(struct app *a)
 	int answered, visible;
 	if (a->cols < 70)
 		return;
-	engine_progress(eng(a), &answered, &visible);
+	engine_progress_done(eng(a), &answered, &visible);
 	int fill = visible ? w * answered / visible : 0;
 	char bar[w * 3 + 3];
 	size_t o = 0;

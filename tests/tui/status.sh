@@ -31,10 +31,12 @@ start 100 30 "$run --idle-lock 8" # long enough that a loaded machine does not l
 wait_for "Passwort:"
 type "$pw"; keys Enter
 wait_for "Übersicht"
+shows "abgeschlossen 100 %" # complete is all done, whatever was fine to leave blank
 step Enter
 wait_for "Öffnen? (j/n)"
 step j
 wait_for "N_EINL"
+shows "· 100 %"
 step Enter
 wait_for " A1 "
 keys End

@@ -344,3 +344,23 @@ Test(engine, matrix_cells)
 	free(s);
 	stop(&x);
 }
+
+Test(engine, progress_as_a_person_reads_it)
+{
+	struct fixture x;
+	start(&x, VALID);
+	int done, visible, answered;
+	engine_progress_done(&x.e, &done, &visible);
+	cr_assert_eq(visible, 6);
+	cr_assert_eq(done, 0);
+	set_num(&x.e, "N", 10);
+	engine_confirm(&x.e, "P.required"); /* left blank on purpose: done */
+	engine_progress_done(&x.e, &done, &visible);
+	engine_progress(&x.e, &answered, &visible);
+	cr_expect_eq(done, 2);
+	cr_expect_eq(answered, 1, "left blank is not answered");
+	response_finish(x.r, 100); /* completed: all of it */
+	engine_progress_done(&x.e, &done, &visible);
+	cr_expect_eq(done, visible);
+	stop(&x);
+}
