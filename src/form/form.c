@@ -175,6 +175,10 @@ void form_free(struct form **fp)
 	free(f->version);
 	free(f->language);
 	free(f->recipient);
+	free(f->contact.name);
+	free(f->contact.address);
+	free(f->contact.email);
+	free(f->contact.phone);
 	free(f->breakdown);
 	for (int i = 0; i < f->nmissing; i++)
 		free(f->missing[i].label);

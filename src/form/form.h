@@ -155,9 +155,24 @@ struct computed {
 	int maxq;   /* latest question it depends on, transitively; -1 if none */
 };
 
+/*
+ * The study team's contact, shown on the export screen so that the staff
+ * of a Kommune know whom to ask. Plain strings (one language, no piping);
+ * each member is NULL when the form does not give it, all are NULL when
+ * the form has no "contact". The address may hold '\n' between its lines;
+ * no member holds any other control character. Owned by the form.
+ */
+struct form_contact {
+	char *name;      /* person or office, at most 300 bytes */
+	char *address;   /* postal address, at most 300 bytes */
+	char *email;     /* at most 100 bytes */
+	char *phone;     /* at most 100 bytes */
+};
+
 struct form {
 	char *file;
 	char *id, *title, *version, *language, *recipient;
+	struct form_contact contact;
 	int label_var;          /* variable that names a response in lists, or -1 */
 	char *breakdown;        /* variable the report breaks tables down by, or NULL */
 	struct missing missing[FORM_MAX_MISSING];

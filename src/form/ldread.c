@@ -10,6 +10,7 @@
 #include "form/qparse.h"
 #include "util/bech32.h"
 #include "util/i18n.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 
 /* The place of the form's own keys in messages. */
@@ -119,6 +120,62 @@ static void read_meta(struct ld *l, const cJSON *root)
 	}
 }
 
+/*
+ * One member of "contact": a plain string, not empty, with no control
+ * character, except line breaks in the address. The export screen prints
+ * it as it stands, so an escape sequence must not reach the terminal.
+ */
+static char *contact_str(struct ld *l, const cJSON *c, const char *key, size_t maxlen,
+                         bool lines, const char *what)
+{
+	char *s = ld_str(l, c, key, false, maxlen, what);
+	if (!s)
+		return NULL;
+	if (!*s) {
+		ld_err(l, ld_get(c, key), _("„%s“ in %s darf nicht leer sein"), key, what);
+		free(s);
+		return NULL;
+	}
+	size_t n = strlen(s);
+	for (size_t i = 0, k; i < n; i += k) {
+		uint32_t cp;
+		k = utf8_decode(s + i, n - i, &cp);
+		if ((cp >= 0x20 && cp < 0x7f) || cp > 0x9f || (lines && cp == '\n'))
+			continue;
+		if (lines)
+			ld_err(l, ld_get(c, key), _("„%s“ in %s darf außer Zeilenumbrüchen (\\n) keine "
+			                            "Steuerzeichen enthalten"), key, what);
+		else
+			ld_err(l, ld_get(c, key), _("„%s“ in %s darf keine Steuerzeichen enthalten "
+			                            "(Zeilenumbrüche nur in „address“)"), key, what);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The study team's contact, for the export screen: whom a Kommune asks. */
+static void read_contact(struct ld *l, const cJSON *root)
+{
+	const cJSON *c = ld_get(root, "contact");
+	if (!c)
+		return;
+	if (!cJSON_IsObject(c) || !c->child) {
+		ld_err(l, c, _("„contact“ muss ein Objekt mit name, address, email oder phone sein"));
+		return;
+	}
+	static const char *const keys[] = {"name", "address", "email", "phone", NULL};
+	/* TRANSLATORS: a place in the form (the key "contact"), used in
+	 * messages such as "„email“ in %s must be a string". */
+	const char *what = _("„contact“");
+	ld_keys(l, c, keys, what);
+	struct form_contact *ct = &l->f->contact;
+	ct->name = contact_str(l, c, "name", 300, false, what);
+	ct->address = contact_str(l, c, "address", 300, true, what);
+	ct->email = contact_str(l, c, "email", 100, false, what);
+	ct->phone = contact_str(l, c, "phone", 100, false, what);
+}
+
 /* Sections and their questions (structure only). */
 static void read_sections(struct ld *l, const cJSON *root)
 {
@@ -220,11 +277,12 @@ static void read_computed(struct ld *l, const cJSON *root)
 void ldread_form(struct ld *l, const cJSON *root)
 {
 	static const char *const keys[] = {"$schema", "format", "id", "title", "version",
-	                                   "language", "recipient", "label_variable", "breakdown", "missing",
-	                                   "choice_sets",
-	                                   "computed", "sections", NULL};
+	                                   "language", "recipient", "contact", "label_variable",
+	                                   "breakdown", "missing", "choice_sets", "computed",
+	                                   "sections", NULL};
 	ld_keys(l, root, keys, meta());
 	read_meta(l, root);
+	read_contact(l, root);
 	read_missing(l, root);
 	read_sets(l, root);
 	read_sections(l, root);

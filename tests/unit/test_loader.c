@@ -317,6 +317,53 @@ Test(loader, recipient)
 	expect_at(json, "\"age1", 0, "kein gültiger age-Empfänger");
 }
 
+/* HEAD with a "contact" member 'c' (JSON) and one text question. */
+#define CONTACT(c) HEAD "\"contact\":" c ",\n" SEC("{\"id\":\"A\",\"type\":\"text\",\"text\":\"t\"}")
+
+Test(loader, contact)
+{
+	struct form *f = load_ok(HEAD SEC("{\"id\":\"A\",\"type\":\"text\",\"text\":\"t\"}"));
+	cr_assert_null(f->contact.name, "no contact: all NULL");
+	cr_assert_null(f->contact.address);
+	cr_assert_null(f->contact.email);
+	cr_assert_null(f->contact.phone);
+	form_free(&f);
+	f = load_ok(CONTACT("{\"name\":\"Team Studie\",\"address\":\"Musterweg 1\\n12345 Berlin\","
+	                    "\"email\":\"studie@example.org\",\"phone\":\"030 123\"}"));
+	cr_assert_str_eq(f->contact.name, "Team Studie");
+	cr_assert_str_eq(f->contact.address, "Musterweg 1\n12345 Berlin");
+	cr_assert_str_eq(f->contact.email, "studie@example.org");
+	cr_assert_str_eq(f->contact.phone, "030 123");
+	form_free(&f);
+	f = load_ok(CONTACT("{\"phone\":\"030 123\"}"));
+	cr_assert_null(f->contact.name, "a member not given is NULL");
+	cr_assert_str_eq(f->contact.phone, "030 123");
+	form_free(&f);
+}
+
+Test(loader, contact_errors)
+{
+	expect_at(CONTACT("{\"name\":\"n\",\"fax\":\"1\"}"), "\"fax", 0,
+	          "unbekannter Schlüssel „fax“ in „contact“");
+	expect_at(CONTACT("{\"name\":\"n\",\"phon\":\"1\"}"), "\"phon", 0, "meinten Sie „phone“?");
+	expect_at(CONTACT("{\"email\":42}"), "42", 0, "„email“ in „contact“ muss eine Zeichenkette sein");
+	expect_at(CONTACT("\"Team Studie\""), "\"Team", 0,
+	          "„contact“ muss ein Objekt mit name, address, email oder phone sein");
+	expect_at(CONTACT("{}"), "{}", 0, "„contact“ muss ein Objekt mit name, address, email oder phone sein");
+	expect_at(CONTACT("{\"name\":\"\"}"), "\"\"}", 0, "„name“ in „contact“ darf nicht leer sein");
+	char longname[400], json[1000];
+	memset(longname, 'x', 301);
+	longname[301] = '\0';
+	snprintf(json, sizeof json, CONTACT("{\"name\":\"%s\"}"), longname);
+	expect_at(json, "\"xxx", 0, "„name“ in „contact“ ist zu lang (301 Bytes, höchstens 300)");
+	expect_at(CONTACT("{\"name\":\"a\\nb\"}"), "\"a\\n", 0,
+	          "„name“ in „contact“ darf keine Steuerzeichen enthalten");
+	expect_at(CONTACT("{\"address\":\"a\\tb\"}"), "\"a\\t", 0,
+	          "„address“ in „contact“ darf außer Zeilenumbrüchen");
+	expect_at(CONTACT("{\"phone\":\"1\\u001b[2J\"}"), "\"1\\u", 0, "keine Steuerzeichen");
+	expect_at(CONTACT("{\"email\":\"a\\u009bb\"}"), "\"a\\u", 0, "keine Steuerzeichen");
+}
+
 Test(loader, file_errors)
 {
 	struct form *f;
