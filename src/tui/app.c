@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/draw.h"
@@ -363,6 +364,9 @@ static int run(struct app *a)
 	keyring_free(&a->k);
 	lineedit_free(&a->qs.ed);
 	lineedit_free(&a->list.search);
+	lineedit_free(&a->exp.sender);
+	free(a->exp.folder);
+	free(a->exp.path);
 	lineedit_view_free(&a->qs.view);
 	for (int i = 0; i < 2; i++)
 		lineedit_free(&a->unlock.pw[i]);

@@ -29,6 +29,7 @@
 #include <stdint.h>
 #include <wchar.h>
 
+#include "export/sendout.h"
 #include "form/form.h"
 #include "form/issue.h"
 #include "form/loader.h"
@@ -59,7 +60,7 @@ struct screen {
 	bool shows_saved;
 };
 
-extern const struct screen scr_unlock, scr_list, scr_question, scr_review, scr_goto;
+extern const struct screen scr_unlock, scr_list, scr_question, scr_review, scr_goto, scr_export;
 
 /* A yes/no question over the current screen. */
 struct ask {
@@ -113,6 +114,20 @@ struct goto_state {
 	int n, sel;
 };
 
+/* Sending to the study team (scr_export): 'out' lives from init to leave;
+ * after the export 'done' keeps the result on screen (past an idle lock). */
+struct export_state {
+	struct sendout out;
+	bool have_out;
+	char problem[400];          /* the store could not be read: why */
+	char *folder;               /* where the files go */
+	struct lineedit sender;     /* the sender's name, remembered in the store */
+	bool done;
+	char *path;                 /* the .age written (its .minisig beside it) */
+	int sent;
+	uint8_t pk[32];             /* the signing key's public half, for the fingerprint */
+};
+
 /* What the loop does with the open response after the save. */
 enum app_close {
 	APP_CLOSE_NONE,
@@ -160,6 +175,7 @@ struct app {
 	struct question_state qs;
 	struct review_state review;
 	struct goto_state go_to;
+	struct export_state exp;
 };
 
 /* Run the interface; returns the exit status. The form is borrowed. */

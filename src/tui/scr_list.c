@@ -15,6 +15,9 @@
 /* TRANSLATORS: a footer hint, the key, a blank and the label. The key is the
    letter that starts a new questionnaire on the overview: one character. */
 static const char *const hint_new = N_("n Neu");
+/* TRANSLATORS: a footer hint: the key (one character) that opens the
+   export for the study team. */
+static const char *const hint_export = N_("e Exportieren");
 
 /* Columns of the overview right of the Kommune: where each one starts. */
 struct cols {
@@ -113,7 +116,8 @@ static void list_draw(struct app *a)
 		app_draw_footer(a, _("Enter Fertig|Esc Abbrechen"));
 		return;
 	}
-	snprintf(buf, sizeof buf, "%s|%s", _(hint_new), _("Enter Öffnen|/ Suchen|F10 Beenden"));
+	snprintf(buf, sizeof buf, "%s|%s|%s", _(hint_new), _(hint_export),
+	         _("Enter Öffnen|/ Suchen|F10 Beenden"));
 	app_draw_footer(a, buf);
 }
 
@@ -180,6 +184,8 @@ static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 		a->list.sel++;
 	} else if ((code && ch == KEY_F(10)) || (!code && ch == 'q')) {
 		a->quit = true;
+	} else if (!code && ch == app_hint_key(_(hint_export), (char[8]){0})) {
+		app_go(a, &scr_export);
 	} else if (!code && ch == app_hint_key(_(hint_new), (char[8]){0})) {
 		char msg[400];
 		if (session_create(&a->ss, &a->st, a->f, msg, sizeof msg) < 0) {

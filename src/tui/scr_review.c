@@ -192,6 +192,14 @@ static void finish(struct app *a)
 	app_status(a, ST_OK, "%s", _("Der Fragebogen ist abgeschlossen und gespeichert."));
 }
 
+/* "j" to the offer after finishing: the export, once the response is
+ * closed (if its save failed it is still open, and the status says why). */
+static void offer_export(struct app *a)
+{
+	if (!a->have_session)
+		app_go(a, &scr_export);
+}
+
 /* Back to the overview, closing the response once it is saved (if the save
  * fails, the status line says why, the answers stay open, and so does this
  * screen). */
@@ -321,9 +329,13 @@ static void review_key(struct app *a, bool code, wint_t ch, bool alt)
 			why_not(a);
 			return;
 		}
-		if (a->ss.r->status != RESP_COMPLETE)
+		bool finishing = a->ss.r->status != RESP_COMPLETE;
+		if (finishing)
 			finish(a);
 		to_list(a);
+		if (finishing)
+			app_ask(a, _("Abgeschlossen und gespeichert. Jetzt an das Studienteam senden? "
+			             "(j/n)"), offer_export, NULL);
 	} else if (!code && ch == app_hint_key(_(hint_blank), key) && !r->all) {
 		ask_leave_blank(a);
 	} else if (!code && ch == app_hint_key(_(hint_all), key)) {

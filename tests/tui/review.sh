@@ -73,6 +73,8 @@ while ! screen | grep -qF "Nichts ist mehr offen" && [ $n -lt 20 ]; do
 done
 wait_for "Nichts ist mehr offen"
 step a
+wait_for "Jetzt an das Studienteam senden? (j/n)"
+step n
 wait_for "Der Fragebogen ist abgeschlossen und gespeichert."
 step F10
 wait_for "EXIT=0"

@@ -93,6 +93,8 @@ wait_for " A2 "
 step F2
 wait_for "Status: Entwurf, Revision 2."
 step a
+wait_for "Jetzt an das Studienteam senden? (j/n)"
+step n
 wait_for "Der Fragebogen ist abgeschlossen und gespeichert."
 status_is abgeschlossen 2
 step Enter
@@ -118,6 +120,8 @@ wait_for "Jetzt Entwurf (Revision 3), nicht mehr abgeschlossen. Wieder abschlie√
 step j
 wait_for "Status: Entwurf, Revision 3."
 step a
+wait_for "Jetzt an das Studienteam senden? (j/n)"
+step n
 wait_for "Der Fragebogen ist abgeschlossen und gespeichert."
 status_is abgeschlossen 3
 # Changed again and left with n: a draft it stays.

@@ -199,6 +199,8 @@ route() { # route G1-KEY H1-KEYS…
 	to_review
 	wait_for "Nichts ist mehr offen"
 	step a
+	wait_for "Jetzt an das Studienteam senden? (j/n)"
+	step n
 	wait_for "Der Fragebogen ist abgeschlossen und gespeichert."
 	step F10
 	wait_for "EXIT=0"
