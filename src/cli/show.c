@@ -10,6 +10,7 @@
 #include "cli/opts.h"
 #include "form/engine.h"
 #include "form/pipe.h"
+#include "form/progress.h"
 #include "store/store.h"
 #include "util/i18n.h"
 
@@ -42,7 +43,7 @@ static void print_response(struct engine *e)
 	const struct form *f = e->f;
 	const struct response *r = e->r;
 	int answered, visible;
-	engine_progress(e, &answered, &visible);
+	progress_count(e, &answered, &visible);
 	printf(_("Antwort %s\n"), r->uuid);
 	/* TRANSLATORS: the status (abgeschlossen or Entwurf), then the revision and progress. */
 	printf(P_("%s, Revision %d, %d von %d Frage beantwortet\n",

@@ -29,6 +29,8 @@ void engine_init(struct engine *e, const struct form *f, struct response *r)
 	e->qvis = xcalloc((size_t)f->nquestions + 1, 1);
 	e->cval = xcalloc((size_t)f->ncomputed + 1, sizeof *e->cval);
 	e->cdone = xcalloc((size_t)f->ncomputed + 1, 1);
+	e->route = xcalloc((size_t)f->nquestions + 1, 1);
+	e->cfixed = xcalloc((size_t)f->ncomputed + 1, 1);
 	e->today = date_today();
 	e->now = wall_clock;
 	engine_refresh(e);
@@ -42,6 +44,8 @@ void engine_free(struct engine *e)
 	free(e->cdone);
 	free(e->svis);
 	free(e->qvis);
+	free(e->route);
+	free(e->cfixed);
 	memset(e, 0, sizeof *e);
 }
 
@@ -68,6 +72,105 @@ static struct value computed_value(struct engine *e, int c)
 	return value_copy(&e->cval[c]);
 }
 
+/* What routing has decided about a question on the answers given so far. */
+enum { ROUTE_OPEN, ROUTE_ON, ROUTE_OFF };
+
+/* A boolean evaluated again without reporting faults (they were reported once). */
+static int quiet_bool(struct engine *e, const struct expr *x)
+{
+	struct eval_env env = engine_env(e);
+	return eval_bool(x, &env);
+}
+
+bool engine_left_blank(const struct engine *e, int q)
+{
+	char id[48];
+	snprintf(id, sizeof id, "%s.required", e->f->questions[q].id);
+	return response_is_confirmed(e->r, id);
+}
+
+static bool expr_fixed(struct engine *e, const struct expr *x);
+
+/* Whether a variable's value is final: its question is routed away, or on
+ * the route and answered (or left blank on purpose). */
+static bool var_fixed(struct engine *e, int var)
+{
+	const struct var *v = &e->f->vars[var];
+	switch (v->kind) {
+	case VAR_COMPUTED:
+		return e->cfixed[v->computed] != 0;
+	case VAR_ANSWER:
+	case VAR_CELL:
+	case VAR_MATRIX:
+		break;
+	case VAR_EXPORT:
+	case VAR_SECTION:
+	case VAR_NOTE:
+		return true;
+	}
+	uint8_t rt = e->route[v->question];
+	if (rt != ROUTE_ON)
+		return rt == ROUTE_OFF;
+	if (engine_left_blank(e, v->question))
+		return true;
+	if (v->kind == VAR_MATRIX)
+		return engine_answered(e, v->question);
+	return e->r->ans[v->slot].state != ANS_EMPTY;
+}
+
+/* Whether the value of x can no longer change by answering open questions.
+ * "and"/"or" are decided by one final operand that is false/true. */
+static bool expr_fixed(struct engine *e, const struct expr *x)
+{
+	if (!x)
+		return true;
+	if (x->op == E_REF)
+		return var_fixed(e, x->var);
+	if (x->op == E_AND || x->op == E_OR) {
+		bool l = expr_fixed(e, x->l), r = expr_fixed(e, x->r);
+		int decisive = x->op == E_OR;
+		return (l && r) || (l && quiet_bool(e, x->l) == decisive) ||
+		       (r && quiet_bool(e, x->r) == decisive);
+	}
+	for (int i = 0; i < x->nargs; i++)
+		if (!expr_fixed(e, x->args[i]))
+			return false;
+	return expr_fixed(e, x->l) && expr_fixed(e, x->r);
+}
+
+/* Routing's verdict on question q with what is final so far. */
+static uint8_t route_of(struct engine *e, int q)
+{
+	const struct question *qq = &e->f->questions[q];
+	const struct section *sec = &e->f->sections[qq->section];
+	bool sfix = expr_fixed(e, sec->visible_if);
+	bool qfix = expr_fixed(e, qq->visible_if);
+	if (sfix && !e->svis[qq->section])
+		return ROUTE_OFF;
+	if (qfix && qq->visible_if && quiet_bool(e, qq->visible_if) != 1)
+		return ROUTE_OFF;
+	return sfix && qfix ? ROUTE_ON : ROUTE_OPEN;
+}
+
+/* Decide what can be decided, until nothing more follows. A verdict, once
+ * made, only rests on final values, so it never changes in this loop. */
+static void settle_route(struct engine *e)
+{
+	const struct form *f = e->f;
+	memset(e->route, ROUTE_OPEN, (size_t)f->nquestions);
+	memset(e->cfixed, 0, (size_t)f->ncomputed);
+	for (bool moved = true; moved;) {
+		moved = false;
+		for (int i = 0; i < f->ncomputed; i++) {
+			int c = f->comp_order ? f->comp_order[i] : i;
+			e->cfixed[c] = expr_fixed(e, f->computed[c].expr);
+		}
+		for (int q = 0; q < f->nquestions; q++)
+			if (e->route[q] == ROUTE_OPEN && (e->route[q] = route_of(e, q)) != ROUTE_OPEN)
+				moved = true;
+	}
+}
+
 void engine_refresh(struct engine *e)
 {
 	const struct form *f = e->f;
@@ -88,6 +191,7 @@ void engine_refresh(struct engine *e)
 		struct value v = computed_value(e, c);
 		value_free(&v);
 	}
+	settle_route(e);
 }
 
 bool engine_section_visible(const struct engine *e, int s)
@@ -204,30 +308,10 @@ bool engine_answered(const struct engine *e, int qi)
 	return true;
 }
 
-void engine_progress(const struct engine *e, int *answered, int *visible)
+bool engine_counts(const struct engine *e, int q)
 {
-	*answered = *visible = 0;
-	for (int q = 0; q < e->f->nquestions; q++) {
-		if (!e->qvis[q] || e->f->questions[q].type == Q_NOTE)
-			continue;
-		(*visible)++;
-		*answered += engine_answered(e, q);
-	}
-}
-
-void engine_progress_done(const struct engine *e, int *done, int *visible)
-{
-	*done = *visible = 0;
-	for (int q = 0; q < e->f->nquestions; q++) {
-		const struct question *qq = &e->f->questions[q];
-		if (!e->qvis[q] || qq->type == Q_NOTE)
-			continue;
-		(*visible)++;
-		char id[48];
-		snprintf(id, sizeof id, "%s.required", qq->id);
-		*done += e->r->status == RESP_COMPLETE || engine_answered(e, q) ||
-		         response_is_confirmed(e->r, id);
-	}
+	return q >= 0 && q < e->f->nquestions && e->f->questions[q].type != Q_NOTE &&
+	       e->route[q] != ROUTE_OFF;
 }
 
 /* Confirmations that a changed answer of question q no longer earns. */
@@ -306,4 +390,5 @@ void engine_toggle(struct engine *e, int qi, int32_t code)
 void engine_confirm(struct engine *e, const char *id)
 {
 	response_confirm(e->r, id);
+	settle_route(e);
 }

@@ -13,6 +13,14 @@
  *    reads as null in expressions, its answer is kept, and it never blocks.
  *  - A confirmation of a warning holds until the question's own answer
  *    changes.
+ *  - A question (not a note) counts towards progress's total unless
+ *    routing has decided it away on the answers already given. A filter is
+ *    decided once every question it reads is final: routed away, or on the
+ *    route and answered or left blank on purpose ("and"/"or" are decided by
+ *    one final false/true operand). A filter that still waits for an open
+ *    question counts its questions in, hidden or not. So answering forward
+ *    only ever takes questions out of the total; it grows only when an
+ *    answer given earlier is changed or cleared.
  */
 #ifndef FB_ENGINE_H
 #define FB_ENGINE_H
@@ -33,6 +41,7 @@ struct engine {
 	uint8_t *svis, *qvis;
 	struct value *cval;
 	uint8_t *cdone;
+	uint8_t *route, *cfixed;   /* routing's verdict per question; final computed values */
 	int32_t today;
 	int64_t (*now)(void);
 	engine_fault_fn on_fault;
@@ -57,11 +66,10 @@ struct eval_env engine_env(struct engine *e);
 
 /* Whether a question counts as answered (every row for a matrix). */
 bool engine_answered(const struct engine *e, int q);
-/* Visible answerable questions, and how many of them are answered. */
-void engine_progress(const struct engine *e, int *answered, int *visible);
-/* Progress as a person reads it: of the visible questions, those answered
- * or left blank on purpose; all of them once the response is completed. */
-void engine_progress_done(const struct engine *e, int *done, int *visible);
+/* Whether question q was left blank on purpose (its "required" confirmed). */
+bool engine_left_blank(const struct engine *e, int q);
+/* Whether question q counts towards progress's total (see the rules above). */
+bool engine_counts(const struct engine *e, int q);
 
 /* Changes; each refreshes the cache and drops the question's confirmations. */
 void engine_set_value(struct engine *e, int slot, const struct value *v);

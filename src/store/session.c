@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "form/pipe.h"
+#include "form/progress.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -31,7 +32,7 @@ char *session_summary(struct engine *e)
 	free(label);
 	cJSON_AddStringToObject(o, "status", r->status == RESP_COMPLETE ? "complete" : "draft");
 	int answered, visible;
-	engine_progress(e, &answered, &visible);
+	progress_count(e, &answered, &visible);
 	cJSON_AddNumberToObject(o, "answered", answered);
 	cJSON_AddNumberToObject(o, "visible", visible);
 	cJSON_AddNumberToObject(o, "revision", r->revision);

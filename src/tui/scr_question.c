@@ -11,6 +11,7 @@
 #include "form/input.h"
 #include "form/issue.h"
 #include "form/pipe.h"
+#include "form/progress.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/scr_question.h"
@@ -136,21 +137,17 @@ static void go_prev(struct app *a)
 		load(a, p);
 }
 
-/* "Frage 12 von 58 · 34 %" */
+/* "Frage 12 von 58 · 34 %": the number and total both count what routing
+ * has not yet decided away, so neither jumps as answers are given. */
 static void progress_text(struct app *a, char *buf, size_t n)
 {
-	int k = 0, total = 0, answered, visible;
-	for (int i = 0; i < a->f->nquestions; i++)
-		if (engine_visible(eng(a), i) && a->f->questions[i].type != Q_NOTE) {
-			total++;
-			if (i <= a->qs.q)
-				k++;
-		}
-	engine_progress_done(eng(a), &answered, &visible);
+	int answered, total;
+	progress_done(eng(a), &answered, &total);
+	int k = progress_number(eng(a), a->qs.q);
 	/* TRANSLATORS: at the right of the title bar: the question's number, how many
 	   there are, and the share answered. */
 	snprintf(buf, n, _("Frage %d von %d · %d %%"), k ? k : 1, total,
-	         visible ? 100 * answered / visible : 0);
+	         total ? 100 * answered / total : 0);
 }
 
 /* A progress bar at the right of the section line: answered of visible. */
@@ -160,7 +157,7 @@ static void draw_bar(struct app *a)
 	int answered, visible;
 	if (a->cols < 70)
 		return;
-	engine_progress_done(eng(a), &answered, &visible);
+	progress_done(eng(a), &answered, &visible);
 	int fill = visible ? w * answered / visible : 0;
 	char bar[w * 3 + 3];
 	size_t o = 0;

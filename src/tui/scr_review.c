@@ -11,6 +11,7 @@
 
 #include "form/issue.h"
 #include "form/pipe.h"
+#include "form/progress.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/scr_question.h"
@@ -139,7 +140,7 @@ static void review_draw(struct app *a)
 {
 	struct review_state *r = &a->review;
 	int answered, visible;
-	engine_progress(&a->ss.e, &answered, &visible);
+	progress_count(&a->ss.e, &answered, &visible);
 	/* TRANSLATORS: the title of the screen that lists what is still open before finishing. */
 	app_draw_title(a, _("Durchsicht"));
 	char buf[600], key[8];

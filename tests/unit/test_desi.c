@@ -8,6 +8,7 @@
 
 #include "form/issue.h"
 #include "form/pipe.h"
+#include "form/progress.h"
 #include "helpers.h"
 
 struct desi {
@@ -200,7 +201,7 @@ Test(desi, shortest_route_to_finishing)
 	cr_assert_eq(l.n, 0, "everything confirmed: the response can be finished");
 	issue_free_list(&l);
 	int answered, total;
-	engine_progress(&d.e, &answered, &total);
+	progress_count(&d.e, &answered, &total);
 	cr_assert_eq(answered, 4);
 	cr_assert_gt(total, 40);
 	close_desi(&d);

@@ -4,6 +4,7 @@
  */
 #include "form/issue.h"
 #include "form/pipe.h"
+#include "form/progress.h"
 #include "helpers.h"
 
 #define HEAD "{\"id\":\"t\",\"title\":\"T\",\"version\":\"1\",\"language\":\"de\"," \
@@ -96,7 +97,7 @@ Test(engine, missing_codes_are_answers_but_read_as_null)
 	cr_assert_eq(v.type, VT_NULL);
 	cr_assert_not(engine_visible(&x.e, q_of(x.f, "C")), "not (null) is null: hidden");
 	int answered, visible;
-	engine_progress(&x.e, &answered, &visible);
+	progress_count(&x.e, &answered, &visible);
 	cr_assert_eq(answered, 1);
 	cr_assert_eq(visible, 1);
 	stop(&x);
@@ -108,11 +109,11 @@ Test(engine, progress_counts_visible_questions)
 	start(&x, ROUTING);
 	set_num(&x.e, "A", 3);
 	int answered, visible;
-	engine_progress(&x.e, &answered, &visible);
+	progress_count(&x.e, &answered, &visible);
 	cr_assert_eq(visible, 3, "A, C, D");
 	cr_assert_eq(answered, 1);
 	set_num(&x.e, "D", 4);
-	engine_progress(&x.e, &answered, &visible);
+	progress_count(&x.e, &answered, &visible);
 	cr_assert_eq(answered, 2);
 	stop(&x);
 }
@@ -350,17 +351,17 @@ Test(engine, progress_as_a_person_reads_it)
 	struct fixture x;
 	start(&x, VALID);
 	int done, visible, answered;
-	engine_progress_done(&x.e, &done, &visible);
+	progress_done(&x.e, &done, &visible);
 	cr_assert_eq(visible, 6);
 	cr_assert_eq(done, 0);
 	set_num(&x.e, "N", 10);
 	engine_confirm(&x.e, "P.required"); /* left blank on purpose: done */
-	engine_progress_done(&x.e, &done, &visible);
-	engine_progress(&x.e, &answered, &visible);
+	progress_done(&x.e, &done, &visible);
+	progress_count(&x.e, &answered, &visible);
 	cr_expect_eq(done, 2);
 	cr_expect_eq(answered, 1, "left blank is not answered");
 	response_finish(x.r, 100); /* completed: all of it */
-	engine_progress_done(&x.e, &done, &visible);
+	progress_done(&x.e, &done, &visible);
 	cr_expect_eq(done, visible);
 	stop(&x);
 }
