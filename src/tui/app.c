@@ -284,6 +284,13 @@ static void lock_screen(struct app *a)
 	a->st.k = NULL;
 }
 
+void app_later(struct app *a, void (*fn)(struct app *))
+{
+	/* TRANSLATORS: on the status line while the key is derived from the passphrase. */
+	app_status(a, ST_NORMAL, "%s", _("Bitte warten …"));
+	a->later = fn;
+}
+
 /* Wait for a key (term reads Esc sequences and Alt+key); false if none came. */
 static bool read_key(struct app *a, bool *code, wint_t *ch, bool *alt)
 {
@@ -325,6 +332,12 @@ static void turn(struct app *a)
 		clearok(curscr, TRUE);
 	a->repaint = false;
 	refresh();
+	if (a->later) {
+		void (*fn)(struct app *) = a->later;
+		a->later = NULL;
+		fn(a);
+		return;
+	}
 	bool code, alt;
 	wint_t ch;
 	if (!read_key(a, &code, &ch, &alt))

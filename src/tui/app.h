@@ -169,6 +169,9 @@ struct app {
 	bool dirty;              /* the response changed: save it after this key */
 	enum app_close close;    /* close the response after the save */
 	struct ask ask;
+	/* work that takes seconds (deriving the key): run by the loop once the
+	   screen is drawn with "Bitte warten …", instead of waiting for a key */
+	void (*later)(struct app *a);
 	/* each screen's own state; the app owns what they hold */
 	struct unlock_state unlock;
 	struct list_state list;
@@ -196,6 +199,9 @@ void app_cursor(struct app *a, int y, int x);
 /* Set the status line. */
 void app_status(struct app *a, enum style st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Run 'fn' after the next draw, with "Bitte warten …" on the status line:
+ * key handling never draws, and a person must see that something happens. */
+void app_later(struct app *a, void (*fn)(struct app *));
 /* Ask a yes/no question; 'no' may be NULL. */
 void app_ask(struct app *a, const char *text, void (*yes)(struct app *), void (*no)(struct app *));
 /*

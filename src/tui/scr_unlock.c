@@ -122,12 +122,6 @@ static void create(struct app *a)
 		           _("Die beiden Eingaben stimmen nicht überein. Bitte noch einmal."));
 		return;
 	}
-	if (p->len < 8) {
-		a->unlock.field = 0;
-		app_status(a, ST_WARNING, "%s", _("Das Passwort ist zu kurz: bitte mindestens 8 Zeichen."));
-		wipe(a);
-		return;
-	}
 	int err = 0;
 	if (store_make_dir(a->store_dir, msg, sizeof msg) < 0) {
 		app_status(a, ST_ERROR, "%s", msg);
@@ -154,12 +148,32 @@ static void unlock(struct app *a)
 	const struct lineedit *p = &a->unlock.pw[0];
 	enum keyring_status st = keyring_unlock(a->store_dir, p->buf, p->len, &a->k, &err);
 	wipe(a);
+	if (st == KR_WRONG_SECRET) {
+		/* TRANSLATORS: after a wrong passphrase; the command stays as it is. */
+		app_status(a, ST_ERROR, "%s", _("Das Passwort ist falsch. Passwort vergessen? Mit dem "
+		                                "Wiederherstellungscode setzen Sie ein neues: "
+		                                "fragebogen passwd --recovery"));
+		return;
+	}
 	if (st != KR_OK) {
 		app_status(a, ST_ERROR, "%s", keyring_message(st, err));
 		return;
 	}
 	a->status[0] = '\0';
 	opened(a);
+}
+
+/* Enter in the first field on first start: a passphrase too short is
+ * refused now, before it is typed a second time. */
+static void first_entry(struct app *a)
+{
+	if (lineedit_length(&a->unlock.pw[0]) < 8) {
+		wipe(a);
+		app_status(a, ST_WARNING, "%s", _("Das Passwort ist zu kurz: bitte mindestens 8 Zeichen."));
+		return;
+	}
+	a->status[0] = '\0';
+	a->unlock.field = 1;
 }
 
 static void unlock_key(struct app *a, bool code, wint_t ch, bool alt)
@@ -177,11 +191,9 @@ static void unlock_key(struct app *a, bool code, wint_t ch, bool alt)
 		a->quit = true;
 	} else if ((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) {
 		if (a->unlock.creating && a->unlock.field == 0)
-			a->unlock.field = 1;
-		else if (a->unlock.creating)
-			create(a);
+			first_entry(a);
 		else
-			unlock(a);
+			app_later(a, a->unlock.creating ? create : unlock);
 	} else if ((code && ch == KEY_BACKSPACE) || (!code && (ch == 127 || ch == 8))) {
 		lineedit_backspace(e);
 	} else if (!code && ch >= 32) {

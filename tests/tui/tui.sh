@@ -115,7 +115,7 @@ sums=$(sha256sum "$st"/*)
 start 80 24 "$run"
 wait_for "Passwort:"
 type "falsches Passwort"; keys Enter
-wait_for "Das Passwort ist falsch. Es wurde nichts verändert."
+wait_for "Das Passwort ist falsch. Passwort vergessen?"
 step F10
 wait_for "EXIT=0"
 after=$(sha256sum "$st"/*)
