@@ -94,7 +94,9 @@ struct question_state {
 	bool ed_on;                 /* keys go into the editor */
 	char msg[500];              /* a failed check, under the widget */
 	enum style msg_style;
-	bool show_help;
+	bool hide_help;             /* F1 turned help off (remembered in the store) */
+	bool force_help;            /* F1 turned it on for this question, fit or not */
+	bool help_on;               /* help was on screen at the last draw (for F1) */
 	int list_top, list_first;   /* where the options were drawn, for clicks */
 	struct lineedit_view view;
 };

@@ -12,6 +12,7 @@
 #include "form/issue.h"
 #include "form/pipe.h"
 #include "form/progress.h"
+#include "store/prefs.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/scr_question.h"
@@ -36,15 +37,27 @@ static void load(struct app *a, int q)
 	a->qs.q = q;
 	a->qs.sel = a->qs.col = a->qs.row_sel = a->qs.typed = 0;
 	a->qs.msg[0] = '\0';
+	a->qs.force_help = false;
 	a->qs.ed_on = false;
 	widget_load(a);
 	response_set_position(a->ss.r, cur(a)->id);
 	a->dirty = true;
 }
 
+/* Whether the person turned help off in an earlier session. */
+static void load_help_choice(struct app *a)
+{
+	char *v = NULL, err[300];
+	if (prefs_get(&a->st, "help", &v, err, sizeof err) < 0)
+		v = NULL; /* unreadable settings: help as by default */
+	a->qs.hide_help = v && strcmp(v, "off") == 0;
+	free(v);
+}
+
 void scr_question_open(struct app *a)
 {
 	int q = -1;
+	load_help_choice(a);
 	const char *pos = a->ss.r->position;
 	for (int i = 0; pos && i < a->f->nquestions; i++)
 		if (strcmp(a->f->questions[i].id, pos) == 0 && engine_visible(eng(a), i))
@@ -172,6 +185,51 @@ static void draw_bar(struct app *a)
 	draw_text(1, a->cols - w - 3, bar, w + 2, ST_DIM);
 }
 
+/* Rows the widget of q would like: its options, rows or lines. */
+static int widget_wish(const struct question *q)
+{
+	switch (q->type) {
+	case Q_SINGLE:
+	case Q_MULTI:
+	case Q_SCALE:
+		return q->choices->n + 2;
+	case Q_MATRIX:
+		return q->nrows + 3;
+	case Q_TEXTAREA:
+		return 8;
+	case Q_INTEGER:
+	case Q_DECIMAL:
+	case Q_TEXT:
+	case Q_DATE:
+		return 3;
+	case Q_NOTE:
+		return 0;
+	}
+	return 3;
+}
+
+/* Whether q is the first question of its section on the route. */
+static bool starts_section(struct app *a, int q)
+{
+	int p = engine_prev(eng(a), q);
+	return p < 0 || a->f->questions[p].section != a->f->questions[q].section;
+}
+
+/* Text of the form (a section's intro, a question's help), piped and dimmed,
+ * if it fits in 'room' rows above what the widget needs; rows used. */
+static int draw_aside(struct app *a, int y, int x, const char *text, int room, bool force)
+{
+	if (!text)
+		return 0;
+	char *t = pipe_render(eng(a), text);
+	int w = a->cols - 1 - x, need = draw_wrap(0, 0, t, w, 0, ST_DIM);
+	int used = 0;
+	if (force || need + 1 <= room)
+		used = draw_wrap(y, x, t, w, need < room ? need : room, ST_DIM) + 1;
+	free(t);
+	return used;
+}
+
 static void question_draw(struct app *a)
 {
 	char right[80];
@@ -183,27 +241,45 @@ static void question_draw(struct app *a)
 	draw_line(1, 0, title, a->cols, ST_HEADING);
 	free(title);
 	draw_bar(a);
-	int y = 2, w = a->cols - 2;
+	int y = 2, w = a->cols - 2, bottom = a->rows - 3;
+	if (a->qs.msg[0])
+		bottom -= draw_wrap(0, 0, a->qs.msg, w, 0, a->qs.msg_style);
+	int spare = bottom - y - widget_wish(q) - 2;
+	if (starts_section(a, a->qs.q)) {
+		int used = draw_aside(a, y, 1, s->intro, spare, false);
+		y += used;
+		spare -= used;
+	}
 	char *text = pipe_render(eng(a), q->text);
 	char head[40];
 	snprintf(head, sizeof head, "%s ", q->id);
 	int hw = draw_text(y, 1, head, w, ST_DIM);
 	int room = q->type == Q_NOTE ? a->rows - 5 : (a->rows - 6) / 2;
-	y += draw_wrap(y, 1 + hw, text, w - hw, room < 2 ? 2 : room, ST_NORMAL) + 1;
+	int tl = draw_wrap(y, 1 + hw, text, w - hw, room < 2 ? 2 : room, ST_NORMAL) + 1;
+	y += tl;
+	spare -= tl - 2;
 	free(text);
-	if (a->qs.show_help && q->help) {
-		char *help = pipe_render(eng(a), q->help);
-		y += draw_wrap(y, 3, help, w - 2, 4, ST_DIM) + 1;
-		free(help);
-	}
-	int bottom = a->rows - 3;
-	if (a->qs.msg[0]) {
-		int need = draw_wrap(0, 0, a->qs.msg, w, 0, a->qs.msg_style);
-		bottom -= need;
-		draw_wrap(bottom + 1, 1, a->qs.msg, w, need, a->qs.msg_style);
-	}
+	int hl = 0;
+	if (!a->qs.hide_help || a->qs.force_help)
+		hl = draw_aside(a, y, 3, q->help, a->qs.force_help ? 4 : spare, a->qs.force_help);
+	a->qs.help_on = hl > 0;
+	y += hl;
+	if (a->qs.msg[0])
+		draw_wrap(bottom + 1, 1, a->qs.msg, w, a->rows - 3 - bottom, a->qs.msg_style);
 	widget_draw(a, y, bottom);
 	app_draw_footer(a, widget_keys(a));
+}
+
+/* F1: help off if it is on screen (and from now on), else on; the choice is
+ * kept in the store's settings for the next session. */
+static void toggle_help(struct app *a)
+{
+	bool shown = a->qs.help_on;
+	a->qs.hide_help = shown;
+	a->qs.force_help = !shown;
+	char err[300];
+	if (prefs_set(&a->st, "help", shown ? "off" : NULL, err, sizeof err) < 0)
+		app_status(a, ST_WARNING, "%s", err);
 }
 
 /* The missing code whose key is 'ch', if the question offers it. */
@@ -252,7 +328,7 @@ static void question_key(struct app *a, bool code, wint_t ch, bool alt)
 	if (code && ch == KEY_F(10)) {
 		quit_or_offer(a);
 	} else if (code && (ch == KEY_F(1))) {
-		a->qs.show_help = !a->qs.show_help;
+		toggle_help(a);
 	} else if (code && ch == KEY_F(2)) {
 		if (widget_commit(a) == 0)
 			app_go(a, &scr_review);
@@ -269,7 +345,7 @@ static void question_key(struct app *a, bool code, wint_t ch, bool alt)
 		widget_set_missing(a, mcode);
 		a->qs.msg[0] = '\0';
 	} else if (!code && ch == '?' && (alt || !widget_takes_text(a))) {
-		a->qs.show_help = !a->qs.show_help;
+		toggle_help(a);
 	} else {
 		widget_key(a, code, ch);
 	}
