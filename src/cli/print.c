@@ -8,50 +8,12 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/para.h"
 #include "cli/paths.h"
 #include "form/input.h"
 #include "form/form.h"
 #include "util/i18n.h"
 #include "util/utf8.h"
-
-#define WIDTH 78
-
-/*
- * Print 'text' wrapped at WIDTH characters: the first line starts at column
- * 'first' (the caller has printed that much), later lines are indented by
- * 'indent'.
- */
-static void wrap(const char *text, int indent, int first)
-{
-	int col = first, fresh = 1;
-	const char *p = text;
-	while (*p) {
-		if (*p == '\n') {
-			printf("\n%*s", indent, "");
-			col = indent;
-			fresh = 1;
-			p++;
-			continue;
-		}
-		size_t wl = strcspn(p, " \n");
-		int chars = (int)utf8_count(p, wl);
-		if (!fresh && col + 1 + chars > WIDTH) {
-			printf("\n%*s", indent, "");
-			col = indent;
-			fresh = 1;
-		} else if (!fresh) {
-			putchar(' ');
-			col++;
-		}
-		fwrite(p, 1, wl, stdout);
-		col += chars;
-		fresh = 0;
-		p += wl;
-		while (*p == ' ')
-			p++;
-	}
-	putchar('\n');
-}
 
 static void print_choices(const struct choicelist *cl, int indent)
 {
@@ -91,7 +53,7 @@ static void print_details(const struct form *f, const struct question *q)
 	}
 	for (int r = 0; r < q->nrows; r++) {
 		printf("    %-10s ", q->rows[r].id);
-		wrap(q->rows[r].text, 15, 15);
+		para_print(q->rows[r].text, 15, 15);
 	}
 	for (int c = 0; q->type == Q_MATRIX && c < q->ncols; c++) {
 		if (q->ncols > 1)
@@ -127,13 +89,13 @@ static void print_question(const struct form *f, const struct question *q)
 {
 	printf("\n%-8s[%s%s]\n", q->id, form_qtype_name(q->type), req_name(q->req));
 	printf("        ");
-	wrap(q->text, 8, 8);
+	para_print(q->text, 8, 8);
 	if (q->help) {
 		/* TRANSLATORS: before the help text of a question. */
 		const char *label = _("Hilfe:");
 		int at = 8 + (int)utf8_count(label, strlen(label)) + 1;
 		printf("        %s ", label);
-		wrap(q->help, at, at);
+		para_print(q->help, at, at);
 	}
 	if (q->visible_if)
 		/* TRANSLATORS: before the condition under which a question is shown. */
@@ -155,7 +117,7 @@ static void print_question(const struct form *f, const struct question *q)
 		                           : _("      Hinweis %s: %s\n"),
 		       c->id, c->valid_if->src);
 		printf("        ");
-		wrap(c->message, 8, 8);
+		para_print(c->message, 8, 8);
 	}
 }
 
@@ -184,7 +146,7 @@ int print_main(int argc, char **argv)
 			printf(_("   nur wenn: %s\n"), sec->visible_if->src);
 		if (sec->intro) {
 			printf("   ");
-			wrap(sec->intro, 3, 3);
+			para_print(sec->intro, 3, 3);
 		}
 		for (int q = sec->first; q < sec->first + sec->count; q++)
 			print_question(f, &f->questions[q]);

@@ -8,34 +8,43 @@
 
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "cli/para.h"
 #include "form/engine.h"
 #include "form/pipe.h"
 #include "form/progress.h"
 #include "store/store.h"
 #include "util/i18n.h"
+#include "util/sbuf.h"
+#include "util/utf8.h"
 
-/* The answer in slot 'slot' as text a person reads. */
+/* The answer in slot 'slot' as text a person reads, after 'lead', wrapped
+ * with its later lines under the answer's start (column 6). */
 static void print_answer(struct engine *e, const struct question *q, int slot, const char *lead)
 {
 	const struct form *f = e->f;
 	const struct answer *a = &e->r->ans[slot];
-	printf("%s", lead);
+	struct sbuf b = {0};
 	if (a->state == ANS_MISSING) {
 		const struct missing *m = form_missing(f, a->missing);
 		/* TRANSLATORS: an answer given as a missing-value code of unknown label. */
-		printf("(%s)", m ? m->label : _("Fehlwert"));
+		sbuf_printf(&b, "(%s)", m ? m->label : _("Fehlwert"));
 	} else if (a->state == ANS_VALUE) {
 		char *s = pipe_value_text(f, f->slot_var[slot], &a->v);
-		printf("%s", s ? s : "");
+		sbuf_printf(&b, "%s", s ? s : "");
 		free(s);
 		if (q->unit)
-			printf(" %s", q->unit);
+			sbuf_printf(&b, " %s", q->unit);
 	} else {
-		printf("–");
+		sbuf_printf(&b, "–");
 	}
+	/* the text of "Sonstiges, und zwar:" follows its colon; a label
+	   without one gets it */
 	if (a->other)
-		printf(" – %s", a->other);
-	printf("\n");
+		sbuf_printf(&b, "%s%s", b.len && b.data[b.len - 1] == ':' ? " " : ": ", a->other);
+	fputs(lead, stdout);
+	char *text = sbuf_take(&b);
+	para_print(text, 6, (int)utf8_count(lead, strlen(lead)));
+	free(text);
 }
 
 static void print_response(struct engine *e)
@@ -55,7 +64,8 @@ static void print_response(struct engine *e)
 		if (q->type == Q_NOTE || !engine_visible(e, qi))
 			continue;
 		char *text = pipe_render(e, q->text);
-		printf("\n%s  %s\n", q->id, text);
+		printf("\n%s  ", q->id);
+		para_print(text, 4, (int)strlen(q->id) + 2);
 		free(text);
 		if (q->type != Q_MATRIX) {
 			print_answer(e, q, f->vars[q->var].slot, "    → ");

@@ -92,7 +92,8 @@ static void check_choices(struct issues *out, const struct question *qq,
 {
 	const struct value *v = &a->v;
 	uint32_t n = v->type == VT_SET ? v->u.set.n : 1;
-	bool other = false, exclusive = false;
+	bool exclusive = false;
+	const struct choice *other = NULL;
 	for (uint32_t i = 0; i < n; i++) {
 		/* A number beyond the codes' range is no code (and no cast). */
 		bool fits = v->type == VT_SET || (v->u.num >= INT32_MIN && v->u.num <= INT32_MAX);
@@ -103,7 +104,8 @@ static void check_choices(struct issues *out, const struct question *qq,
 			      v->type == VT_SET ? (double)code : v->u.num);
 			return;
 		}
-		other |= c->other;
+		if (c->other)
+			other = c;
 		if (c->exclusive && n > 1 && !exclusive) {
 			exclusive = true;
 			ERROR(ISSUE_EXCLUSIVE, _("„%s“ lässt sich nicht mit anderen Antworten kombinieren."),
@@ -122,8 +124,16 @@ static void check_choices(struct issues *out, const struct question *qq,
 			                      (unsigned long)qq->max_picks),
 			      qq->max_picks);
 	}
-	if (other && !a->other)
-		ERROR(ISSUE_OTHER_TEXT, _("Bitte geben Sie an, was Sie mit „Sonstiges“ meinen."));
+	if (other && !a->other) {
+		/* the option's own label, without the colon that leads to the text */
+		int len = (int)strlen(other->label);
+		while (len > 0 && (other->label[len - 1] == ':' || other->label[len - 1] == ' '))
+			len--;
+		/* TRANSLATORS: %.*s is the label of an option that asks for a text,
+		   such as "Sonstiges, und zwar". */
+		ERROR(ISSUE_OTHER_TEXT, _("Sie haben „%.*s“ gewählt: Bitte tragen Sie ein, was Sie "
+		                          "meinen."), len, other->label);
+	}
 }
 
 /* Issues of one answer slot. */
@@ -159,14 +169,29 @@ static void check_required(struct engine *e, struct issues *out, const struct qu
 {
 	if (qq->req == REQ_NO || engine_answered(e, q))
 		return;
-	int open = 0;
-	for (int r = 0; qq->type == Q_MATRIX && r < qq->nrows; r++)
+	int rows = 0, any = 0;
+	for (int r = 0; qq->type == Q_MATRIX && r < qq->nrows; r++) {
+		int given = 0;
 		for (int c = 0; c < qq->ncols; c++)
-			open += e->r->ans[e->f->vars[qq->rows[r].var[c]].slot].state == ANS_EMPTY;
+			given += e->r->ans[e->f->vars[qq->rows[r].var[c]].slot].state != ANS_EMPTY;
+		rows += given == qq->ncols;
+		any += given;
+	}
 	char *msg;
-	if (qq->req == REQ_HARD)
-		msg = open ? xasprintf(_("Bitte beantworten Sie alle Zeilen (%d offen)."), open)
-		           : xstrdup(_("Bitte beantworten Sie diese Frage."));
+	unsigned long n = (unsigned long)qq->nrows;
+	if (any && qq->req == REQ_HARD)
+		/* TRANSLATORS: a matrix partly answered: rows answered, rows in all. */
+		msg = xasprintf(P_("%d von %d Zeile beantwortet: Bitte beantworten Sie alle Zeilen.",
+		                   "%d von %d Zeilen beantwortet: Bitte beantworten Sie alle Zeilen.", n),
+		                rows, qq->nrows);
+	else if (any)
+		msg = xasprintf(P_("%d von %d Zeile beantwortet. Sie können ohne die übrigen "
+		                   "weitergehen, wenn Sie das bestätigen.",
+		                   "%d von %d Zeilen beantwortet. Sie können ohne die übrigen "
+		                   "weitergehen, wenn Sie das bestätigen.", n),
+		                rows, qq->nrows);
+	else if (qq->req == REQ_HARD)
+		msg = xstrdup(_("Bitte beantworten Sie diese Frage."));
 	else
 		msg = xstrdup(_("Diese Frage ist noch offen. Sie können ohne Antwort weitergehen, "
 		                "wenn Sie das bestätigen."));

@@ -166,7 +166,8 @@ static void draw_status(struct app *a)
 	} else if (a->status[0]) {
 		draw_line(y, 0, a->status, a->cols, a->status_style);
 	}
-	if (a->have_session && a->saved && a->scr->shows_saved && !a->status[0]) {
+	if (a->have_session && a->saved && a->scr->shows_saved && !a->status[0] &&
+	    response_audit_count(a->ss.r) > a->audit_at_open) {
 		/* TRANSLATORS: shown at the right of the status line once the answers are on disk. */
 		const char *g = _("gespeichert");
 		draw_text(y, a->cols - draw_width(g) - 1, g, draw_width(g), ST_DIM);

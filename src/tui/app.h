@@ -167,6 +167,8 @@ struct app {
 	                       was set (-1: none open): it is about the response
 	                       as it was then, and goes once the response changes */
 	bool saved;
+	int audit_at_open;  /* the response's audit count once opened: "gespeichert"
+	                       shows only after a change of this session is saved */
 	/* the save point: set by keys, settled by the loop after each key */
 	bool dirty;              /* the response changed: save it after this key */
 	enum app_close close;    /* close the response after the save */

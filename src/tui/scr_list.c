@@ -41,7 +41,8 @@ static struct cols columns(struct app *a)
 	                                 draw_width(_("Entwurf")));
 	/* TRANSLATORS: a column heading: the share of questions answered. */
 	c.rev = c.progress + 2 + max3(draw_width(_("Fortschritt")), 5, 0);
-	c.when = c.rev + 2 + draw_width(_("Rev. %d")); /* room for "Rev. 999" */
+	/* TRANSLATORS: a column heading: the revision of each response. */
+	c.when = c.rev + 2 + max3(draw_width(_("Rev. %d")), draw_width(_("Revision")), 0);
 	return c;
 }
 
@@ -82,6 +83,42 @@ static void draw_entry(struct app *a, int y, const struct store_entry *e, bool s
 	draw_text(y, c.when, sm.when, a->cols - c.when, st);
 }
 
+/* Whether entry i is shown: it names the Kommune searched for, or there is
+ * no search (letters compared without case, ASCII only). */
+static bool shown(struct app *a, int i)
+{
+	const char *q = lineedit_text(&a->list.search);
+	struct summary sm;
+	if (!*q)
+		return true;
+	return session_summary_read(a->list.entries[i].summary, &sm) == 0 && strcasestr(sm.label, q);
+}
+
+/* The rows that match the search, scrolled to the selection; with a
+ * search, how many of all match, on the line under them. */
+static void draw_rows(struct app *a)
+{
+	int top = 3, room = a->rows - 7, k = 0, at = 0, n = 0;
+	for (int i = 0; i < a->list.n; i++)
+		if (shown(a, i)) {
+			if (i == a->list.sel)
+				at = n;
+			n++;
+		}
+	int first = at >= room ? at - room + 1 : 0;
+	for (int i = 0; i < a->list.n; i++)
+		if (shown(a, i) && k++ >= first && k - first <= room)
+			draw_entry(a, top + k - 1 - first, &a->list.entries[i], i == a->list.sel);
+	if (*lineedit_text(&a->list.search)) {
+		char buf[300];
+		/* TRANSLATORS: under the overview while it is filtered: shown, all, the search text. */
+		snprintf(buf, sizeof buf, P_("%d von %d Antwort mit „%s“", "%d von %d Antworten mit „%s“",
+		                             (unsigned long)a->list.n),
+		         n, a->list.n, lineedit_text(&a->list.search));
+		draw_text(top + (n < room ? n : room) + 1, 1, buf, a->cols - 2, ST_DIM);
+	}
+}
+
 static void list_draw(struct app *a)
 {
 	/* TRANSLATORS: the title of the list of responses. */
@@ -99,12 +136,9 @@ static void list_draw(struct app *a)
 		draw_text(2, 1, _("Kommune"), a->cols / 3, ST_HEADING);
 		draw_text(2, c.status, _("Status"), a->cols - c.status, ST_HEADING);
 		draw_text(2, c.progress, _("Fortschritt"), a->cols - c.progress, ST_HEADING);
+		draw_text(2, c.rev, _("Revision"), a->cols - c.rev, ST_HEADING);
 		draw_text(2, c.when, _("Letzte Änderung"), a->cols - c.when, ST_HEADING);
-		int top = 3, room = a->rows - 6, first = 0;
-		if (a->list.sel >= room)
-			first = a->list.sel - room + 1;
-		for (int i = first; i < a->list.n && i - first < room; i++)
-			draw_entry(a, top + i - first, &a->list.entries[i], i == a->list.sel);
+		draw_rows(a);
 	}
 	if (a->list.searching) {
 		/* TRANSLATORS: the search field for a Kommune in the overview. */
@@ -116,30 +150,52 @@ static void list_draw(struct app *a)
 		app_draw_footer(a, _("Enter Fertig|Esc Abbrechen"));
 		return;
 	}
-	snprintf(buf, sizeof buf, "%s|%s|%s", _(hint_new), _(hint_export),
-	         _("Enter Öffnen|/ Suchen|F10 Beenden"));
+	snprintf(buf, sizeof buf, "%s|%s|%s%s", _(hint_new), _(hint_export),
+	         _("Enter Öffnen|/ Suchen|F10 Beenden"),
+	         /* TRANSLATORS: footer hint while the overview is filtered by a search. */
+	         *lineedit_text(&a->list.search) ? _("|Esc Alle zeigen") : "");
 	app_draw_footer(a, buf);
 }
 
-/* Select the first response whose Kommune contains the search text. */
+/* Keep the selection on a shown response: the first one if it was hidden. */
 static void search_jump(struct app *a)
 {
 	struct list_state *l = &a->list;
-	const char *q = lineedit_text(&l->search);
-	for (int i = 0; *q && i < l->n; i++) {
-		struct summary sm;
-		if (session_summary_read(l->entries[i].summary, &sm) == 0 && strcasestr(sm.label, q)) {
+	if (l->sel < l->n && shown(a, l->sel))
+		return;
+	for (int i = 0; i < l->n; i++)
+		if (shown(a, i)) {
 			l->sel = i;
 			return;
 		}
-	}
+}
+
+/* No search: every response is shown again. */
+static void clear_search(struct app *a)
+{
+	a->list.searching = false;
+	lineedit_free(&a->list.search);
+	lineedit_init(&a->list.search, 100, false);
+}
+
+/* The next shown entry from 'from' in direction 'dir', or 'from' if none. */
+static int step_shown(struct app *a, int from, int dir)
+{
+	for (int i = from + dir; i >= 0 && i < a->list.n; i += dir)
+		if (shown(a, i))
+			return i;
+	return from;
 }
 
 /* Keys while searching: text goes into the search field. */
 static void search_key(struct app *a, bool code, wint_t ch)
 {
-	if ((!code && (ch == '\r' || ch == '\n' || ch == 27)) || (code && ch == KEY_ENTER)) {
-		a->list.searching = false;
+	if ((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) {
+		a->list.searching = false; /* the filter stays until Esc */
+		return;
+	}
+	if (!code && ch == 27) {
+		clear_search(a);
 		return;
 	}
 	if ((code && ch == KEY_BACKSPACE) || (!code && (ch == 127 || ch == 8)))
@@ -161,6 +217,7 @@ static void open_selected(struct app *a)
 	}
 	a->have_session = true;
 	a->reopened = a->ss.r->status == RESP_COMPLETE;
+	a->audit_at_open = response_audit_count(a->ss.r);
 	if (note)
 		app_status(a, ST_WARNING, "%s", note);
 	a->dirty = true; /* the loop saves the opening into the audit trail */
@@ -175,13 +232,14 @@ static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 		return;
 	}
 	if (!code && ch == '/') {
+		clear_search(a);
 		a->list.searching = true;
-		lineedit_free(&a->list.search);
-		lineedit_init(&a->list.search, 100, false);
-	} else if (code && ch == KEY_UP && a->list.sel > 0) {
-		a->list.sel--;
-	} else if (code && ch == KEY_DOWN && a->list.sel + 1 < a->list.n) {
-		a->list.sel++;
+	} else if (!code && ch == 27) {
+		clear_search(a);
+	} else if (code && ch == KEY_UP) {
+		a->list.sel = step_shown(a, a->list.sel, -1);
+	} else if (code && ch == KEY_DOWN) {
+		a->list.sel = step_shown(a, a->list.sel, 1);
 	} else if ((code && ch == KEY_F(10)) || (!code && ch == 'q')) {
 		a->quit = true;
 	} else if (!code && ch == app_hint_key(_(hint_export), (char[8]){0})) {
@@ -195,9 +253,10 @@ static void list_key(struct app *a, bool code, wint_t ch, bool alt)
 		a->have_session = true;
 		a->reopened = false;
 		a->saved = true;
+		a->audit_at_open = response_audit_count(a->ss.r);
 		scr_question_open(a);
 	} else if (((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) &&
-	           a->list.n > 0) {
+	           a->list.n > 0 && shown(a, a->list.sel)) {
 		struct summary sm;
 		const char *sum = a->list.entries[a->list.sel].summary;
 		if (session_summary_read(sum, &sm) == 0 && sm.complete) {

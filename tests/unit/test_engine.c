@@ -222,7 +222,7 @@ Test(engine, multi_exclusive_picks_and_other)
 	engine_toggle(&x.e, q, 2);
 	engine_toggle(&x.e, q, 8);
 	s = issues_of(&x, "M");
-	cr_assert(strstr(s, "was Sie mit „Sonstiges“ meinen"), "%s", s);
+	cr_assert(strstr(s, "Sie haben „Sonstiges“ gewählt"), "%s", s);
 	free(s);
 	engine_set_other(&x.e, slot, "Bücherbus");
 	engine_toggle(&x.e, q, 3);
@@ -331,11 +331,15 @@ Test(engine, matrix_cells)
 	              "\"columns\":[{\"suffix\":\"b\",\"title\":\"Bedeutung\"," CH3 "},{\"suffix\":\"u\",\"title\":\"umgesetzt\"," CH3 "}]},"
 	              "{\"id\":\"G\",\"type\":\"text\",\"text\":\"g\",\"visible_if\":\"answered(F) and selected(F_1b, 1)\"}]}]}");
 	char *s = issues_of(&x, "F");
-	cr_assert_str_eq(s, "0:E:0:Bitte beantworten Sie alle Zeilen (4 offen).|");
+	cr_assert_str_eq(s, "0:E:0:Bitte beantworten Sie diese Frage.|");
 	free(s);
 	set_num(&x.e, "F_1b", 1);
 	set_num(&x.e, "F_1u", 2);
 	set_num(&x.e, "F_2b", 3);
+	s = issues_of(&x, "F");
+	cr_assert_str_eq(s, "0:E:0:1 von 2 Zeilen beantwortet: Bitte beantworten Sie alle Zeilen.|",
+	                 "a row counts once all its columns are answered");
+	free(s);
 	cr_assert_not(engine_visible(&x.e, 1));
 	engine_set_missing(&x.e, slot_of(x.f, "F_2u"), -2);
 	cr_assert(engine_answered(&x.e, 0));
