@@ -98,6 +98,10 @@ struct question_state {
 	bool force_help;            /* F1 turned it on for this question, fit or not */
 	bool help_on;               /* help was on screen at the last draw (for F1) */
 	int list_top, list_first;   /* where the options were drawn, for clicks */
+	int list_n;                 /* how many options were drawn, from list_first */
+	/* the first screen row of each option drawn, and the row below the
+	   last: an option's continuation lines choose it too */
+	int list_row[LOADER_MAX_CHOICES + 1];
 	struct lineedit_view view;
 };
 

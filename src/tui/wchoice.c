@@ -12,6 +12,7 @@
 
 #include "tui/draw.h"
 #include "tui/wslot.h"
+#include "util/xmalloc.h"
 
 /* Select choice i of a single or scale question, or toggle it in a multi. */
 static void choose(struct app *a, int i)
@@ -37,9 +38,12 @@ static void choice_click(struct app *a)
 	const struct question *q = wslot_question(a);
 	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
 		return;
-	int i = a->qs.list_first + ev.y - a->qs.list_top;
-	if (ev.y >= a->qs.list_top && i >= 0 && i < q->choices->n)
-		choose(a, i);
+	for (int k = 0; k < a->qs.list_n; k++) /* an option's continuation lines too */
+		if (ev.y >= a->qs.list_row[k] && ev.y < a->qs.list_row[k + 1] &&
+		    a->qs.list_first + k < q->choices->n) {
+			choose(a, a->qs.list_first + k);
+			return;
+		}
 }
 
 /*
@@ -115,44 +119,122 @@ void wchoice_key(struct app *a, bool code, wint_t ch)
 	}
 }
 
-/* The options, the highlighted one with the cursor, and the text field of a
- * chosen "Sonstiges"; keeps where they are for mouse clicks. */
-void wchoice_draw(struct app *a, int top, int bottom)
+/* How option i lies on the screen, before it is drawn: the same for the
+ * scrolling, the drawing and (through a->qs.list_row) the mouse. */
+struct option_box {
+	char head[24];    /* its number and mark, "14 [x]" */
+	bool on;          /* chosen */
+	int lx, lw;       /* the label's column and width: it wraps under itself */
+	int rows;         /* rows of the label and of a text field under it */
+	bool field;       /* a chosen "Sonstiges": its text shows after the label */
+	bool field_below; /* ... on a row of its own, the label's last is too full */
+};
+
+/* Measure option i: its head, its label wrapped, and where its field goes. */
+static void option_box(struct app *a, int i, struct option_box *b)
 {
 	const struct question *q = wslot_question(a);
 	const struct answer *an = wslot_answer(a);
-	int room = bottom - top - 1, first = a->qs.sel >= room ? a->qs.sel - room + 1 : 0;
+	const struct choice *c = &q->choices->v[i];
+	b->on = q->type == Q_MULTI ? an->state == ANS_VALUE && value_set_has(&an->v, c->code)
+	        : an->state == ANS_VALUE && an->v.u.num == c->code;
+	char mark[8];
+	snprintf(mark, sizeof mark, q->type == Q_MULTI ? "[%s]" : "(%s)",
+	         b->on ? (q->type == Q_MULTI ? "x" : term_utf8() ? "•" : "*") : " ");
+	snprintf(b->head, sizeof b->head, "%2d %s", i + 1, mark);
+	int hw = draw_width(b->head);
+	b->lx = 2 + (hw < 8 ? hw : 8) + 1;
+	b->lw = a->cols - 2 - b->lx;
+	b->rows = draw_wrap(0, 0, c->label, b->lw, 0, ST_NORMAL);
+	if (b->rows < 1)
+		b->rows = 1;
+	b->field = c->other && b->on;
+	b->field_below = false;
+	if (!b->field)
+		return;
+	/* The field wants a blank and 7 columns: a word that wide stays on the
+	 * label's last row exactly when the field fits there. */
+	char *probe = xasprintf("%s XXXXXXX", c->label);
+	b->field_below = draw_wrap(0, 0, probe, b->lw, 0, ST_NORMAL) > b->rows;
+	free(probe);
+	if (b->field_below && b->lw > 6)
+		b->rows++;
+	else if (b->field_below)
+		b->field = false;
+}
+
+/* The text field of a chosen "Sonstiges" at (y, x), w columns wide. */
+static void draw_other(struct app *a, int y, int x, int w)
+{
+	if (w <= 6 || lineedit_layout(&a->qs.ed, w, &a->qs.view) != 0)
+		return;
+	draw_line(y, x, "", w, ST_FIELD);
+	char *piece = strndup(lineedit_text(&a->qs.ed) + a->qs.view.rows[0].off,
+	                      a->qs.view.rows[0].len);
+	draw_text(y, x, piece, w, ST_FIELD);
+	free(piece);
+	if (a->qs.ed_on)
+		app_cursor(a, y, x + a->qs.view.cur_col);
+}
+
+/* Draw option i from row y, its first 'rows' rows (all but for a highlighted
+ * option taller than the list); the field only with the whole option. */
+static void draw_option(struct app *a, int i, const struct option_box *b, int y, int rows)
+{
+	const char *label = wslot_question(a)->choices->v[i].label;
+	/* Only the number and the mark show the highlight: moving the cursor
+	 * then rewrites a few cells, not two whole lines. */
+	enum style st = i == a->qs.sel ? ST_SELECTED : ST_NORMAL;
+	if (i == a->qs.sel && !a->qs.ed_on) /* the cursor on the highlighted option */
+		app_cursor(a, y, 2);
+	int used = draw_text(y, 2, b->head, 8, st);
+	draw_text(y, 2 + used, " ", 1, ST_NORMAL);
+	int lr = b->rows - b->field_below;
+	draw_wrap(y, b->lx, label, b->lw, lr < rows ? lr : rows, ST_NORMAL);
+	if (!b->field || rows < b->rows)
+		return;
+	/* draw_wrap() leaves the curses cursor after the label's last row */
+	int fy = y + lr - 1, fx = getcurx(stdscr) + 1;
+	if (b->field_below)
+		fy++, fx = b->lx;
+	draw_other(a, fy, fx, b->lx + b->lw - fx);
+}
+
+/* Rows option i takes. */
+static int option_rows(struct app *a, int i)
+{
+	struct option_box b;
+	option_box(a, i, &b);
+	return b.rows;
+}
+
+/* The options, each label wrapped under itself, the highlighted one whole
+ * on screen and with the cursor, and the text field of a chosen
+ * "Sonstiges"; keeps where they are for mouse clicks. */
+int wchoice_draw(struct app *a, int top, int bottom)
+{
+	const struct question *q = wslot_question(a);
+	int sel = a->qs.sel, room = bottom - top - 1; /* a row for "Antwort: …" */
+	/* the first option shown: as near the top as lets the highlighted end on screen */
+	int first = sel, need = option_rows(a, sel);
+	while (first > 0 && need + option_rows(a, first - 1) <= room)
+		need += option_rows(a, --first);
 	a->qs.list_top = top;
 	a->qs.list_first = first;
-	for (int i = first; i < q->choices->n && i - first < room; i++) {
-		const struct choice *c = &q->choices->v[i];
-		bool on = q->type == Q_MULTI ? an->state == ANS_VALUE && value_set_has(&an->v, c->code)
-		          : an->state == ANS_VALUE && an->v.u.num == c->code;
-		char mark[8];
-		snprintf(mark, sizeof mark, q->type == Q_MULTI ? "[%s]" : "(%s)",
-		         on ? (q->type == Q_MULTI ? "x" : term_utf8() ? "•" : "*") : " ");
-		/* Only the number and the mark show the highlight: moving the cursor
-		 * then rewrites a few cells, not two whole lines. */
-		char head[24];
-		snprintf(head, sizeof head, "%2d %s", i + 1, mark);
-		enum style st = i == a->qs.sel ? ST_SELECTED : ST_NORMAL;
-		if (i == a->qs.sel && !a->qs.ed_on) /* the cursor on the highlighted option */
-			app_cursor(a, top + i - first, 2);
-		int used = draw_text(top + i - first, 2, head, 8, st);
-		used += draw_text(top + i - first, 2 + used, " ", 1, ST_NORMAL);
-		used += draw_text(top + i - first, 2 + used, c->label, a->cols - 4 - used, ST_NORMAL);
-		if (c->other && on) {
-			int x = 2 + used + 1, w = a->cols - x - 2;
-			if (w > 6 && lineedit_layout(&a->qs.ed, w, &a->qs.view) == 0) {
-				draw_line(top + i - first, x, "", w, ST_FIELD);
-				char *piece = strndup(lineedit_text(&a->qs.ed) + a->qs.view.rows[0].off,
-				                      a->qs.view.rows[0].len);
-				draw_text(top + i - first, x, piece, w, ST_FIELD);
-				free(piece);
-				if (a->qs.ed_on)
-					app_cursor(a, top + i - first, x + a->qs.view.cur_col);
-			}
-		}
+	a->qs.list_n = 0;
+	int y = top;
+	for (int i = first; i < q->choices->n; i++) {
+		struct option_box b;
+		option_box(a, i, &b);
+		int rows = top + room - y; /* none is drawn half, but one too tall */
+		if (rows <= 0 || (rows < b.rows && i != sel))
+			break;
+		if (rows > b.rows)
+			rows = b.rows;
+		a->qs.list_row[a->qs.list_n++] = y;
+		draw_option(a, i, &b, y, rows);
+		y += rows;
 	}
-	wslot_draw_missing(a, bottom - 1, an);
+	a->qs.list_row[a->qs.list_n] = y;
+	return y + wslot_draw_missing(a, y, wslot_answer(a));
 }

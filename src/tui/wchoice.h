@@ -12,7 +12,12 @@
 
 /* A key for the choice list of the current question. */
 void wchoice_key(struct app *a, bool code, wint_t ch);
-/* Draw the options between rows top and bottom. */
-void wchoice_draw(struct app *a, int top, int bottom);
+/*
+ * Draw the options between rows top and bottom (exclusive), each label
+ * wrapped under itself; the highlighted option stays whole on screen.
+ * Returns the row just below the last one drawn (at most bottom), where
+ * a message about the answer can stand.
+ */
+int wchoice_draw(struct app *a, int top, int bottom);
 
 #endif

@@ -12,7 +12,13 @@
 
 /* A key for the matrix of the current question. */
 void wmatrix_key(struct app *a, bool code, wint_t ch);
-/* Draw the matrix (or its focused row) between rows top and bottom. */
-void wmatrix_draw(struct app *a, int top, int bottom);
+/*
+ * Draw the matrix (or its focused row) between rows top and bottom
+ * (exclusive): row labels and cells wrap within their columns, the scale
+ * under the rows wraps between its values, and the focused row stays on
+ * screen. Returns the row just below the last one drawn (at most bottom),
+ * where a message about the answer can stand.
+ */
+int wmatrix_draw(struct app *a, int top, int bottom);
 
 #endif
