@@ -15,15 +15,15 @@
 #include "store/store.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
-#include "util/utf8.h"
 
-/* The answer in slot 'slot' as text a person reads, after 'lead', wrapped
- * with its later lines under the answer's start (column 6). */
+/* The answer in slot 'slot' as text a person reads, after 'lead' ("→ ",
+ * or a matrix row's name), from column 4, wrapped with later lines at 6. */
 static void print_answer(struct engine *e, const struct question *q, int slot, const char *lead)
 {
 	const struct form *f = e->f;
 	const struct answer *a = &e->r->ans[slot];
 	struct sbuf b = {0};
+	sbuf_printf(&b, "%s", lead);
 	if (a->state == ANS_MISSING) {
 		const struct missing *m = form_missing(f, a->missing);
 		/* TRANSLATORS: an answer given as a missing-value code of unknown label. */
@@ -41,9 +41,9 @@ static void print_answer(struct engine *e, const struct question *q, int slot, c
 	   without one gets it */
 	if (a->other)
 		sbuf_printf(&b, "%s%s", b.len && b.data[b.len - 1] == ':' ? " " : ": ", a->other);
-	fputs(lead, stdout);
+	fputs("    ", stdout);
 	char *text = sbuf_take(&b);
-	para_print(text, 6, (int)utf8_count(lead, strlen(lead)));
+	para_print(text, 6, 4);
 	free(text);
 }
 
@@ -68,13 +68,13 @@ static void print_response(struct engine *e)
 		para_print(text, 4, (int)strlen(q->id) + 2);
 		free(text);
 		if (q->type != Q_MATRIX) {
-			print_answer(e, q, f->vars[q->var].slot, "    → ");
+			print_answer(e, q, f->vars[q->var].slot, "→ ");
 			continue;
 		}
 		for (int row = 0; row < q->nrows; row++)
 			for (int c = 0; c < q->ncols; c++) {
 				char lead[300];
-				snprintf(lead, sizeof lead, "    %s%s%s: ", q->rows[row].text,
+				snprintf(lead, sizeof lead, "%s%s%s: ", q->rows[row].text,
 				         q->ncols > 1 ? " – " : "", q->ncols > 1 ? q->cols[c].title : "");
 				print_answer(e, q, f->vars[q->rows[row].var[c]].slot, lead);
 			}

@@ -264,9 +264,10 @@ static void question_draw(struct app *a)
 		hl = draw_aside(a, y, 3, q->help, a->qs.force_help ? 4 : spare, a->qs.force_help);
 	a->qs.help_on = hl > 0;
 	y += hl;
+	/* a message about the answer stands right under the widget */
+	int end = widget_draw(a, y, bottom), at = end <= bottom + 1 ? end : bottom + 1;
 	if (a->qs.msg[0])
-		draw_wrap(bottom + 1, 1, a->qs.msg, w, a->rows - 3 - bottom, a->qs.msg_style);
-	widget_draw(a, y, bottom);
+		draw_wrap(at, 1, a->qs.msg, w, a->rows - 2 - at, a->qs.msg_style);
 	app_draw_footer(a, widget_keys(a));
 }
 

@@ -63,7 +63,12 @@ int wfield_parse(struct app *a, struct value *out)
 		}
 		*out = value_date(days);
 	} else {
-		*out = value_str(t);
+		/* blank lines and spaces at the end are not part of the answer */
+		size_t n = strlen(t);
+		while (n > 0 && strchr(" \t\r\n", t[n - 1]))
+			n--;
+		if (n > 0)
+			*out = value_str_n(t, n);
 	}
 	return 0;
 }
@@ -97,14 +102,14 @@ void wfield_key(struct app *a, bool code, wint_t ch)
 }
 
 /* Under a number written with a dot and no comma ("1.500", "1.5"): how it
- * was read, "= 1500" or "= 1,5", so that no one is misread unseen. */
-static void draw_understood(struct app *a, int y, int w)
+ * was read, "= 1500" or "= 1,5", so that no one is misread unseen; rows used. */
+static int draw_understood(struct app *a, int y, int w)
 {
 	const char *t = lineedit_text(&a->qs.ed);
 	double d;
 	if (!input_is_ambiguous(t) ||
 	    input_parse_number(t, wslot_question(a)->type == Q_INTEGER ? INPUT_INTEGER : 0, &d) < 0)
-		return;
+		return 0;
 	int dec = 0;
 	while (dec < 6 && fabs(d * pow(10, dec) - round(d * pow(10, dec))) > 1e-9)
 		dec++;
@@ -112,41 +117,67 @@ static void draw_understood(struct app *a, int y, int w)
 	input_format_number(d, dec, 1, num, sizeof num);
 	snprintf(buf, sizeof buf, "= %s", num);
 	draw_text(y, 3, buf, w, ST_DIM);
+	return 1;
 }
 
-/* The field (several rows for long text), its unit, the date's format or
- * how a number was read, a missing code, and the cursor at the edit point. */
-void wfield_draw(struct app *a, int top, int bottom)
+/* Under a long-text field: how many characters it holds of how many it
+ * may, "123/4000", at the right; a warning colour once over. */
+static void draw_counter(struct app *a, int y, int x, int w)
 {
 	const struct question *q = wslot_question(a);
-	int w = a->cols - 6;
+	size_t n = lineedit_length(&a->qs.ed);
+	char buf[40];
+	snprintf(buf, sizeof buf, "%zu/%d", n, q->maxlength);
+	int bw = draw_width(buf);
+	draw_text(y, x + w - bw, buf, bw, n > (size_t)q->maxlength ? ST_WARNING : ST_DIM);
+}
+
+/* One row of the field: brackets around it, so that an empty field is seen
+ * in every terminal (colours and underline may be missing), then the text. */
+static void draw_row(struct app *a, int y, int w, size_t row)
+{
+	draw_text(y, 2, "[", 1, ST_DIM);
+	draw_line(y, 3, "", w, ST_FIELD);
+	if (row < a->qs.view.nrows) {
+		const struct lineedit_row *r = &a->qs.view.rows[row];
+		char *piece = strndup(lineedit_text(&a->qs.ed) + r->off, r->len);
+		draw_text(y, 3, piece, w, ST_FIELD);
+		free(piece);
+	}
+	draw_text(y, 3 + w, "]", 1, ST_DIM);
+}
+
+/* The field (several rows for long text, with its counter), its unit, the
+ * date's format or how a number was read, a missing code, and the cursor
+ * at the edit point. Returns the row below what was drawn. */
+int wfield_draw(struct app *a, int top, int bottom)
+{
+	const struct question *q = wslot_question(a);
+	int w = a->cols - 7;
 	if (q->unit)
 		w -= draw_width(q->unit) + 1;
 	if (w < 4)
 		w = 4;
-	int rows = q->type == Q_TEXTAREA ? bottom - top - 1 : 1;
+	bool area = q->type == Q_TEXTAREA;
+	int rows = area ? bottom - top - 2 : 1;
 	if (rows < 1)
 		rows = 1;
 	if (lineedit_layout(&a->qs.ed, w, &a->qs.view) < 0)
-		return;
+		return top;
 	size_t first = a->qs.view.cur_row >= (size_t)rows ? a->qs.view.cur_row - (size_t)rows + 1 : 0;
-	const char *t = lineedit_text(&a->qs.ed);
-	for (int r = 0; r < rows; r++) {
-		draw_line(top + r, 3, "", w, ST_FIELD);
-		if (first + (size_t)r < a->qs.view.nrows) {
-			const struct lineedit_row *row = &a->qs.view.rows[first + (size_t)r];
-			char *piece = strndup(t + row->off, row->len);
-			draw_text(top + r, 3, piece, w, ST_FIELD);
-			free(piece);
-		}
-	}
+	for (int r = 0; r < rows; r++)
+		draw_row(a, top + r, w, first + (size_t)r);
+	int y = top + rows;
+	if (area)
+		draw_counter(a, y++, 3, w);
 	if (q->unit)
-		draw_text(top, 4 + w, q->unit, a->cols - w - 5, ST_NORMAL);
+		draw_text(top, 5 + w, q->unit, a->cols - w - 6, ST_NORMAL);
 	if (q->type == Q_DATE)
 		/* TRANSLATORS: under a date field: day, month and year as the field expects them. */
-		draw_text(top + 1, 3, _("(TT.MM.JJJJ)"), w, ST_DIM);
+		draw_text(y++, 3, _("(TT.MM.JJJJ)"), w, ST_DIM);
 	if (q->type == Q_INTEGER || q->type == Q_DECIMAL)
-		draw_understood(a, top + 1, w);
-	wslot_draw_missing(a, top + rows + (q->type == Q_DATE), wslot_answer(a));
+		y += draw_understood(a, y, w);
+	y += wslot_draw_missing(a, y, wslot_answer(a));
 	app_cursor(a, top + (int)(a->qs.view.cur_row - first), 3 + a->qs.view.cur_col);
+	return y;
 }

@@ -22,7 +22,9 @@ void wfield_answer_text(struct app *a, char *buf, size_t n);
 int wfield_parse(struct app *a, struct value *out);
 /* A key for the field's editor. */
 void wfield_key(struct app *a, bool code, wint_t ch);
-/* Draw the field between rows top and bottom and place the cursor. */
-void wfield_draw(struct app *a, int top, int bottom);
+/* Draw the field between rows top and bottom and place the cursor; the
+ * row below the last one drawn. A text's trailing blanks and blank lines
+ * are no part of the value wfield_parse() reads. */
+int wfield_draw(struct app *a, int top, int bottom);
 
 #endif

@@ -96,6 +96,11 @@ int widget_commit(struct app *a)
 			engine_set_value(e, wslot_index(a), &v);
 			a->dirty = true;
 		}
+		/* the field shows what is stored: trailing blank lines go */
+		if (v.type == VT_STR && strcmp(v.u.str, lineedit_text(&a->qs.ed)) != 0)
+			(void)lineedit_set(&a->qs.ed, v.u.str);
+		else if (v.type == VT_NULL && *lineedit_text(&a->qs.ed))
+			(void)lineedit_set(&a->qs.ed, "");
 		value_free(&v);
 	} else if (wslot_is_choice(q)) {
 		const char *t = other_selected(a) ? lineedit_text(&a->qs.ed) : "";
@@ -197,7 +202,10 @@ const char *widget_keys(struct app *a)
 	int k = q->type == Q_MATRIX ? q->cols[a->qs.col].choices->n
 	        : q->choices ? q->choices->n : 0;
 	char how[200];
-	if (wslot_is_field(q) || a->qs.ed_on)
+	if (q->type == Q_TEXTAREA)
+		/* TRANSLATORS: footer hint of a long-text field: Enter breaks the line. */
+		snprintf(how, sizeof how, "%s", _("Tab Weiter|Enter neue Zeile"));
+	else if (wslot_is_field(q) || a->qs.ed_on)
 		snprintf(how, sizeof how, "%s", _("Tab Weiter"));
 	else if (q->type == Q_MATRIX)
 		snprintf(how, sizeof how, _("↑↓ Zeile|←→/1-%d Wert|Tab Weiter"), k < 9 ? k : 9);
@@ -222,14 +230,16 @@ const char *widget_keys(struct app *a)
 	return buf;
 }
 
-/* Draw the widget of the question's type between rows top and bottom. */
-void widget_draw(struct app *a, int top, int bottom)
+/* Draw the widget of the question's type between rows top and bottom;
+ * the row below it, where a message about the answer belongs. */
+int widget_draw(struct app *a, int top, int bottom)
 {
 	const struct question *q = wslot_question(a);
 	if (wslot_is_field(q))
-		wfield_draw(a, top, bottom);
-	else if (wslot_is_choice(q))
-		wchoice_draw(a, top, bottom);
-	else if (q->type == Q_MATRIX)
-		wmatrix_draw(a, top, bottom);
+		return wfield_draw(a, top, bottom);
+	if (wslot_is_choice(q))
+		return wchoice_draw(a, top, bottom);
+	if (q->type == Q_MATRIX)
+		return wmatrix_draw(a, top, bottom);
+	return top;
 }

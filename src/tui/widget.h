@@ -21,7 +21,8 @@ int widget_commit(struct app *a);
 /* Keep half-typed text as a draft (no checks), or drop a draft the field
  * no longer differs from; the question screen's leave hook. */
 void widget_keep_draft(struct app *a);
-void widget_draw(struct app *a, int top, int bottom);
+/* Draw between rows top and bottom; the row below the widget. */
+int widget_draw(struct app *a, int top, int bottom);
 /* The footer's keys for the widget in its current state. */
 const char *widget_keys(struct app *a);
 /* Enter belongs to the widget (a new line in a long-text field). */

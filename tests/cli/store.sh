@@ -51,6 +51,22 @@ has '"event":"imported"'
 expect 0 "$bin" list --json $f
 has '"label":	"Köln; Stadt"'
 
+# show as a person reads it: long lines wrap with the answer's later lines
+# under its start, a new line of a long text too, and the text of
+# „Sonstiges, und zwar:“ follows its colon without a dash.
+printf 'A1;A2;A3;A4;A5;D1_1;D1_11;D1_txt;B2\nLesestadt;1;9;120000;09162000;1;1;Bücherbus und Lesepaten;"Erstens die Sprachkurse, die früh und in großer Zahl angeboten wurden, und die Begleitung\nzweitens die Lotsen"\n' >"$tmp/other.csv"
+expect 0 "$bin" import --form "$desi" $f "$tmp/other.csv"
+"$bin" list $f >"$tmp/out" 2>&1
+lid=$(grep Lesestadt "$tmp/out" | cut -c1-8)
+expect 0 "$bin" show --form "$desi" $f "$lid"
+has "→ freiwilliges Engagement der Bürger_innen, Sonstiges, und zwar: Bücherbus"
+has "      und Lesepaten"
+has "    → Erstens die Sprachkurse, die früh und in großer Zahl angeboten wurden,"
+has "      und die Begleitung"
+has "      zweitens die Lotsen"
+grep -q "und zwar: –" "$tmp/out" && bad "Strich nach „und zwar:“" || ok
+[ "$(LC_ALL=C.UTF-8 wc -L <"$tmp/out")" -le 78 ] && ok || bad "Zeile über 78 Zeichen"
+
 # Importing the same responses again is refused as a whole.
 "$bin" show --json $f "$id" >"$tmp/one.json"
 expect 1 "$bin" import --form "$desi" $f "$tmp/one.json"

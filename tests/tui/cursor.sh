@@ -44,9 +44,9 @@ step Enter
 wait_for " A1 "
 type "Muster"
 wait_for "Muster"
-cursor_at 9 "$(row "   Muster")"
+cursor_at 9 "$(row "  [Muster")"
 keys Left Left
-cursor_at 7 "$(row "   Muster")"
+cursor_at 7 "$(row "  [Muster")"
 step Tab
 wait_for " A2 "
 keys Down Down # the first arrow picks the highlighted option

@@ -15,6 +15,8 @@ trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 export LANG=C.UTF-8
 use_store "$tmp/speicher" init
 
+# pct: the share answered of „Frage k von N · P %“ on the screen now
+pct() { screen | sed -n 's/.*Frage [0-9]* von [0-9]* · \([0-9]*\) %.*/\1/p' | head -n 1; }
 # total: N of „Frage k von N“ on the screen now
 total() { screen | sed -n 's/.*Frage [0-9]* von \([0-9]*\) ·.*/\1/p' | head -n 1; }
 
@@ -34,6 +36,13 @@ step 1 Enter                        # kreisfreie Stadt
 wait_for " A3 "
 step 9 Enter                        # Bayern
 wait_for " A4 "
+before=$(pct)
+type "0"; step BTab                 # a value the range rejects, kept on the way back
+wait_for " A3 "
+[ "$(pct)" = "$before" ] && ok || bad "ein abgelehnter Wert zählt: $(pct) statt $before %"
+step Enter
+wait_for " A4 "
+keys BSpace
 type "118.914"; step Enter
 wait_for " A5 "
 type "09162000"; step Enter
