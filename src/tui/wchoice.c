@@ -163,18 +163,21 @@ static void option_box(struct app *a, int i, struct option_box *b)
 		b->field = false;
 }
 
-/* The text field of a chosen "Sonstiges" at (y, x), w columns wide. */
+/* The text field of a chosen "Sonstiges" at (y, x), w columns wide with
+ * its brackets, so that it is seen while still empty. */
 static void draw_other(struct app *a, int y, int x, int w)
 {
-	if (w <= 6 || lineedit_layout(&a->qs.ed, w, &a->qs.view) != 0)
+	if (w <= 6 || lineedit_layout(&a->qs.ed, w - 2, &a->qs.view) != 0)
 		return;
-	draw_line(y, x, "", w, ST_FIELD);
+	draw_text(y, x, "[", 1, ST_DIM);
+	draw_line(y, x + 1, "", w - 2, ST_FIELD);
 	char *piece = strndup(lineedit_text(&a->qs.ed) + a->qs.view.rows[0].off,
 	                      a->qs.view.rows[0].len);
-	draw_text(y, x, piece, w, ST_FIELD);
+	draw_text(y, x + 1, piece, w - 2, ST_FIELD);
 	free(piece);
+	draw_text(y, x + w - 1, "]", 1, ST_DIM);
 	if (a->qs.ed_on)
-		app_cursor(a, y, x + a->qs.view.cur_col);
+		app_cursor(a, y, x + 1 + a->qs.view.cur_col);
 }
 
 /* Draw option i from row y, its first 'rows' rows (all but for a highlighted

@@ -46,6 +46,7 @@ wait_for "2 von 4 Zeilen beantwortet"
 step j
 to H5
 step 8                           # „Sonstiges, und zwar:“ without its text
+screen | grep -qE 'Sonstiges, und zwar: \[ +\]$' && ok || bad "leeres Textfeld nicht zu sehen"
 step Enter
 wait_for "Sie haben „Sonstiges, und zwar“ gewählt"
 step F10
