@@ -1,15 +1,19 @@
 /*
  * aggregate: `fragebogen aggregate` — the study team's command. Decrypts
  * and checks the Kommunen's export files, merges them into one data set
- * (SPSS, Stata, CSV or JSON), prints a receipt and a frequency report, and
- * with --report writes the report as one HTML file.
+ * (SPSS, Stata, CSV or JSON), and with --report writes the frequency report
+ * as HTML or text. Every file is written before anything goes to standard
+ * output, which then gets only the short receipt: a closed pipe (`| head`)
+ * loses nothing. An existing output is kept unless --force.
  */
 #include <errno.h>
+#include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/argx.h"
@@ -31,18 +35,20 @@
 
 static const char *const usage =
 	N_("Aufruf: fragebogen aggregate -i SCHLÜSSEL -o AUSGABE.sav|.dta|.csv|.json\n"
-	   "                             [--report BERICHT.html] [--senders DATEI]\n"
-	   "                             [--accept-key NAME] [--form FORMULAR]\n"
+	   "                             [--report BERICHT.html|.txt]… [--senders DATEI]\n"
+	   "                             [--accept-key NAME] [--form FORMULAR] [--force]\n"
 	   "                             [--csv-profile excel-de|rfc4180] DATEI…\n"
 	   "Entschlüsselt und prüft die Exportdateien der Kommunen (.age) und führt sie\n"
-	   "zu einem Datensatz zusammen. Die Absenderschlüssel merkt sich die Datei\n"
-	   "SCHLÜSSEL.senders; ein geänderter Schlüssel wird gemeldet und die Datei erst\n"
-	   "mit --accept-key NAME übernommen.\n");
+	   "zu einem Datensatz zusammen; --report schreibt den Häufigkeitsbericht als\n"
+	   "HTML- oder Textdatei. Vorhandene Dateien bleiben, außer mit --force. Die\n"
+	   "Absenderschlüssel merkt sich die Datei SCHLÜSSEL.senders; ein geänderter\n"
+	   "Schlüssel wird gemeldet und die Datei erst mit --accept-key NAME übernommen.\n");
 
 struct aargs {
-	const char *identity, *out, *report, *senders, *form, *profile;
-	char **accept;
-	int naccept;
+	const char *identity, *out, *senders, *form, *profile;
+	char **accept, **reports;
+	int naccept, nreports;
+	bool force;
 };
 
 /* The identity line of an age key file (as age-keygen writes it). */
@@ -86,14 +92,17 @@ static int take_args(int *argc, char **argv, struct aargs *a)
 	memset(a, 0, sizeof *a);
 	a->identity = argx_take(argc, argv, "--identity", "-i", true, &bad);
 	a->out = argx_take(argc, argv, "--output", "-o", true, &bad);
-	a->report = argx_take(argc, argv, "--report", NULL, true, &bad);
 	a->senders = argx_take(argc, argv, "--senders", NULL, true, &bad);
 	a->form = argx_take(argc, argv, "--form", NULL, true, &bad);
 	a->profile = argx_take(argc, argv, "--csv-profile", NULL, true, &bad);
+	a->force = argx_take(argc, argv, "--force", NULL, false, &bad) != NULL;
 	a->accept = xcalloc((size_t)*argc + 1, sizeof *a->accept);
+	a->reports = xcalloc((size_t)*argc + 1, sizeof *a->reports);
 	const char *name;
 	while ((name = argx_take(argc, argv, "--accept-key", NULL, true, &bad)) != NULL)
 		a->accept[a->naccept++] = (char *)name;
+	while ((name = argx_take(argc, argv, "--report", NULL, true, &bad)) != NULL)
+		a->reports[a->nreports++] = (char *)name;
 	if (argx_take(argc, argv, "--help", "-h", false, &bad)) {
 		fputs(_(usage), stdout);
 		return 1;
@@ -171,8 +180,17 @@ static int write_data(const struct aargs *a, const struct dataset *d)
 	return rc;
 }
 
-/* The HTML report, with the receipt's problems in its first section. */
-static int write_report(const struct aargs *a, const struct agg *g)
+/* The report's kind from its file name: "html", "txt", or NULL. */
+static const char *report_kind(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if (dot && (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0))
+		return "html";
+	return dot && strcmp(dot, ".txt") == 0 ? "txt" : NULL;
+}
+
+/* The HTML report into buf, with the receipt's problems in its first section. */
+static int html_report(const struct agg *g, FILE *mem)
 {
 	const char **probs = xcalloc((size_t)g->nfiles + 1, sizeof *probs);
 	char **owned = xcalloc((size_t)g->nfiles + 1, sizeof *owned);
@@ -185,22 +203,51 @@ static int write_report(const struct aargs *a, const struct agg *g)
 		.title = NULL, .generated = time(NULL), .nfiles = g->nfiles, .nresponses = g->d.nrows,
 		.problems = probs, .nproblems = np,
 	};
-	char *buf = NULL;
-	size_t n = 0;
-	FILE *mem = open_memstream(&buf, &n);
 	int rc = htmlrep_write(&g->d, &m, mem);
-	fclose(mem);
-	int e = 0;
-	if (rc == 0 && write_whole(a->report, buf, n, 0644, &e) < 0) {
-		fprintf(stderr, _("fragebogen: „%s“ lässt sich nicht schreiben: %s\n"), a->report,
-		        strerror(e));
-		rc = -1;
-	}
-	free(buf);
 	for (int i = 0; i < np; i++)
 		free(owned[i]);
 	free(owned);
 	free(probs);
+	return rc;
+}
+
+/* One report file, HTML or text (the frequency tables) by its name. */
+static int write_report(const char *path, const struct agg *g)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *mem = open_memstream(&buf, &n);
+	int rc = 0;
+	if (strcmp(report_kind(path), "html") == 0)
+		rc = html_report(g, mem);
+	else
+		reptext_write(&g->d, mem);
+	fclose(mem);
+	int e = 0;
+	if (rc == 0 && write_whole(path, buf, n, 0644, &e) < 0) {
+		fprintf(stderr, _("fragebogen: „%s“ lässt sich nicht schreiben: %s\n"), path,
+		        strerror(e));
+		rc = -1;
+	}
+	free(buf);
+	return rc;
+}
+
+/* Outputs that exist already are kept (as export keeps them) unless
+ * --force: -1 after naming each one. */
+static int refuse_existing(const struct aargs *a)
+{
+	int rc = 0;
+	for (int i = -1; !a->force && i < a->nreports; i++) {
+		const char *path = i < 0 ? a->out : a->reports[i];
+		struct stat st;
+		int e;
+		if (fio_stat(path, &st, &e) == 0) {
+			fprintf(stderr, _("fragebogen: „%s“ gibt es schon und wird nicht überschrieben "
+			                  "(mit --force doch).\n"), path);
+			rc = -1;
+		}
+	}
 	return rc;
 }
 
@@ -222,8 +269,8 @@ static void print_written(const struct aargs *a, const struct dataset *d)
 	printf(P_("Datensatz: %s (%d Antwort, %d Variablen)\n",
 	          "Datensatz: %s (%d Antworten, %d Variablen)\n", (unsigned long)d->nrows),
 	       a->out, d->nrows, d->t.ncols);
-	if (a->report)
-		printf(_("Bericht: %s\n"), a->report);
+	for (int i = 0; i < a->nreports; i++)
+		printf(_("Bericht: %s\n"), a->reports[i]);
 }
 
 /* Merge, write and report; the exit status. */
@@ -249,22 +296,27 @@ static int run(const struct aargs *a, char *identity, char **files, int nfiles)
 	struct agg_opts o = {identity, &snd, a->accept, a->naccept, a->form ? &base : NULL, today};
 	struct agg g;
 	agg_run(&g, &o, files, nfiles);
-	receipt_print(&g, stdout);
+	/* the files first: what goes to standard output afterwards may meet a
+	   closed pipe, and nothing written may depend on it */
 	int rc = g.skipped || g.nconflicts ? 1 : 0;
-	if (!g.have_data || g.d.nrows == 0) {
-		fprintf(stderr, _("fragebogen: Keine Antworten übernommen; es wurde nichts geschrieben.\n"));
-		rc = 1;
-	} else {
-		fputc('\n', stdout);
-		reptext_write(&g.d, stdout);
-		if (write_data(a, &g.d) < 0 || (a->report && write_report(a, &g) < 0))
-			rc = 1;
-		else
-			print_written(a, &g.d);
+	bool have = g.have_data && g.d.nrows > 0, wrote = false;
+	if (have) {
+		wrote = write_data(a, &g.d) == 0;
+		for (int i = 0; wrote && i < a->nreports; i++)
+			wrote = write_report(a->reports[i], &g) == 0;
 	}
 	if (senders_save(&snd, err, sizeof err) < 0) {
 		fprintf(stderr, _("fragebogen: Absenderliste: %s\n"), err);
 		rc = 1;
+	}
+	receipt_print(&g, stdout);
+	if (!have) {
+		fprintf(stderr, _("fragebogen: Keine Antworten übernommen; es wurde nichts geschrieben.\n"));
+		rc = 1;
+	} else if (!wrote) {
+		rc = 1;
+	} else {
+		print_written(a, &g.d);
 	}
 	agg_free(&g);
 	senders_free(&snd);
@@ -279,13 +331,28 @@ int aggregate_main(int argc, char **argv)
 	int rc = take_args(&argc, argv, &a);
 	if (rc) {
 		free(a.accept);
+		free(a.reports);
 		return rc > 0 ? 0 : 2;
 	}
 	if (!format_of(a.out)) {
 		fprintf(stderr, _("fragebogen: -o braucht die Endung .sav, .dta, .csv oder .json\n"));
-		free(a.accept);
-		return 2;
+		rc = 2;
 	}
+	for (int i = 0; i < a.nreports && !rc; i++)
+		if (!report_kind(a.reports[i])) {
+			fprintf(stderr, _("fragebogen: --report braucht die Endung .html oder .txt\n"));
+			rc = 2;
+		}
+	if (!rc && refuse_existing(&a) < 0)
+		rc = 1;
+	if (rc) {
+		free(a.accept);
+		free(a.reports);
+		return rc;
+	}
+	/* a reader that closes the pipe early (| head) gets EPIPE, not a kill:
+	   the run goes on and the files are complete */
+	signal(SIGPIPE, SIG_IGN);
 	char *identity = read_identity(a.identity);
 	rc = identity ? run(&a, identity, argv + 1, argc - 1) : 1;
 	if (identity) {
@@ -293,5 +360,6 @@ int aggregate_main(int argc, char **argv)
 		free(identity);
 	}
 	free(a.accept);
+	free(a.reports);
 	return rc;
 }

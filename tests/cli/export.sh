@@ -92,6 +92,20 @@ expect 0 "$bin" aggregate -i team.key -o all.csv a.age b.age
 has "bekannt"
 [ "$(grep -c . all.csv)" -eq 11 ] && ok || bad "all.csv: $(grep -c . all.csv) Zeilen statt 11"
 
+# The files are whole even when the reader of standard output stops at
+# once (| true, | head); standard output gets the short receipt, the
+# frequency tables go into the text report.
+{ "$bin" aggregate -i team.key --senders pipe.senders -o pipe.sav --report pipe.html \
+	--report pipe.txt a.age b.age 2>pipe.err; echo $? >pipe.rc; } | true
+[ "$(cat pipe.rc)" = 0 ] && ok || { bad "aggregate | true: Status $(cat pipe.rc)"; cat pipe.err; }
+[ -s pipe.sav ] && [ -s pipe.html ] && [ -s pipe.senders ] && ok || bad "Ausgaben unvollständig"
+grep -q "^A2 " pipe.txt && ok || { bad "pipe.txt ohne Häufigkeiten"; head -5 pipe.txt; }
+expect 0 "$bin" aggregate -i team.key -o short.csv a.age b.age
+[ "$(grep -c . "$tmp/out")" -lt 40 ] && ok || bad "Standardausgabe: $(grep -c . "$tmp/out") Zeilen"
+has "Datensatz: short.csv (10 Antworten"
+expect 2 "$bin" aggregate -i team.key -o x.csv --report bericht.pdf a.age
+has "--report braucht die Endung .html oder .txt"
+
 # The same file twice: duplicates, counted once.
 expect 0 "$bin" aggregate -i team.key -o dup.csv a.age b.age a.age
 has "6 doppelt"
@@ -118,7 +132,11 @@ expect 0 "$bin" export $C --recipient "$rcpt" --sender "Stadt Musterstadt" -o c.
 expect 1 "$bin" aggregate -i team.key -o chg.csv c.age b.age
 has "SCHLÜSSEL GEÄNDERT"
 has "4 Antworten im Datensatz"
-expect 0 "$bin" aggregate -i team.key -o chg.csv --accept-key "Stadt Musterstadt" c.age b.age
+sum=$(sha256sum chg.csv)
+expect 1 "$bin" aggregate -i team.key -o chg.csv --accept-key "Stadt Musterstadt" c.age b.age
+has "„chg.csv“ gibt es schon und wird nicht überschrieben"
+[ "$(sha256sum chg.csv)" = "$sum" ] && ok || bad "chg.csv ohne --force überschrieben"
+expect 0 "$bin" aggregate -i team.key -o chg.csv --force --accept-key "Stadt Musterstadt" c.age b.age
 has "neu bestätigt"
 has "6 Antworten im Datensatz"
 

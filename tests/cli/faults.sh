@@ -54,6 +54,7 @@ run_faults() {
 sealed() { # the sealed file is absent, or opens
 	[ "$1" = clean ] && { rm -f out.age out.age.minisig; return 0; }
 	[ -e out.age ] || return 0
+	rm -f chk.csv
 	"$bin" aggregate -i team.key -o chk.csv out.age >/dev/null 2>&1
 }
 run_faults "export" sealed "$bin" export $S --recipient "$rcpt" --sender "Stadt X" -o out.age
