@@ -3,7 +3,8 @@
  * recipients, on libsodium primitives. Pure functions on buffers, no I/O.
  *
  * It never handles scrypt, plugin or post-quantum recipients (their stanzas
- * are skipped like any other unknown type), never the ASCII armor, and never
+ * are skipped like any other unknown type), never the ASCII armor (armor.h
+ * turns an armored file into the binary one first), and never
  * releases plaintext of a chunk whose tag did not verify.
  *
  * Identities are "AGE-SECRET-KEY-1…" (upper case), recipients "age1…".

@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "crypto/age.h"
+#include "crypto/armor.h"
 #include "export/tabjson.h"
 #include "form/response.h"
 #include "util/i18n.h"
@@ -302,11 +303,20 @@ int bundle_read_document(const char *text, size_t n, struct bundle *b, char *err
 	return read_doc(doc, b, err, errlen);
 }
 
-/* Decrypt; the plaintext goes to *plain. */
+/* Decrypt, binary or armored; the plaintext goes to *plain. */
 static enum bundle_status decrypt(const char *identity, const uint8_t *file, size_t n,
                                   uint8_t **plain, size_t *plen, char *err, size_t errlen)
 {
-	enum age_status st = age_decrypt(identity, file, n, plain, plen);
+	uint8_t *bin = NULL;
+	size_t binlen = 0;
+	enum age_status st = AGE_HEADER; /* a malformed armor is no age file */
+	*plain = NULL;
+	*plen = 0;
+	if (!armor_is_armored(file, n))
+		st = age_decrypt(identity, file, n, plain, plen);
+	else if (armor_decode(file, n, &bin, &binlen) == 0)
+		st = age_decrypt(identity, bin, binlen, plain, plen);
+	free(bin);
 	switch (st) {
 	case AGE_OK:
 		return BUNDLE_OK;
