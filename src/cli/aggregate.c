@@ -37,18 +37,20 @@ static const char *const usage =
 	N_("Aufruf: fragebogen aggregate -i SCHLÜSSEL -o AUSGABE.sav|.dta|.csv|.json\n"
 	   "                             [--report BERICHT.html|.txt]… [--senders DATEI]\n"
 	   "                             [--accept-key NAME] [--form FORMULAR] [--force]\n"
+	   "                             [--include-simulated]\n"
 	   "                             [--csv-profile excel-de|rfc4180] DATEI…\n"
 	   "Entschlüsselt und prüft die Exportdateien der Kommunen (.age) und führt sie\n"
 	   "zu einem Datensatz zusammen; --report schreibt den Häufigkeitsbericht als\n"
 	   "HTML- oder Textdatei. Vorhandene Dateien bleiben, außer mit --force. Die\n"
 	   "Absenderschlüssel merkt sich die Datei SCHLÜSSEL.senders; ein geänderter\n"
-	   "Schlüssel wird gemeldet und die Datei erst mit --accept-key NAME übernommen.\n");
+	   "Schlüssel wird gemeldet und die Datei erst mit --accept-key NAME übernommen.\n"
+	   "Simulierte Testantworten bleiben draußen, außer mit --include-simulated.\n");
 
 struct aargs {
 	const char *identity, *out, *senders, *form, *profile;
 	char **accept, **reports;
 	int naccept, nreports;
-	bool force;
+	bool force, simulated;
 };
 
 /* The identity line of an age key file (as age-keygen writes it). */
@@ -96,6 +98,7 @@ static int take_args(int *argc, char **argv, struct aargs *a)
 	a->form = argx_take(argc, argv, "--form", NULL, true, &bad);
 	a->profile = argx_take(argc, argv, "--csv-profile", NULL, true, &bad);
 	a->force = argx_take(argc, argv, "--force", NULL, false, &bad) != NULL;
+	a->simulated = argx_take(argc, argv, "--include-simulated", NULL, false, &bad) != NULL;
 	a->accept = xcalloc((size_t)*argc + 1, sizeof *a->accept);
 	a->reports = xcalloc((size_t)*argc + 1, sizeof *a->reports);
 	const char *name;
@@ -201,7 +204,7 @@ static int html_report(const struct agg *g, FILE *mem)
 			                                  g->files[i].problem), np++;
 	struct htmlrep_meta m = {
 		.title = NULL, .generated = time(NULL), .nfiles = g->nfiles, .nresponses = g->d.nrows,
-		.problems = probs, .nproblems = np,
+		.problems = probs, .nproblems = np, .nsimulated = g->took_simulated ? g->simulated : 0,
 	};
 	int rc = htmlrep_write(&g->d, &m, mem);
 	for (int i = 0; i < np; i++)
@@ -218,10 +221,17 @@ static int write_report(const char *path, const struct agg *g)
 	size_t n = 0;
 	FILE *mem = open_memstream(&buf, &n);
 	int rc = 0;
-	if (strcmp(report_kind(path), "html") == 0)
+	if (strcmp(report_kind(path), "html") == 0) {
 		rc = html_report(g, mem);
-	else
+	} else {
+		if (g->took_simulated)
+			fprintf(mem, P_("ACHTUNG: Enthält %d simulierte Testantwort – keine echten "
+			                "Ergebnisse.\n\n",
+			                "ACHTUNG: Enthält %d simulierte Testantworten – keine echten "
+			                "Ergebnisse.\n\n", (unsigned long)g->simulated),
+			        g->simulated);
 		reptext_write(&g->d, mem);
+	}
 	fclose(mem);
 	int e = 0;
 	if (rc == 0 && write_whole(path, buf, n, 0644, &e) < 0) {
@@ -293,7 +303,9 @@ static int run(const struct aargs *a, char *identity, char **files, int nfiles)
 		free(spath);
 		return 1;
 	}
-	struct agg_opts o = {identity, &snd, a->accept, a->naccept, a->form ? &base : NULL, today};
+	struct agg_opts o = {.identity = identity, .senders = &snd, .accept = a->accept,
+	                     .naccept = a->naccept, .base = a->form ? &base : NULL,
+	                     .today = today, .include_simulated = a->simulated};
 	struct agg g;
 	agg_run(&g, &o, files, nfiles);
 	/* the files first: what goes to standard output afterwards may meet a

@@ -4,6 +4,7 @@
  */
 #include "export/agg.h"
 
+#include <cjson/cJSON.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -222,6 +223,31 @@ static void merge_response(struct agg *a, const struct bundle *b, int i, int fi,
 	memcpy(e->hash, r->hash, BUNDLE_HASH_BYTES);
 }
 
+/* Whether response i of b is a simulated test response (its "simulated"
+ * variable is 1). */
+static bool simulated(const struct bundle *b, int i, int col)
+{
+	const cJSON *v = col >= 0 ? cJSON_GetArrayItem(b->resp[i].values, col) : NULL;
+	return cJSON_IsNumber(v) && v->valuedouble == 1;
+}
+
+/* The responses of one accepted file into the data set; test responses
+ * only when asked for, counted either way. */
+static void merge_file(struct agg *a, const struct agg_opts *o, const struct bundle *b, int fi,
+                       const int *map)
+{
+	int col = table_find(b->t, "simulated");
+	for (int i = 0; i < b->nresp; i++) {
+		bool sim = simulated(b, i, col);
+		a->files[fi].simulated += sim;
+		a->files[fi].taken_simulated = o->include_simulated;
+		a->simulated += sim;
+		if (!sim || o->include_simulated)
+			merge_response(a, b, i, fi, map);
+	}
+	a->took_simulated = o->include_simulated && a->simulated > 0;
+}
+
 /* One file on its way in: read by the calling thread, opened by a worker. */
 struct job {
 	uint8_t *raw;          /* the file, NULL if it could not be read */
@@ -313,8 +339,7 @@ static void take_file(struct agg *a, const struct agg_opts *o, int fi, struct jo
 	int *map = j->st == BUNDLE_OK ? xcalloc((size_t)b->t->ncols + 1, sizeof *map) : NULL;
 	if (j->st == BUNDLE_OK && f->verdict != SENDER_CHANGED && f->verdict != SENDER_OTHER_NAME &&
 	    map_columns(a, b, map, err, sizeof j->err) == 0)
-		for (int i = 0; i < b->nresp; i++)
-			merge_response(a, b, i, fi, map);
+		merge_file(a, o, b, fi, map);
 	else
 		f->problem = xstrdup(err);
 	if (f->problem)

@@ -12,7 +12,9 @@
  *  - columns are matched by name (never by position), value labels by code,
  *    so mixing form versions shifts nothing; new columns are appended;
  *  - a damaged, foreign or untrusted file is reported and skipped, and the
- *    rest goes on.
+ *    rest goes on;
+ *  - a simulated test response (`fragebogen simulate`) is counted and left
+ *    out, unless the options include them.
  * What happened is kept in 'files' and 'conflicts'; receipt.h prints it.
  *
  * Ownership: agg_free() releases everything agg_run() filled.
@@ -35,6 +37,8 @@ struct agg_file {
 	int nresp;             /* responses in the file */
 	int added, replaced;   /* rows it added, rows it brought up to date */
 	int duplicates, older, conflicts;
+	int simulated;         /* test responses in it */
+	bool taken_simulated;  /* … and they were taken in (include_simulated) */
 	char *problem;         /* why the file was skipped, or NULL */
 };
 
@@ -55,6 +59,8 @@ struct agg {
 	struct agg_conflict *conflicts;
 	int nconflicts;
 	int skipped;           /* files skipped */
+	int simulated;         /* test responses in all files, left out or taken */
+	bool took_simulated;   /* they were taken in (include_simulated) */
 	void *index;           /* uuid -> row, internal */
 	void *cache;           /* dictionaries seen and their column maps, internal */
 	int ncache;
@@ -67,6 +73,7 @@ struct agg_opts {
 	int naccept;
 	const struct table *base;      /* column order to start from, or NULL */
 	const char *today;             /* "YYYY-MM-DD", for the senders record */
+	bool include_simulated;        /* take simulated test responses in too */
 };
 
 /* Read and merge the files; never stops early. */

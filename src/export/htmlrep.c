@@ -36,11 +36,14 @@ static const char css[] =
 	"svg rect.bar{fill:#2f5f8f}\n"
 	".note,.meta{font-size:.9rem;color:#444}\n"
 	"ul.problems li{color:#8a1c1c}\n"
+	".sim{background:#fde7e7;color:#8a1c1c;font-weight:700;padding:.3rem .5rem}\n"
+	"p.simfoot{display:none}\n"
 	"nav ol{columns:2;font-size:.9rem}\n"
 	"@media print{body{max-width:none;margin:0;font-size:10pt}nav{display:none}"
 	"h2{break-after:avoid;page-break-after:avoid}"
 	"table,svg.chart,section.q{break-inside:avoid;page-break-inside:avoid}"
-	"*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}\n";
+	"*{print-color-adjust:exact;-webkit-print-color-adjust:exact}"
+	"p.simfoot{display:block;position:fixed;bottom:0;left:0;right:0;margin:0}}\n";
 
 /* ------------------------------------------------------------ cells */
 
@@ -587,6 +590,25 @@ static void section(FILE *out, const struct report *r, int i)
 	fputs("</section>\n", out);
 }
 
+/* Test responses in the data: said at the top, and at the foot of every
+ * printed page, so that no page of it passes for real results. */
+static void simulated_notice(FILE *out, const struct htmlrep_meta *m)
+{
+	if (m->nsimulated <= 0)
+		return;
+	/* TRANSLATORS: on every page of a report that includes simulated test responses. */
+	char *t = xasprintf(P_("Enthält %d simulierte Testantwort – keine echten Ergebnisse.",
+	                       "Enthält %d simulierte Testantworten – keine echten Ergebnisse.",
+	                       (unsigned long)m->nsimulated),
+	                    m->nsimulated);
+	fputs("<p class=\"sim\">", out);
+	esc(out, t);
+	fputs("</p>\n<p class=\"sim simfoot\">", out);
+	esc(out, t);
+	fputs("</p>\n", out);
+	free(t);
+}
+
 int htmlrep_write(const struct dataset *d, const struct htmlrep_meta *meta, FILE *out)
 {
 	struct report r;
@@ -600,6 +622,7 @@ int htmlrep_write(const struct dataset *d, const struct htmlrep_meta *meta, FILE
 	        i18n_lang());
 	esc(out, title);
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	simulated_notice(out, meta);
 	intro(out, &r, meta, title);
 	intake(out, meta);
 	contents(out, &r);

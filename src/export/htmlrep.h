@@ -25,6 +25,8 @@ struct htmlrep_meta {
 	int nresponses;                /* responses taken in */
 	const char *const *problems;   /* lines for the section "Eingang" */
 	int nproblems;
+	int nsimulated;                /* simulated test responses among them: when
+	                                  > 0, every page says so */
 };
 
 /* Write the report. Returns 0, or -1 when writing failed. */

@@ -67,7 +67,7 @@ static void notes(FILE *out, const struct agg_file *f)
 		fputs(sep, out);
 		/* TRANSLATORS: receipt: responses of this file that replace an
 		 * older revision of the same response (taken from another file). */
-		fprintf(out, P_("%d ersetzen ältere Revisionen", "%d ersetzen ältere Revisionen",
+		fprintf(out, P_("%d ersetzt eine ältere Revision", "%d ersetzen ältere Revisionen",
 		                (unsigned long)f->replaced),
 		        f->replaced);
 		sep = "; ";
@@ -75,7 +75,8 @@ static void notes(FILE *out, const struct agg_file *f)
 	if (f->duplicates) {
 		fputs(sep, out);
 		/* TRANSLATORS: receipt: responses that came in before, unchanged. */
-		fprintf(out, P_("%d doppelt", "%d doppelt", (unsigned long)f->duplicates),
+		fprintf(out, P_("%d doppelt, einmal gezählt", "%d doppelt, einmal gezählt",
+		                (unsigned long)f->duplicates),
 		        f->duplicates);
 		sep = "; ";
 	}
@@ -90,8 +91,21 @@ static void notes(FILE *out, const struct agg_file *f)
 		fputs(sep, out);
 		/* TRANSLATORS: receipt: responses whose revision came in before with
 		 * other answers. */
-		fprintf(out, P_("%d KONFLIKT", "%d KONFLIKTE", (unsigned long)f->conflicts),
+		fprintf(out, P_("%d im KONFLIKT, nicht übernommen", "%d im KONFLIKT, nicht übernommen",
+		                (unsigned long)f->conflicts),
 		        f->conflicts);
+		sep = "; ";
+	}
+	if (f->simulated) {
+		fputs(sep, out);
+		/* TRANSLATORS: receipt: simulated test responses of this file, and
+		 * whether they were taken in (--include-simulated) or left out. */
+		fprintf(out, f->taken_simulated
+		        ? P_("%d Testantwort, übernommen", "%d Testantworten, übernommen",
+		             (unsigned long)f->simulated)
+		        : P_("%d Testantwort, nicht übernommen", "%d Testantworten, nicht übernommen",
+		             (unsigned long)f->simulated),
+		        f->simulated);
 		sep = "; ";
 	}
 	if (!*sep)
@@ -180,6 +194,20 @@ void receipt_print(const struct agg *a, FILE *out)
 	 * responses in the data set. */
 	fprintf(out, _("%s, %d übersprungen, %s im Datensatz."), files, a->skipped, rows);
 	fputc('\n', out);
+	if (a->took_simulated)
+		/* TRANSLATORS: receipt: test responses taken in on request. */
+		fprintf(out, P_("ACHTUNG: %d simulierte Testantwort ist im Datensatz "
+		                "(--include-simulated).\n",
+		                "ACHTUNG: %d simulierte Testantworten sind im Datensatz "
+		                "(--include-simulated).\n", (unsigned long)a->simulated),
+		        a->simulated);
+	else if (a->simulated)
+		/* TRANSLATORS: receipt: test responses left out, and how to take them. */
+		fprintf(out, P_("%d simulierte Testantwort nicht übernommen (mit --include-simulated "
+		                "käme sie hinzu).\n",
+		                "%d simulierte Testantworten nicht übernommen (mit --include-simulated "
+		                "kämen sie hinzu).\n", (unsigned long)a->simulated),
+		        a->simulated);
 	free(files);
 	free(rows);
 }

@@ -43,8 +43,7 @@ static void check_number(struct issues *out, const struct question *qq, int q, i
 		ERROR(ISSUE_RANGE, _("Bitte geben Sie eine ganze Zahl ein."));
 	else if (qq->type == Q_DECIMAL &&
 	         fabs(d * pow(10, qq->decimals) - round(d * pow(10, qq->decimals))) > 1e-6)
-		/* German keeps one wording for any number; English needs two. */
-		ERROR(ISSUE_RANGE, P_("Bitte geben Sie höchstens %d Nachkommastellen an.",
+		ERROR(ISSUE_RANGE, P_("Bitte geben Sie höchstens %d Nachkommastelle an.",
 		                      "Bitte geben Sie höchstens %d Nachkommastellen an.",
 		                      (unsigned long)qq->decimals),
 		      qq->decimals);

@@ -46,15 +46,15 @@ seal c "Stadt A" c.age
 # Each case below keeps a senders record of its own (--senders).
 
 # Same response, same revision, other content: a listed conflict, both out.
-expect 1 "$bin" aggregate -i team.key --senders s1 -o conf.csv --accept-key "Stadt A" a.age b.age
+expect 1 "$bin" aggregate --include-simulated -i team.key --senders s1 -o conf.csv --accept-key "Stadt A" a.age b.age
 has "neu bestätigt"
 has "KONFLIKT: Antwort $uuid, Revision 1"
 has "2 Antworten im Datensatz"
 grep -q "$uuid" conf.csv && bad "Konfliktantwort im Datensatz" || ok
 
 # A higher revision replaces the older one.
-expect 0 "$bin" aggregate -i team.key --senders s2 -o rev.csv --accept-key "Stadt A" a.age c.age
-has "1 ersetzen ältere Revisionen"
+expect 0 "$bin" aggregate --include-simulated -i team.key --senders s2 -o rev.csv --accept-key "Stadt A" a.age c.age
+has "1 ersetzt eine ältere Revision"
 has "3 Antworten im Datensatz"
 a4=$(/usr/bin/python3 -c "import json;print(json.load(open('next_rev.json'))['answers']['A4']['value'])")
 grep "$uuid" rev.csv | grep -q ";$a4;" && ok || bad "rev.csv: A4 der Revision 2 ($a4) fehlt"
@@ -62,25 +62,25 @@ grep "$uuid" rev.csv | grep -q ";$a4;" && ok || bad "rev.csv: A4 der Revision 2 
 # The same response from another Kommune never replaces it, even with a
 # higher revision: listed, left out.
 seal c "Stadt B" c_b.age
-expect 1 "$bin" aggregate -i team.key --senders s3 -o foreign.csv a.age c_b.age
+expect 1 "$bin" aggregate --include-simulated -i team.key --senders s3 -o foreign.csv a.age c_b.age
 has "kommt von zwei Absendern"
 has "2 Antworten im Datensatz"
 
 # A known key under another name is flagged; blanks and invisible
 # characters do not make a second Kommune.
 seal a "Stadt Z" a_z.age
-expect 1 "$bin" aggregate -i team.key --senders s4 -o other.csv a.age a_z.age
+expect 1 "$bin" aggregate --include-simulated -i team.key --senders s4 -o other.csv a.age a_z.age
 has "ANDERER NAME"
 seal a "  Stadt   A " a_blank.age
 seal a "$(printf 'Stadt\342\200\213 A')" a_zw.age
-expect 0 "$bin" aggregate -i team.key --senders s5 -o blank.csv a.age a_blank.age a_zw.age
+expect 0 "$bin" aggregate --include-simulated -i team.key --senders s5 -o blank.csv a.age a_blank.age a_zw.age
 has "3 doppelt"
 has "3 Antworten im Datensatz"
 [ "$(grep -c 'Stadt A' s5)" -eq 1 ] && ok || bad "Stadt A doppelt gemerkt"
 
 # Files after "--" are files, whatever their names.
 cp a.age ./-a.age
-expect 0 "$bin" aggregate -i team.key --senders s6 -o dash.csv -- -a.age
+expect 0 "$bin" aggregate --include-simulated -i team.key --senders s6 -o dash.csv -- -a.age
 has "3 Antworten im Datensatz"
 
 # Two form versions: a new question appended, the old columns stay put.
@@ -94,7 +94,7 @@ json.dump(f, open("v2.json", "w"), ensure_ascii=False)
 PY
 expect 0 "$bin" simulate $(opt d "$PWD/v2.json") --count 4 --seed 3
 seal d "Gemeinde D" d.age "$PWD/v2.json"
-expect 0 "$bin" aggregate -i team.key -o mix.csv --csv-profile rfc4180 a.age d.age
+expect 0 "$bin" aggregate --include-simulated -i team.key -o mix.csv --csv-profile rfc4180 a.age d.age
 has "7 Antworten im Datensatz"
 head -1 mix.csv | tr -d '\r' | tr ',' '\n' >cols
 [ "$(tail -1 cols)" = "Z1" ] || grep -q '^Z1$' cols && ok || bad "Z1 fehlt im Datensatz"
@@ -102,8 +102,8 @@ head -1 mix.csv | tr -d '\r' | tr ',' '\n' >cols
 	ok || bad "A2 steht nicht an derselben Stelle"
 
 # The same data as .sav and .dta, read by independent programs.
-expect 0 "$bin" aggregate -i team.key -o mix.sav --report mix.html a.age d.age
-expect 0 "$bin" aggregate -i team.key -o mix.dta a.age d.age
+expect 0 "$bin" aggregate --include-simulated -i team.key -o mix.sav --report mix.html a.age d.age
+expect 0 "$bin" aggregate --include-simulated -i team.key -o mix.dta a.age d.age
 col=$(grep -n '^A2$' cols | cut -d: -f1)
 for code in 1 2 3; do
 	want=$(tail -n +2 mix.csv | tr -d '\r' | cut -d, -f"$col" | grep -c "^$code\$")
@@ -135,4 +135,24 @@ else
 	echo "pandas nicht installiert: Gegenprobe der .dta übersprungen"
 fi
 if grep -qi '<script\|https\?://' mix.html; then bad "Bericht mit Skript oder externer Quelle"; else ok; fi
+
+# An armored file (what `age -a` writes: the same age file in base64, 64
+# columns) is read too; its response is a real one, not simulated. A
+# detached signature covers the file as received, so the .minisig of the
+# binary file does not fit its armored form.
+/usr/bin/python3 -c 'import json; r = json.load(open("orig.json")); r.pop("simulated", None)
+json.dump(r, open("real.json", "w"))'
+"$bin" init --store e --passphrase-file pw --kdf-cost test >/dev/null 2>&1 || bad "init e"
+expect 0 "$bin" import $(opt e) real.json
+seal e "Stadt E" e.age
+{ echo '-----BEGIN AGE ENCRYPTED FILE-----'; base64 -w 64 e.age
+	echo '-----END AGE ENCRYPTED FILE-----'; } >arm.age
+expect 0 "$bin" aggregate -i team.key --senders s7 -o arm.csv arm.age
+has "0 übersprungen, 1 Antwort"
+cp e.age.minisig arm.age.minisig
+expect 1 "$bin" aggregate -i team.key --senders s8 -o arm2.csv arm.age
+has "Signaturdatei"
+head -n 3 arm.age >cut.age
+expect 1 "$bin" aggregate -i team.key --senders s9 -o cut.csv cut.age
+has "keine age-Datei"
 finish

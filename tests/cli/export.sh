@@ -81,33 +81,47 @@ has "NICHT verschlüsselt"
 head -c 3 b.csv | od -An -tx1 | grep -q 'ef bb bf' && ok || bad "CSV ohne BOM"
 
 # Aggregate: receipt, data set, senders remembered.
-expect 0 "$bin" aggregate -i team.key -o all.sav --report bericht.html a.age b.age
+expect 0 "$bin" aggregate --include-simulated -i team.key -o all.sav --report bericht.html a.age b.age
 has "Stadt Musterstadt"
 has "neu gemerkt"
 has "10 Antworten im Datensatz"
 [ -s all.sav ] && [ -s bericht.html ] && ok || bad "all.sav oder bericht.html fehlt"
 grep -q 'Stadt Musterstadt' team.key.senders && ok || bad "Absender nicht gemerkt"
 if grep -qi '<script' bericht.html; then bad "Bericht enthält ein Skript"; else ok; fi
-expect 0 "$bin" aggregate -i team.key -o all.csv a.age b.age
+expect 0 "$bin" aggregate --include-simulated -i team.key -o all.csv a.age b.age
 has "bekannt"
 [ "$(grep -c . all.csv)" -eq 11 ] && ok || bad "all.csv: $(grep -c . all.csv) Zeilen statt 11"
 
 # The files are whole even when the reader of standard output stops at
 # once (| true, | head); standard output gets the short receipt, the
 # frequency tables go into the text report.
-{ "$bin" aggregate -i team.key --senders pipe.senders -o pipe.sav --report pipe.html \
+{ "$bin" aggregate --include-simulated -i team.key --senders pipe.senders -o pipe.sav --report pipe.html \
 	--report pipe.txt a.age b.age 2>pipe.err; echo $? >pipe.rc; } | true
 [ "$(cat pipe.rc)" = 0 ] && ok || { bad "aggregate | true: Status $(cat pipe.rc)"; cat pipe.err; }
 [ -s pipe.sav ] && [ -s pipe.html ] && [ -s pipe.senders ] && ok || bad "Ausgaben unvollständig"
 grep -q "^A2 " pipe.txt && ok || { bad "pipe.txt ohne Häufigkeiten"; head -5 pipe.txt; }
-expect 0 "$bin" aggregate -i team.key -o short.csv a.age b.age
+expect 0 "$bin" aggregate --include-simulated -i team.key -o short.csv a.age b.age
 [ "$(grep -c . "$tmp/out")" -lt 40 ] && ok || bad "Standardausgabe: $(grep -c . "$tmp/out") Zeilen"
 has "Datensatz: short.csv (10 Antworten"
-expect 2 "$bin" aggregate -i team.key -o x.csv --report bericht.pdf a.age
+expect 2 "$bin" aggregate --include-simulated -i team.key -o x.csv --report bericht.pdf a.age
 has "--report braucht die Endung .html oder .txt"
 
+# Test data stays out unless asked for; the receipt counts it per file.
+expect 1 "$bin" aggregate -i team.key --senders sim.senders -o sim.csv a.age
+has "6 Testantworten, nicht übernommen"
+has "6 simulierte Testantworten nicht übernommen"
+[ -e sim.csv ] && bad "Datensatz aus Testantworten geschrieben" || ok
+# Taken in on request: the receipt, and every page of the report, say so.
+expect 0 "$bin" aggregate --include-simulated -i team.key --senders sim.senders -o sim.csv \
+	--report sim.html --report sim.txt a.age
+has "ACHTUNG: 6 simulierte Testantworten sind im Datensatz"
+[ "$(grep -o 'Enthält 6 simulierte Testantworten' sim.html | wc -l)" -eq 2 ] && ok ||
+	bad "sim.html ohne Hinweis oben und am Fuß jeder Druckseite"
+grep -q 'position:fixed;bottom:0' sim.html && ok || bad "Hinweis nicht auf jeder Druckseite"
+head -1 sim.txt | grep -q "ACHTUNG: Enthält 6 simulierte Testantworten" && ok || bad "sim.txt ohne Hinweis"
+
 # The same file twice: duplicates, counted once.
-expect 0 "$bin" aggregate -i team.key -o dup.csv a.age b.age a.age
+expect 0 "$bin" aggregate --include-simulated -i team.key -o dup.csv a.age b.age a.age
 has "6 doppelt"
 has "10 Antworten im Datensatz"
 
@@ -118,7 +132,7 @@ expect 0 "$bin" keygen -o other.key
 other=$(grep -o 'age1[0-9a-z]*' out | head -1)
 expect 0 "$bin" export $B --recipient "$other" --sender "Landkreis Beispiel" -o other.age
 echo "kein export" >foreign.age
-expect 1 "$bin" aggregate -i team.key -o part.csv bad.age other.age foreign.age b.age
+expect 1 "$bin" aggregate --include-simulated -i team.key -o part.csv bad.age other.age foreign.age b.age
 has "ÜBERSPRUNGEN: die Datei wurde verändert"
 has "anderen Schlüssel verschlüsselt"
 has "keine age-Datei"
@@ -129,25 +143,25 @@ mkstore c
 C="--store c --passphrase-file pw --form $desi"
 expect 0 "$bin" simulate $C --count 2 --seed 5
 expect 0 "$bin" export $C --recipient "$rcpt" --sender "Stadt Musterstadt" -o c.age
-expect 1 "$bin" aggregate -i team.key -o chg.csv c.age b.age
+expect 1 "$bin" aggregate --include-simulated -i team.key -o chg.csv c.age b.age
 has "SCHLÜSSEL GEÄNDERT"
 has "4 Antworten im Datensatz"
 sum=$(sha256sum chg.csv)
-expect 1 "$bin" aggregate -i team.key -o chg.csv --accept-key "Stadt Musterstadt" c.age b.age
+expect 1 "$bin" aggregate --include-simulated -i team.key -o chg.csv --accept-key "Stadt Musterstadt" c.age b.age
 has "„chg.csv“ gibt es schon und wird nicht überschrieben"
 [ "$(sha256sum chg.csv)" = "$sum" ] && ok || bad "chg.csv ohne --force überschrieben"
-expect 0 "$bin" aggregate -i team.key -o chg.csv --force --accept-key "Stadt Musterstadt" c.age b.age
+expect 0 "$bin" aggregate --include-simulated -i team.key -o chg.csv --force --accept-key "Stadt Musterstadt" c.age b.age
 has "neu bestätigt"
 has "6 Antworten im Datensatz"
 
 # A detached signature that does not belong to the file.
 cp b.age.minisig c.age.minisig
-expect 1 "$bin" aggregate -i team.key -o sig.csv c.age
+expect 1 "$bin" aggregate --include-simulated -i team.key -o sig.csv c.age
 has "Signaturdatei"
 
 # Bad calls.
-expect 2 "$bin" aggregate -i team.key a.age
-expect 2 "$bin" aggregate -i team.key -o x.txt a.age
+expect 2 "$bin" aggregate --include-simulated -i team.key a.age
+expect 2 "$bin" aggregate --include-simulated -i team.key -o x.txt a.age
 expect 1 "$bin" aggregate -i nosuch.key -o x.csv a.age
 has "lässt sich nicht lesen"
 expect 2 "$bin" export $A --format pdf

@@ -55,7 +55,7 @@ sealed() { # the sealed file is absent, or opens
 	[ "$1" = clean ] && { rm -f out.age out.age.minisig; return 0; }
 	[ -e out.age ] || return 0
 	rm -f chk.csv
-	"$bin" aggregate -i team.key -o chk.csv out.age >/dev/null 2>&1
+	"$bin" aggregate --include-simulated -i team.key -o chk.csv out.age >/dev/null 2>&1
 }
 run_faults "export" sealed "$bin" export $S --recipient "$rcpt" --sender "Stadt X" -o out.age
 
@@ -73,14 +73,14 @@ spss() { # the .sav is absent, or PSPP reads its three cases
 	printf "GET FILE='out.sav'.\nDISPLAY DICTIONARY.\n" >d.sps
 	pspp -O format=csv -o d.csv d.sps >/dev/null 2>&1 && [ -s d.csv ]
 }
-run_faults "aggregate -o .sav" spss "$bin" aggregate -i team.key -o out.sav good.age
+run_faults "aggregate -o .sav" spss "$bin" aggregate --include-simulated -i team.key -o out.sav good.age
 
 fresh() { # the record of a new sender is absent, or names it and is the owner's only
 	[ "$1" = clean ] && { rm -f new.senders out.csv; return 0; }
 	[ -e new.senders ] || return 0
 	grep -q "	Stadt X$" new.senders && [ "$(stat -c %a new.senders)" = 600 ]
 }
-run_faults "aggregate, neuer Absender" fresh "$bin" aggregate -i team.key --senders new.senders \
+run_faults "aggregate, neuer Absender" fresh "$bin" aggregate --include-simulated -i team.key --senders new.senders \
 	-o out.csv good.age
 
 sims() { # the store never holds a damaged response

@@ -129,7 +129,7 @@ if command -v minisign >/dev/null 2>&1; then
 fi
 "$bin" aggregate -i "$tmp/team.key" -o "$tmp/all.csv" "$f1" "$f2" >"$tmp/out" 2>&1 && ok ||
 	{ bad "aggregate"; cat "$tmp/out"; }
-has "1 ersetzen ältere Revisionen"
+has "1 ersetzt eine ältere Revision"
 has "$fp"
 grep -q ";250001;" "$tmp/all.csv" && ok || bad "die Korrektur (250001) fehlt im Datensatz"
 

@@ -74,6 +74,10 @@ struct row {
 	const char *name;
 };
 
+/* Rows made as `fragebogen simulate` makes them, and an aggregation that
+ * takes them in: for the test of test data. */
+static bool simulate_rows, include_simulated;
+
 static void add_row(struct dataset *d, const struct row *r)
 {
 	struct response *resp = response_new(form, 1000);
@@ -87,6 +91,7 @@ static void add_row(struct dataset *d, const struct row *r)
 	response_free(&resp);
 	dataset_set_str(d, row, TCOL_ID, uuid[r->u]);
 	dataset_set_num(d, row, TCOL_REVISION, r->rev);
+	dataset_set_num(d, row, TCOL_SIMULATED, simulate_rows ? 1 : 0);
 }
 
 static void write_file(const char *path, const void *buf, size_t n)
@@ -138,7 +143,7 @@ static void run(struct agg *a, struct senders *snd, char **paths, int n, char *c
 	char *sp = xasprintf("%s/team.key.senders", dir);
 	cr_assert_eq(senders_load(snd, sp, err, sizeof err), 0, "%s", err);
 	free(sp);
-	struct agg_opts o = {team_id, snd, accept, naccept, NULL, "2026-01-05"};
+	struct agg_opts o = {team_id, snd, accept, naccept, NULL, "2026-01-05", include_simulated};
 	agg_run(a, &o, paths, n);
 }
 
@@ -235,7 +240,7 @@ Test(agg, rows_duplicates_revisions_conflicts_and_bad_files)
 	cr_expect_eq(dataset_num(&a.d, row_of(&a, 0), table_find(&a.d.t, "art")), 1);
 	char *text = receipt_text(&a);
 	cr_expect(strstr(text, "neu gemerkt") != NULL, "%s", text);
-	cr_expect(strstr(text, "1 ersetzen ältere Revisionen; 1 doppelt") != NULL, "%s", text);
+	cr_expect(strstr(text, "1 ersetzt eine ältere Revision; 1 doppelt, einmal gezählt") != NULL, "%s", text);
 	cr_expect(strstr(text, "ÜBERSPRUNGEN: die Signaturdatei .minisig passt nicht") != NULL,
 	          "%s", text);
 	char *line = xasprintf("KONFLIKT: Antwort %s, Revision 1, ist in a2.age und a3.age "
@@ -310,4 +315,41 @@ Test(agg, a_changed_key_is_skipped_until_accepted)
 	agg_free(&a);
 	senders_free(&snd);
 	free_paths(p, 2);
+}
+
+Test(agg, simulated_responses_stay_out_unless_asked_for)
+{
+	struct row real[] = {{0, 1, 1, "Aachen"}};
+	struct row test[] = {{1, 1, 2, "Testhausen"}, {2, 1, 1, "Probstadt"}};
+	char *paths[2];
+	paths[0] = seal("real.age", "Stadt A", 0, real, 1);
+	simulate_rows = true;
+	paths[1] = seal("test.age", "Stadt B", 1, test, 2);
+	simulate_rows = false;
+	struct agg a;
+	struct senders snd;
+	run(&a, &snd, paths, 2, NULL, 0);
+	cr_assert_eq(a.d.nrows, 1, "only the real response");
+	cr_assert_eq(row_of(&a, 1), -1);
+	cr_assert_eq(a.simulated, 2);
+	cr_assert_not(a.took_simulated);
+	char *text = receipt_text(&a);
+	cr_expect(strstr(text, "2 Testantworten, nicht übernommen") != NULL, "%s", text);
+	cr_expect(strstr(text, "2 simulierte Testantworten nicht übernommen") != NULL, "%s", text);
+	free(text);
+	agg_free(&a);
+	senders_free(&snd);
+	include_simulated = true;
+	run(&a, &snd, paths, 2, NULL, 0);
+	include_simulated = false;
+	cr_assert_eq(a.d.nrows, 3, "taken in when asked for");
+	cr_assert(a.took_simulated);
+	text = receipt_text(&a);
+	cr_expect(strstr(text, "ACHTUNG: 2 simulierte Testantworten sind im Datensatz") != NULL,
+	          "%s", text);
+	free(text);
+	agg_free(&a);
+	senders_free(&snd);
+	free(paths[0]);
+	free(paths[1]);
 }

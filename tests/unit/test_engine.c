@@ -155,7 +155,7 @@ Test(engine, required_and_ranges)
 	free(s);
 	set_num(&x.e, "X", 1.25);
 	s = issues_of(&x, "X");
-	cr_assert(strstr(s, "höchstens 1 Nachkommastellen"), "%s", s);
+	cr_assert(strstr(s, "höchstens 1 Nachkommastelle an"), "%s", s);
 	free(s);
 	stop(&x);
 }
