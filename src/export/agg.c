@@ -335,6 +335,7 @@ static void take_file(struct agg *a, const struct agg_opts *o, int fi, struct jo
 			           "– nicht übernommen (prüfen, dann --accept-key)"),
 			         senders_name_of(o->senders, b->pubkey), f->sender);
 		f->form_version = b->t->form_version ? xstrdup(b->t->form_version) : NULL;
+		f->created = b->created ? xstrdup(b->created) : NULL;
 	}
 	int *map = j->st == BUNDLE_OK ? xcalloc((size_t)b->t->ncols + 1, sizeof *map) : NULL;
 	if (j->st == BUNDLE_OK && f->verdict != SENDER_CHANGED && f->verdict != SENDER_OTHER_NAME &&
@@ -439,6 +440,20 @@ static bool still_conflict(const struct agg *a, const struct agg_conflict *c)
 	return e->uuid[0] && e->conflict && (c->foreign || e->revision == c->revision);
 }
 
+/* Each row's sender, key, file and time as columns, and the doubtful ones
+ * flagged (aggprov.h). */
+static void provenance(struct agg *a, const int *row_file)
+{
+	struct aggprov_src *src = xcalloc((size_t)a->nfiles + 1, sizeof *src);
+	for (int i = 0; i < a->nfiles; i++)
+		src[i] = (struct aggprov_src){a->files[i].sender, a->files[i].fingerprint,
+		                              a->files[i].path, a->files[i].created, 0};
+	aggprov_add(&a->d, src, row_file, &a->multi, &a->nmulti);
+	for (int i = 0; i < a->nfiles; i++)
+		a->files[i].other_name = src[i].other_name;
+	free(src);
+}
+
 void agg_run(struct agg *a, const struct agg_opts *o, char *const *paths, int n)
 {
 	memset(a, 0, sizeof *a);
@@ -468,12 +483,20 @@ void agg_run(struct agg *a, const struct agg_opts *o, char *const *paths, int n)
 	/* Conflicting responses stay out of the data; they are listed instead. */
 	struct index *ix = a->index;
 	bool *keep = xmalloc((size_t)a->d.nrows + 1);
+	int *row_file = xmalloc(((size_t)a->d.nrows + 1) * sizeof *row_file);
 	memset(keep, 1, (size_t)a->d.nrows + 1);
+	for (int r = 0; r < a->d.nrows; r++)
+		row_file[r] = -1;
 	for (size_t i = 0; i < ix->cap; i++)
-		if (ix->v[i].uuid[0] && ix->v[i].conflict)
-			keep[ix->v[i].row] = false;
-	if (a->have_data)
+		if (ix->v[i].uuid[0] && ix->v[i].row >= 0) {
+			keep[ix->v[i].row] = !ix->v[i].conflict;
+			row_file[ix->v[i].row] = ix->v[i].conflict ? -1 : ix->v[i].file;
+		}
+	if (a->have_data) {
+		provenance(a, row_file);
 		dataset_keep(&a->d, keep);
+	}
+	free(row_file);
 	free(keep);
 	for (int i = 0; i < a->nconflicts; i++)
 		a->conflicts[i].stands = a->conflicts[i].foreign || still_conflict(a, &a->conflicts[i]);
@@ -485,6 +508,7 @@ void agg_free(struct agg *a)
 		free(a->files[i].path);
 		free(a->files[i].sender);
 		free(a->files[i].form_version);
+		free(a->files[i].created);
 		free(a->files[i].problem);
 	}
 	free(a->files);
@@ -493,6 +517,7 @@ void agg_free(struct agg *a)
 		free(a->conflicts[i].file_b);
 	}
 	free(a->conflicts);
+	aggprov_free(a->multi, a->nmulti);
 	struct index *ix = a->index;
 	if (ix)
 		free(ix->v);

@@ -16,6 +16,8 @@
  *  - a simulated test response (`fragebogen simulate`) is counted and left
  *    out, unless the options include them.
  * What happened is kept in 'files' and 'conflicts'; receipt.h prints it.
+ * Each row's provenance (sender, key, file, when) is added as columns and
+ * flagged where doubtful (aggprov.h).
  *
  * Ownership: agg_free() releases everything agg_run() filled.
  */
@@ -24,6 +26,7 @@
 
 #include <stdbool.h>
 
+#include "export/aggprov.h"
 #include "export/dataset.h"
 #include "export/senders.h"
 #include "util/uuid.h"
@@ -39,6 +42,8 @@ struct agg_file {
 	int duplicates, older, conflicts;
 	int simulated;         /* test responses in it */
 	bool taken_simulated;  /* … and they were taken in (include_simulated) */
+	char *created;         /* when the bundle was made, as it says, or NULL */
+	int other_name;        /* its rows whose Kommune name is not the sender's */
 	char *problem;         /* why the file was skipped, or NULL */
 };
 
@@ -61,6 +66,8 @@ struct agg {
 	int skipped;           /* files skipped */
 	int simulated;         /* test responses in all files, left out or taken */
 	bool took_simulated;   /* they were taken in (include_simulated) */
+	struct aggprov_multi *multi; /* senders of more than one response */
+	int nmulti;
 	void *index;           /* uuid -> row, internal */
 	void *cache;           /* dictionaries seen and their column maps, internal */
 	int ncache;

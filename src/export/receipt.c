@@ -59,6 +59,19 @@ static size_t max_size(size_t a, size_t b)
 	return a > b ? a : b;
 }
 
+/* Its simulated test responses, and whether they were taken in. */
+static void test_responses(FILE *out, const struct agg_file *f)
+{
+	/* TRANSLATORS: receipt: simulated test responses of this file, and
+	 * whether they were taken in (--include-simulated) or left out. */
+	fprintf(out, f->taken_simulated
+	        ? P_("%d Testantwort, übernommen", "%d Testantworten, übernommen",
+	             (unsigned long)f->simulated)
+	        : P_("%d Testantwort, nicht übernommen", "%d Testantworten, nicht übernommen",
+	             (unsigned long)f->simulated),
+	        f->simulated);
+}
+
 /* The notes on a file that was taken in: what happened to its responses. */
 static void notes(FILE *out, const struct agg_file *f)
 {
@@ -96,16 +109,19 @@ static void notes(FILE *out, const struct agg_file *f)
 		        f->conflicts);
 		sep = "; ";
 	}
+	if (f->other_name) {
+		fputs(sep, out);
+		/* TRANSLATORS: receipt: responses whose Kommune (as typed in the
+		 * form) is not the sender's name. */
+		fprintf(out, P_("%d nennt eine andere Kommune als der Absender",
+		                "%d nennen eine andere Kommune als der Absender",
+		                (unsigned long)f->other_name),
+		        f->other_name);
+		sep = "; ";
+	}
 	if (f->simulated) {
 		fputs(sep, out);
-		/* TRANSLATORS: receipt: simulated test responses of this file, and
-		 * whether they were taken in (--include-simulated) or left out. */
-		fprintf(out, f->taken_simulated
-		        ? P_("%d Testantwort, übernommen", "%d Testantworten, übernommen",
-		             (unsigned long)f->simulated)
-		        : P_("%d Testantwort, nicht übernommen", "%d Testantworten, nicht übernommen",
-		             (unsigned long)f->simulated),
-		        f->simulated);
+		test_responses(out, f);
 		sep = "; ";
 	}
 	if (!*sep)
@@ -169,6 +185,19 @@ static void conflicts(const struct agg *a, FILE *out)
 	}
 }
 
+/* One line per sender with more than one response in the data set. */
+static void multi(const struct agg *a, FILE *out)
+{
+	for (int i = 0; i < a->nmulti; i++) {
+		/* TRANSLATORS: receipt: one Kommune, several different responses
+		 * (never fewer than two). */
+		fprintf(out, _("HINWEIS: „%s“ hat %d verschiedene Antworten gesandt – bitte prüfen, "
+		               "ob das so gewollt ist."),
+		        a->multi[i].name, a->multi[i].responses);
+		fputc('\n', out);
+	}
+}
+
 void receipt_print(const struct agg *a, FILE *out)
 {
 	struct widths w = heading(a, out);
@@ -187,6 +216,7 @@ void receipt_print(const struct agg *a, FILE *out)
 		fputc('\n', out);
 	}
 	conflicts(a, out);
+	multi(a, out);
 	char *files = xasprintf(P_("%d Datei", "%d Dateien", (unsigned long)a->nfiles), a->nfiles);
 	char *rows = xasprintf(P_("%d Antwort", "%d Antworten", (unsigned long)a->d.nrows),
 	                       a->d.nrows);

@@ -58,6 +58,16 @@ has "1 ersetzt eine ältere Revision"
 has "3 Antworten im Datensatz"
 a4=$(/usr/bin/python3 -c "import json;print(json.load(open('next_rev.json'))['answers']['A4']['value'])")
 grep "$uuid" rev.csv | grep -q ";$a4;" && ok || bad "rev.csv: A4 der Revision 2 ($a4) fehlt"
+# Every row says where it came from: sender, key, file and time, in every
+# output; a Kommune name that is not the sender's is flagged.
+has "nennen eine andere Kommune als der Absender"
+has "HINWEIS: „Stadt A“ hat 3 verschiedene Antworten gesandt"
+head -1 rev.csv | tr -d '\r\357\273\277' | tr ';' '\n' >revcols
+for c in sender sender_key source_file received; do
+	grep -qx "$c" revcols && ok || bad "rev.csv: Spalte $c fehlt"
+done
+grep "$uuid" rev.csv | grep -q ";Stadt A;[0-9A-Z-]*;c.age;20[0-9-]*T" && ok ||
+	{ bad "rev.csv: Herkunft der Zeile"; grep "$uuid" rev.csv | tr ';' '\n' | tail -5; }
 
 # The same response from another Kommune never replaces it, even with a
 # higher revision: listed, left out.

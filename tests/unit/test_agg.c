@@ -353,3 +353,37 @@ Test(agg, simulated_responses_stay_out_unless_asked_for)
 	free(paths[0]);
 	free(paths[1]);
 }
+
+Test(agg, every_row_says_where_it_came_from)
+{
+	struct row one[] = {{0, 1, 1, "Aachen"}};
+	struct row two[] = {{1, 1, 2, "Bonn"}, {2, 1, 1, "Celle"}};
+	char *paths[2] = {seal("eins.age", "Stadt A", 0, one, 1), seal("zwei.age", "Stadt B", 1, two, 2)};
+	struct agg a;
+	struct senders snd;
+	run(&a, &snd, paths, 2, NULL, 0);
+	int cs = table_find(&a.d.t, "sender"), ck = table_find(&a.d.t, "sender_key");
+	int cf = table_find(&a.d.t, "source_file"), cr = table_find(&a.d.t, "received");
+	cr_assert(cs >= 0 && ck >= 0 && cf >= 0 && cr >= 0, "the four provenance columns");
+	cr_expect_str_eq(a.d.t.cols[cs].label, "Absender (Name laut Absenderliste)");
+	int r0 = row_of(&a, 0), r2 = row_of(&a, 2);
+	cr_assert(r0 >= 0 && r2 >= 0);
+	cr_expect_str_eq(dataset_str(&a.d, r0, cs), "Stadt A");
+	cr_expect_str_eq(dataset_str(&a.d, r2, cs), "Stadt B");
+	cr_expect_str_eq(dataset_str(&a.d, r0, cf), "eins.age");
+	cr_expect_str_eq(dataset_str(&a.d, r2, cf), "zwei.age");
+	cr_expect_str_eq(dataset_str(&a.d, r0, ck), a.files[0].fingerprint);
+	cr_expect_neq(strcmp(dataset_str(&a.d, r0, ck), dataset_str(&a.d, r2, ck)), 0);
+	cr_expect(dataset_str(&a.d, r0, cr) != NULL && strlen(dataset_str(&a.d, r0, cr)) >= 10);
+	cr_assert_eq(a.nmulti, 1, "Stadt B sent two different responses");
+	cr_expect_str_eq(a.multi[0].name, "Stadt B");
+	cr_expect_eq(a.multi[0].responses, 2);
+	char *text = receipt_text(&a);
+	cr_expect(strstr(text, "HINWEIS: „Stadt B“ hat 2 verschiedene Antworten gesandt") != NULL,
+	          "%s", text);
+	free(text);
+	agg_free(&a);
+	senders_free(&snd);
+	free(paths[0]);
+	free(paths[1]);
+}
