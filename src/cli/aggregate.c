@@ -192,25 +192,55 @@ static const char *report_kind(const char *path)
 	return dot && strcmp(dot, ".txt") == 0 ? "txt" : NULL;
 }
 
-/* The HTML report into buf, with the receipt's problems in its first section. */
+/* The receipt's lines after the files, split: for the report's "Eingang". */
+static char **after_lines(const struct agg *g, int *n)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	receipt_after(g, mem);
+	fclose(mem);
+	char **lines = xcalloc(len + 1, sizeof *lines);
+	*n = 0;
+	for (char *p = buf, *nl; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p) - 1;
+		lines[(*n)++] = xstrndup(p, (size_t)(nl - p + (nl[0] != '\n')));
+	}
+	free(buf);
+	return lines;
+}
+
+/* The HTML report into mem, with the whole receipt in its first section. */
 static int html_report(const struct agg *g, FILE *mem)
 {
-	const char **probs = xcalloc((size_t)g->nfiles + 1, sizeof *probs);
-	char **owned = xcalloc((size_t)g->nfiles + 1, sizeof *owned);
-	int np = 0;
-	for (int i = 0; i < g->nfiles; i++)
-		if (g->files[i].problem)
-			probs[np] = owned[np] = xasprintf("%s: %s", g->files[i].path,
-			                                  g->files[i].problem), np++;
+	struct htmlrep_file *rows = xcalloc((size_t)g->nfiles + 1, sizeof *rows);
+	char **notes = xcalloc((size_t)g->nfiles + 1, sizeof *notes);
+	for (int i = 0; i < g->nfiles; i++) {
+		const struct agg_file *f = &g->files[i];
+		const char *slash = strrchr(f->path, '/');
+		notes[i] = receipt_notes(f);
+		rows[i] = (struct htmlrep_file){slash ? slash + 1 : f->path, f->sender,
+		                                f->fingerprint[0] ? f->fingerprint : NULL,
+		                                receipt_key(f), notes[i], f->nresp,
+		                                f->added + f->replaced, f->problem != NULL};
+	}
+	int nl;
+	char **lines = after_lines(g, &nl);
 	struct htmlrep_meta m = {
 		.title = NULL, .generated = time(NULL), .nfiles = g->nfiles, .nresponses = g->d.nrows,
-		.problems = probs, .nproblems = np, .nsimulated = g->took_simulated ? g->simulated : 0,
+		.files = rows, .nrows = g->nfiles, .problems = (const char *const *)lines,
+		.nproblems = nl, .nsimulated = g->took_simulated ? g->simulated : 0,
 	};
 	int rc = htmlrep_write(&g->d, &m, mem);
-	for (int i = 0; i < np; i++)
-		free(owned[i]);
-	free(owned);
-	free(probs);
+	for (int i = 0; i < g->nfiles; i++)
+		free(notes[i]);
+	for (int i = 0; i < nl; i++)
+		free(lines[i]);
+	free(lines);
+	free(notes);
+	free(rows);
 	return rc;
 }
 

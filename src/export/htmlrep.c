@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export/htmlcss.h"
 #include "export/repfmt.h"
 #include "export/report.h"
 #include "export/svgbar.h"
@@ -16,34 +17,6 @@
 #include "util/sbuf.h"
 #include "util/xmalloc.h"
 
-static const char css[] =
-	"body{font-family:system-ui,\"Segoe UI\",Roboto,Arial,sans-serif;max-width:62rem;"
-	"margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.4}\n"
-	"h1{font-size:1.6rem;margin-bottom:.3rem}\n"
-	"h2{font-size:1.15rem;margin:2.2rem 0 .6rem;border-bottom:1px solid #888}\n"
-	".qid{font-weight:normal;color:#555;margin-right:.6em}\n"
-	"table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}\n"
-	"caption{text-align:left;font-weight:600;padding:.3rem 0}\n"
-	"th,td{padding:.15rem .6rem;border-bottom:1px solid #ddd;vertical-align:top}\n"
-	"th{text-align:left;font-weight:600}\n"
-	"thead th{border-bottom:2px solid #555;vertical-align:bottom}\n"
-	".n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
-	"tr.miss td{color:#555;font-style:italic}\n"
-	"tr.sum td{border-top:1px solid #555;font-weight:600}\n"
-	"tr.top td{border-top:1px dashed #555;font-weight:600}\n"
-	"svg.chart{display:block;max-width:100%;height:auto;margin:.4rem 0 1rem}\n"
-	"svg text{font-size:11px;fill:#1a1a1a}\n"
-	"svg rect.bar{fill:#2f5f8f}\n"
-	".note,.meta{font-size:.9rem;color:#444}\n"
-	"ul.problems li{color:#8a1c1c}\n"
-	".sim{background:#fde7e7;color:#8a1c1c;font-weight:700;padding:.3rem .5rem}\n"
-	"p.simfoot{display:none}\n"
-	"nav ol{columns:2;font-size:.9rem}\n"
-	"@media print{body{max-width:none;margin:0;font-size:10pt}nav{display:none}"
-	"h2{break-after:avoid;page-break-after:avoid}"
-	"table,svg.chart,section.q{break-inside:avoid;page-break-inside:avoid}"
-	"*{print-color-adjust:exact;-webkit-print-color-adjust:exact}"
-	"p.simfoot{display:block;position:fixed;bottom:0;left:0;right:0;margin:0}}\n";
 
 /* ------------------------------------------------------------ cells */
 
@@ -515,6 +488,34 @@ static void intro(FILE *out, const struct report *r, const struct htmlrep_meta *
 	fputs("</p></header>\n", out);
 }
 
+/* The receipt's table: every file with its sender, key, responses read
+ * and taken, and what happened to them; a skipped file stands out. */
+static void intake_files(FILE *out, const struct htmlrep_meta *m)
+{
+	if (m->nrows <= 0)
+		return;
+	fputs("<table class=\"receipt\"><thead><tr>", out);
+	/* the receipt's own headings (receipt.c), in the same words */
+	const char *h[] = {_("Datei"), _("Absender"), _("Fingerabdruck"), _("Schlüssel"),
+	                   _("Antworten"), _("übernommen"), _("Hinweise")};
+	for (int i = 0; i < 7; i++)
+		cell(out, "th", h[i], i == 4 || i == 5);
+	fputs("</tr></thead>\n<tbody>\n", out);
+	for (int i = 0; i < m->nrows; i++) {
+		const struct htmlrep_file *f = &m->files[i];
+		fputs(f->skipped ? "<tr class=\"skip\">" : "<tr>", out);
+		cell(out, "td", f->file, false);
+		cell(out, "td", f->sender ? f->sender : "–", false);
+		cell(out, "td", f->fingerprint ? f->fingerprint : "–", false);
+		cell(out, "td", f->key, false);
+		td_int(out, f->responses);
+		td_int(out, f->taken);
+		cell(out, "td", f->notes, false);
+		fputs("</tr>\n", out);
+	}
+	fputs("</tbody></table>\n", out);
+}
+
 /* The section "Eingang": files, responses, and what went wrong. */
 static void intake(FILE *out, const struct htmlrep_meta *m)
 {
@@ -532,7 +533,8 @@ static void intake(FILE *out, const struct htmlrep_meta *m)
 	                           (unsigned long)m->nresponses),
 	                        repfmt_int(b, m->nresponses)));
 	fputs(".</p>\n", out);
-	if (m->nproblems <= 0) {
+	intake_files(out, m);
+	if (m->nproblems <= 0 && m->nrows <= 0) {
 		fputs("<p>", out);
 		esc(out, _("Keine Auffälligkeiten."));
 		fputs("</p>\n", out);
@@ -621,7 +623,7 @@ int htmlrep_write(const struct dataset *d, const struct htmlrep_meta *meta, FILE
 	             "<title>",
 	        i18n_lang());
 	esc(out, title);
-	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", htmlcss_report());
 	simulated_notice(out, meta);
 	intro(out, &r, meta, title);
 	intake(out, meta);

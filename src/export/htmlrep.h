@@ -12,18 +12,28 @@
 #ifndef FB_HTMLREP_H
 #define FB_HTMLREP_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <time.h>
 
 #include "export/dataset.h"
 
 /* What the report says about how the data came in. All borrowed. */
+/* One file of the receipt, as its line reads (strings borrowed). */
+struct htmlrep_file {
+	const char *file, *sender, *fingerprint, *key, *notes;
+	int responses, taken;
+	bool skipped;
+};
+
 struct htmlrep_meta {
 	const char *title;             /* NULL: the form's title */
 	time_t generated;              /* when the report was made; 0: not shown */
 	int nfiles;                    /* files read */
 	int nresponses;                /* responses taken in */
-	const char *const *problems;   /* lines for the section "Eingang" */
+	const struct htmlrep_file *files; /* the receipt's files for "Eingang", or NULL */
+	int nrows;
+	const char *const *problems;   /* the receipt's lines after the files */
 	int nproblems;
 	int nsimulated;                /* simulated test responses among them: when
 	                                  > 0, every page says so */

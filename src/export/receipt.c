@@ -31,7 +31,7 @@ static const char *verdict_name(enum senders_verdict v)
 }
 
 /* The key column of a file: a dash where no key was judged. */
-static const char *verdict_text(const struct agg_file *f)
+const char *receipt_key(const struct agg_file *f)
 {
 	if (!f->sender || !f->nresp)
 		return "–";
@@ -198,32 +198,9 @@ static void multi(const struct agg *a, FILE *out)
 	}
 }
 
-void receipt_print(const struct agg *a, FILE *out)
+/* Whether test responses were left out or taken in, if there were any. */
+static void simulated_line(const struct agg *a, FILE *out)
 {
-	struct widths w = heading(a, out);
-	for (int i = 0; i < a->nfiles; i++) {
-		const struct agg_file *f = &a->files[i];
-		cell(out, base_name(f->path), w.file);
-		cell(out, f->sender ? f->sender : "–", w.sender);
-		cell(out, f->fingerprint[0] ? f->fingerprint : "–", w.fpr);
-		cell(out, verdict_text(f), w.key);
-		fprintf(out, "%*d  %*d  ", w.resp, f->nresp, w.taken, f->added + f->replaced);
-		if (f->problem)
-			/* TRANSLATORS: receipt: a file that was not taken in, and why. */
-			fprintf(out, _("ÜBERSPRUNGEN: %s"), f->problem);
-		else
-			notes(out, f);
-		fputc('\n', out);
-	}
-	conflicts(a, out);
-	multi(a, out);
-	char *files = xasprintf(P_("%d Datei", "%d Dateien", (unsigned long)a->nfiles), a->nfiles);
-	char *rows = xasprintf(P_("%d Antwort", "%d Antworten", (unsigned long)a->d.nrows),
-	                       a->d.nrows);
-	/* TRANSLATORS: the last line of the receipt: files read, files skipped,
-	 * responses in the data set. */
-	fprintf(out, _("%s, %d übersprungen, %s im Datensatz."), files, a->skipped, rows);
-	fputc('\n', out);
 	if (a->took_simulated)
 		/* TRANSLATORS: receipt: test responses taken in on request. */
 		fprintf(out, P_("ACHTUNG: %d simulierte Testantwort ist im Datensatz "
@@ -238,6 +215,52 @@ void receipt_print(const struct agg *a, FILE *out)
 		                "%d simulierte Testantworten nicht übernommen (mit --include-simulated "
 		                "kämen sie hinzu).\n", (unsigned long)a->simulated),
 		        a->simulated);
+}
+
+char *receipt_notes(const struct agg_file *f)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *mem = open_memstream(&buf, &n);
+	if (f->problem)
+		/* TRANSLATORS: receipt: a file that was not taken in, and why. */
+		fprintf(mem, _("ÜBERSPRUNGEN: %s"), f->problem);
+	else
+		notes(mem, f);
+	fclose(mem);
+	return buf;
+}
+
+void receipt_after(const struct agg *a, FILE *out)
+{
+	conflicts(a, out);
+	multi(a, out);
+	char *files = xasprintf(P_("%d Datei", "%d Dateien", (unsigned long)a->nfiles), a->nfiles);
+	char *rows = xasprintf(P_("%d Antwort", "%d Antworten", (unsigned long)a->d.nrows),
+	                       a->d.nrows);
+	/* TRANSLATORS: the last line of the receipt: files read, files skipped,
+	 * responses in the data set. */
+	fprintf(out, _("%s, %d übersprungen, %s im Datensatz."), files, a->skipped, rows);
+	fputc('\n', out);
 	free(files);
 	free(rows);
+	simulated_line(a, out);
+}
+
+void receipt_print(const struct agg *a, FILE *out)
+{
+	struct widths w = heading(a, out);
+	for (int i = 0; i < a->nfiles; i++) {
+		const struct agg_file *f = &a->files[i];
+		cell(out, base_name(f->path), w.file);
+		cell(out, f->sender ? f->sender : "–", w.sender);
+		cell(out, f->fingerprint[0] ? f->fingerprint : "–", w.fpr);
+		cell(out, receipt_key(f), w.key);
+		fprintf(out, "%*d  %*d  ", w.resp, f->nresp, w.taken, f->added + f->replaced);
+		char *note = receipt_notes(f);
+		fputs(note, out);
+		free(note);
+		fputc('\n', out);
+	}
+	receipt_after(a, out);
 }

@@ -88,6 +88,8 @@ has "10 Antworten im Datensatz"
 [ -s all.sav ] && [ -s bericht.html ] && ok || bad "all.sav oder bericht.html fehlt"
 grep -q 'Stadt Musterstadt' team.key.senders && ok || bad "Absender nicht gemerkt"
 if grep -qi '<script' bericht.html; then bad "Bericht enthält ein Skript"; else ok; fi
+grep -q '<table class="receipt">' bericht.html && grep -q '<td>a.age</td><td>Stadt Musterstadt</td>' bericht.html &&
+	ok || bad "bericht.html ohne die Empfangsbestätigung"
 expect 0 "$bin" aggregate --include-simulated -i team.key -o all.csv a.age b.age
 has "bekannt"
 [ "$(grep -c . all.csv)" -eq 11 ] && ok || bad "all.csv: $(grep -c . all.csv) Zeilen statt 11"

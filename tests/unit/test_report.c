@@ -701,3 +701,28 @@ Test(htmlrep, segment_colours_differ_in_grey)
 		}
 	}
 }
+
+Test(htmlrep, the_whole_receipt_in_eingang)
+{
+	struct dataset d;
+	make_data(&d);
+	struct htmlrep_file rows[] = {
+		{"a.age", "Stadt A", "AAAA-BBBB-CCCC-DDDD", "neu gemerkt", "1 doppelt, einmal gezählt",
+		 6, 5, false},
+		{"b.age", NULL, NULL, "–", "ÜBERSPRUNGEN: Datei lässt sich nicht lesen <x>", 0, 0, true},
+	};
+	const char *lines[] = {"2 Dateien, 1 übersprungen, 5 Antworten im Datensatz."};
+	struct htmlrep_meta m = {.nfiles = 2, .nresponses = 5, .files = rows, .nrows = 2,
+	                         .problems = lines, .nproblems = 1};
+	char *h = capture_html(&d, &m);
+	cr_assert_not_null(strstr(h, "<table class=\"receipt\">"));
+	cr_assert_not_null(strstr(h, "<th>Datei</th><th>Absender</th><th>Fingerabdruck</th>"));
+	cr_assert_not_null(strstr(h, "<tr><td>a.age</td><td>Stadt A</td><td>AAAA-BBBB-CCCC-DDDD</td>"
+	                             "<td>neu gemerkt</td><td class=\"n\">6</td><td class=\"n\">5</td>"
+	                             "<td>1 doppelt, einmal gezählt</td></tr>"), "%s", h);
+	cr_assert_not_null(strstr(h, "<tr class=\"skip\"><td>b.age</td><td>–</td><td>–</td>"));
+	cr_assert_not_null(strstr(h, "nicht lesen &lt;x&gt;"));
+	cr_assert_not_null(strstr(h, "<li>2 Dateien, 1 übersprungen, 5 Antworten im Datensatz.</li>"));
+	free(h);
+	dataset_free(&d);
+}
