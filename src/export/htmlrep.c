@@ -413,10 +413,11 @@ static void stat_row(FILE *out, const char *label, const struct report_stat *st,
 	tr(out, NULL);
 	cell(out, "th", label, false);
 	td_int(out, st->n);
-	cell(out, "td", repfmt_num(buf, st->min, dec), true);
+	/* one number of decimals in the whole table: those of the mean */
+	cell(out, "td", repfmt_num(buf, st->min, dec + 1), true);
 	cell(out, "td", repfmt_num(buf, st->median, dec + 1), true);
 	cell(out, "td", repfmt_num(buf, st->mean, dec + 1), true);
-	cell(out, "td", repfmt_num(buf, st->max, dec), true);
+	cell(out, "td", repfmt_num(buf, st->max, dec + 1), true);
 	fputs("</tr>\n", out);
 }
 

@@ -61,13 +61,13 @@ char *repfmt_pct(char *buf, long count, long base)
 }
 
 /* Copy the digits 'd' (n of them) to 'out' with a separator between
- * thousands when there are five or more; return the bytes written. */
-static size_t group_digits(char *out, const char *d, size_t n)
+ * thousands from 'from' digits on; return the bytes written. */
+static size_t group_digits(char *out, const char *d, size_t n, size_t from)
 {
 	size_t o = 0;
 	char sep = group_sep();
 	for (size_t i = 0; i < n; i++) {
-		if (n >= 5 && i > 0 && (n - i) % 3 == 0)
+		if (n >= from && i > 0 && (n - i) % 3 == 0)
 			out[o++] = sep;
 		out[o++] = d[i];
 	}
@@ -107,7 +107,9 @@ char *repfmt_num(char *buf, double v, int decimals)
 	size_t ilen = nd - (size_t)decimals, o = 0;
 	if (neg)
 		buf[o++] = '-';
-	o += group_digits(buf + o, digits, ilen);
+	/* a whole number of four digits stays whole (a year: 2015); with
+	   decimals it is grouped, so that 8.000,0 and 10.330,0 stand alike */
+	o += group_digits(buf + o, digits, ilen, decimals > 0 ? 4 : 5);
 	if (decimals > 0) {
 		buf[o++] = decimal_sep();
 		memcpy(buf + o, digits + ilen, (size_t)decimals);

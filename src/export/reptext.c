@@ -485,10 +485,11 @@ static void put_stat(struct grid *g, const char *label, const struct report_stat
 	char buf[REPFMT_LEN];
 	grid_put(g, label);
 	put_int(g, s->n);
-	grid_put(g, repfmt_num(buf, s->min, dec));
+	/* one number of decimals in the whole table: those of the mean */
+	grid_put(g, repfmt_num(buf, s->min, dec + 1));
 	grid_put(g, repfmt_num(buf, s->median, dec + 1));
 	grid_put(g, repfmt_num(buf, s->mean, dec + 1));
-	grid_put(g, repfmt_num(buf, s->max, dec));
+	grid_put(g, repfmt_num(buf, s->max, dec + 1));
 }
 
 /* An open number: n, minimum, median, mean, maximum; per group too. */
