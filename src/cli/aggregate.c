@@ -23,6 +23,7 @@
 #include "export/bundle.h"
 #include "export/csvout.h"
 #include "export/htmlrep.h"
+#include "export/opentext.h"
 #include "export/outfile.h"
 #include "export/receipt.h"
 #include "export/report.h"
@@ -37,20 +38,21 @@ static const char *const usage =
 	N_("Aufruf: fragebogen aggregate -i SCHLÜSSEL -o AUSGABE.sav|.dta|.csv|.json\n"
 	   "                             [--report BERICHT.html|.txt]… [--senders DATEI]\n"
 	   "                             [--accept-key NAME] [--form FORMULAR] [--force]\n"
-	   "                             [--include-simulated]\n"
+	   "                             [--include-simulated] [--no-open-text]\n"
 	   "                             [--csv-profile excel-de|rfc4180] DATEI…\n"
 	   "Entschlüsselt und prüft die Exportdateien der Kommunen (.age) und führt sie\n"
 	   "zu einem Datensatz zusammen; --report schreibt den Häufigkeitsbericht als\n"
-	   "HTML- oder Textdatei. Vorhandene Dateien bleiben, außer mit --force. Die\n"
-	   "Absenderschlüssel merkt sich die Datei SCHLÜSSEL.senders; ein geänderter\n"
-	   "Schlüssel wird gemeldet und die Datei erst mit --accept-key NAME übernommen.\n"
+	   "HTML- oder Textdatei, mit den offenen Antworten (außer mit --no-open-text).\n"
+	   "Vorhandene Dateien bleiben, außer mit --force. Die Absenderschlüssel merkt\n"
+	   "sich die Datei SCHLÜSSEL.senders; ein geänderter Schlüssel wird gemeldet und\n"
+	   "die Datei erst mit --accept-key NAME übernommen.\n"
 	   "Simulierte Testantworten bleiben draußen, außer mit --include-simulated.\n");
 
 struct aargs {
 	const char *identity, *out, *senders, *form, *profile;
 	char **accept, **reports;
 	int naccept, nreports;
-	bool force, simulated;
+	bool force, simulated, no_open_text;
 };
 
 /* The identity line of an age key file (as age-keygen writes it). */
@@ -99,6 +101,7 @@ static int take_args(int *argc, char **argv, struct aargs *a)
 	a->profile = argx_take(argc, argv, "--csv-profile", NULL, true, &bad);
 	a->force = argx_take(argc, argv, "--force", NULL, false, &bad) != NULL;
 	a->simulated = argx_take(argc, argv, "--include-simulated", NULL, false, &bad) != NULL;
+	a->no_open_text = argx_take(argc, argv, "--no-open-text", NULL, false, &bad) != NULL;
 	a->accept = xcalloc((size_t)*argc + 1, sizeof *a->accept);
 	a->reports = xcalloc((size_t)*argc + 1, sizeof *a->reports);
 	const char *name;
@@ -213,7 +216,7 @@ static char **after_lines(const struct agg *g, int *n)
 }
 
 /* The HTML report into mem, with the whole receipt in its first section. */
-static int html_report(const struct agg *g, FILE *mem)
+static int html_report(const struct aargs *a, const struct agg *g, FILE *mem)
 {
 	struct htmlrep_file *rows = xcalloc((size_t)g->nfiles + 1, sizeof *rows);
 	char **notes = xcalloc((size_t)g->nfiles + 1, sizeof *notes);
@@ -232,6 +235,7 @@ static int html_report(const struct agg *g, FILE *mem)
 		.title = NULL, .generated = time(NULL), .nfiles = g->nfiles, .nresponses = g->d.nrows,
 		.files = rows, .nrows = g->nfiles, .problems = (const char *const *)lines,
 		.nproblems = nl, .nsimulated = g->took_simulated ? g->simulated : 0,
+		.open_text = !a->no_open_text,
 	};
 	int rc = htmlrep_write(&g->d, &m, mem);
 	for (int i = 0; i < g->nfiles; i++)
@@ -244,15 +248,16 @@ static int html_report(const struct agg *g, FILE *mem)
 	return rc;
 }
 
-/* One report file, HTML or text (the frequency tables) by its name. */
-static int write_report(const char *path, const struct agg *g)
+/* One report file, HTML or text (the frequency tables, then the open
+ * answers unless --no-open-text) by its name. */
+static int write_report(const struct aargs *a, const char *path, const struct agg *g)
 {
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *mem = open_memstream(&buf, &n);
 	int rc = 0;
 	if (strcmp(report_kind(path), "html") == 0) {
-		rc = html_report(g, mem);
+		rc = html_report(a, g, mem);
 	} else {
 		if (g->took_simulated)
 			fprintf(mem, P_("ACHTUNG: Enthält %d simulierte Testantwort – keine echten "
@@ -261,6 +266,8 @@ static int write_report(const char *path, const struct agg *g)
 			                "Ergebnisse.\n\n", (unsigned long)g->simulated),
 			        g->simulated);
 		reptext_write(&g->d, mem);
+		if (!a->no_open_text)
+			opentext_text(&g->d, mem);
 	}
 	fclose(mem);
 	int e = 0;
@@ -345,7 +352,7 @@ static int run(const struct aargs *a, char *identity, char **files, int nfiles)
 	if (have) {
 		wrote = write_data(a, &g.d) == 0;
 		for (int i = 0; wrote && i < a->nreports; i++)
-			wrote = write_report(a->reports[i], &g) == 0;
+			wrote = write_report(a, a->reports[i], &g) == 0;
 	}
 	if (senders_save(&snd, err, sizeof err) < 0) {
 		fprintf(stderr, _("fragebogen: Absenderliste: %s\n"), err);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "export/htmlcss.h"
+#include "export/opentext.h"
 #include "export/repfmt.h"
 #include "export/report.h"
 #include "export/svgbar.h"
@@ -632,6 +633,8 @@ int htmlrep_write(const struct dataset *d, const struct htmlrep_meta *meta, FILE
 	fputs("<main>\n", out);
 	for (int i = 0; i < r.nsecs; i++)
 		section(out, &r, i);
+	if (meta->open_text)
+		opentext_html(d, out);
 	fputs("</main>\n</body>\n</html>\n", out);
 	report_free(&r);
 	return ferror(out) ? -1 : 0;

@@ -35,6 +35,7 @@ struct htmlrep_meta {
 	int nrows;
 	const char *const *problems;   /* the receipt's lines after the files */
 	int nproblems;
+	bool open_text;                /* the open answers, each with its Kommune */
 	int nsimulated;                /* simulated test responses among them: when
 	                                  > 0, every page says so */
 };

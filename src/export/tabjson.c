@@ -95,6 +95,8 @@ static cJSON *column_json(const struct column *c, struct sets *s, cJSON *questio
 	add_opt_str(o, "item", c->item);
 	if (c->decimals)
 		cJSON_AddNumberToObject(o, "decimals", c->decimals);
+	if (c->open)
+		cJSON_AddBoolToObject(o, "open", 1);
 	if (c->nvalues)
 		cJSON_AddNumberToObject(o, "values", set_index(s, c->values, c->nvalues));
 	if (c->nmissing)
@@ -214,6 +216,7 @@ static int column_from_json(struct table *t, const cJSON *o, const cJSON *sets,
 	const cJSON *d = cJSON_GetObjectItemCaseSensitive(o, "decimals");
 	if (cJSON_IsNumber(d) && d->valuedouble >= 0 && d->valuedouble <= 15)
 		c->decimals = (int)d->valuedouble;
+	c->open = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "open"));
 	if (labels_from_json(cJSON_GetObjectItemCaseSensitive(o, "values"), sets, &c->values,
 	                     &c->nvalues, budget) < 0 ||
 	    labels_from_json(cJSON_GetObjectItemCaseSensitive(o, "missing"), sets, &c->missing,

@@ -134,6 +134,7 @@ static void choice_columns(struct table *t, const struct form *f, const struct q
 			 * "Sonstiges, und zwar:": the question's label, the choice's. */
 			char *label = xasprintf(_("%s: %s (Text)"), lab, q->choices->v[i].label);
 			struct column *c = table_add_column(t, name, label, COL_STRING, ROLE_TEXT);
+			c->open = true;
 			free(name);
 			free(label);
 			owned_by(c, q, q->var);
@@ -185,6 +186,7 @@ static void question_columns(struct table *t, const struct form *f, const struct
 	case Q_TEXT:
 	case Q_TEXTAREA:
 		c = table_add_column(t, q->id, short_label(q), COL_STRING, ROLE_TEXT);
+		c->open = q->type == Q_TEXTAREA;
 		break;
 	case Q_DATE:
 		c = table_add_column(t, q->id, short_label(q), COL_DATE, ROLE_DATE);

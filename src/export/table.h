@@ -67,6 +67,8 @@ struct column {
 	struct vlabel *missing; /* user-missing codes with labels, ascending */
 	int nmissing;
 	int decimals;        /* numbers: decimals to show */
+	bool open;           /* an open answer for the report: a long text, or the
+	                        text of „Sonstiges“ (not a name, key or address) */
 	/* Mapping from the form (table_from_form only; -1 otherwise). */
 	int var;             /* form variable, or -1 for meta columns */
 	int32_t code;        /* ROLE_OPTION: the option's code */

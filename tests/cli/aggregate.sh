@@ -165,4 +165,21 @@ has "Signaturdatei"
 head -n 3 arm.age >cut.age
 expect 1 "$bin" aggregate -i team.key --senders s9 -o cut.csv cut.age
 has "keine age-Datei"
+# The open answers go into the report, each with its Kommune: long texts
+# and the text of „Sonstiges“, escaped in HTML; never a name, key or
+# e-mail address; --no-open-text leaves them out.
+printf 'A1;A2;A3;A4;A5;D1_1;D1_11;D1_txt;B2;J4;J5;status\nLesestadt;1;9;120000;09162000;1;1;Bücherbus <b>;"Sprachkurse\nund Lotsen";1;info@lesestadt.example;complete\n' >open.csv
+"$bin" init --store o --passphrase-file pw --kdf-cost test >/dev/null 2>&1 || bad "init o"
+expect 0 "$bin" import $(opt o) open.csv
+seal o "Stadt Lesestadt" o.age
+expect 0 "$bin" aggregate -i team.key --senders s10 -o open.csv.csv --report open.txt --report open.html o.age
+grep -q "^B2  " open.txt && grep -q "^  – Lesestadt: Sprachkurse$" open.txt && grep -q "^      und Lotsen$" open.txt &&
+	ok || { bad "open.txt: B2 fehlt"; sed -n '/Offene Antworten/,$p' open.txt; }
+grep -q "^  – Lesestadt: Bücherbus <b>$" open.txt && ok || bad "open.txt: D1_txt fehlt"
+grep -q '<li><b>Lesestadt:</b> Bücherbus &lt;b&gt;</li>' open.html && ok || bad "open.html: D1_txt"
+grep -q 'info@lesestadt' open.txt open.html && bad "E-Mail-Adresse im Bericht" || ok
+grep -q '<li><b>Lesestadt:</b> 09162000' open.html && bad "AGS als offene Antwort" || ok
+expect 0 "$bin" aggregate -i team.key --senders s11 -o closed.csv --no-open-text --report closed.txt \
+	--report closed.html o.age
+grep -q "Offene Antworten" closed.txt closed.html && bad "--no-open-text: offene Antworten da" || ok
 finish
