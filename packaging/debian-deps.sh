@@ -5,7 +5,7 @@ set -eu
 
 need="cmake make gcc pkg-config libncurses-dev libsodium-dev libcjson-dev
 libcriterion-dev clang libclang-rt-14-dev tmux
-zlib1g-dev age minisign libreadstat-dev pspp python3-pandas
+zlib1g-dev age minisign libreadstat-dev pspp python3-pandas r-cran-haven
 gettext dialog valgrind lintian groff-base mandoc gcovr"
 
 missing=""

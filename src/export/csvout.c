@@ -10,7 +10,10 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "export/statname.h"
+#include "form/response.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/sbuf.h"
@@ -129,13 +132,30 @@ static bool looks_like_formula(const char *s)
 	return s[0] && strchr("=+-@\t\r", s[0]) && !plain_number(s);
 }
 
+/*
+ * A time stamp "2016-11-24T10:00:00Z" as German Excel reads a date and
+ * time, "24.11.2016 10:00" (UTC, as in the data set); false if s is not
+ * a time stamp.
+ */
+static bool put_stamp_de(struct sbuf *b, const char *s)
+{
+	int64_t t;
+	struct tm tm;
+	time_t tt;
+	if (response_parse_time(s, &t) < 0 || (tt = (time_t)t, !gmtime_r(&tt, &tm)))
+		return false;
+	sbuf_printf(b, "%02d.%02d.%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900,
+	            tm.tm_hour, tm.tm_min);
+	return true;
+}
+
 /* One cell of column c in row r. */
 static void put_cell(struct sbuf *b, const struct dataset *d, int r, int c, const struct prof *pr)
 {
 	const struct column *col = &d->t.cols[c];
 	if (col->type == COL_STRING) {
 		const char *s = dataset_str(d, r, c);
-		if (!s)
+		if (!s || (pr->de_dates && statname_is_timestamp(col) && put_stamp_de(b, s)))
 			return;
 		if (pr->guard && looks_like_formula(s)) {
 			struct sbuf t = {0};

@@ -4,10 +4,14 @@
  *
  *   CSVOUT_EXCEL_DE  for German Excel and LibreOffice: UTF-8 with a byte
  *                    order mark (so Excel does not guess Windows-1252), ';'
- *                    between fields, decimal comma, CRLF, dates TT.MM.JJJJ.
+ *                    between fields, decimal comma, CRLF, dates TT.MM.JJJJ,
+ *                    the time stamps created, modified and completed
+ *                    TT.MM.JJJJ hh:mm (UTC, seconds left off), which Excel
+ *                    takes for a date and time.
  *   CSVOUT_RFC4180   for R, Python, Stata and other programs: plain UTF-8,
  *                    ',' between fields, decimal point, CRLF, dates
- *                    JJJJ-MM-TT.
+ *                    JJJJ-MM-TT, time stamps as in the data set, ISO 8601
+ *                    ("2016-11-24T10:00:00Z").
  *
  * Cells: system-missing (NaN, NULL) is an empty field. Whole numbers are
  * written without a decimal part; other numbers with at least the column's

@@ -28,12 +28,17 @@
 /* Days from 14.10.1582 (SPSS) and from 01.01.1960 (Stata) to 01.01.1970. */
 #define SAV_EPOCH_DAYS 141428.0
 #define DTA_EPOCH_DAYS 3653.0
+#define SHOW_MIN 8    /* SPSS column width, in characters */
+#define SHOW_MAX 40
+#define DTA_SHOW_MIN 9 /* Stata's own narrowest string format, %9s */
 
 /* How one column is written. */
 struct plan {
 	readstat_type_t type;
 	size_t width;                 /* strings: bytes */
 	int dec, fmtw;                /* numbers: decimals and width shown */
+	int show;                     /* width of the column, in characters */
+	bool stamp;                   /* a time stamp written as a datetime */
 	readstat_variable_t *var;
 	readstat_label_set_t *set;
 	unsigned long hash;           /* of the labels, to find identical sets */
@@ -120,6 +125,12 @@ static char tag_of(const struct job *j, double code)
 	return 0;
 }
 
+/* Whether a column is written as a string. */
+static bool is_text(const struct plan *p)
+{
+	return p->type == READSTAT_TYPE_STRING || p->type == READSTAT_TYPE_STRING_REF;
+}
+
 /* Digits before the point of |v| (at least 1). */
 static int int_digits(double v)
 {
@@ -127,6 +138,17 @@ static int int_digits(double v)
 	for (v = fabs(v); v >= 10 && n < 40; v /= 10)
 		n++;
 	return n;
+}
+
+/* SPSS column width: the widest of 'w' and the labels, in characters. */
+static int show_width(const struct column *col, size_t w)
+{
+	for (int i = 0; i < col->nvalues + col->nmissing; i++) {
+		const struct vlabel *v = i < col->nvalues ? &col->values[i] : &col->missing[i - col->nvalues];
+		size_t n = v->label ? utf8_count(v->label, strlen(v->label)) : 0;
+		w = n > w ? n : w;
+	}
+	return w < SHOW_MIN ? SHOW_MIN : w > SHOW_MAX ? SHOW_MAX : (int)w;
 }
 
 /* Type, width and display of a numeric or date column. */
@@ -157,12 +179,14 @@ static void plan_number(struct job *j, int c)
 		p->type = READSTAT_TYPE_INT16;
 	else if (j->k == STATFILE_DTA && whole && lo >= -2147483647.0 && hi <= 2147483620.0)
 		p->type = READSTAT_TYPE_INT32;
-	p->dec = col->decimals > 0 ? col->decimals : (whole ? 0 : 2);
+	p->dec = col->decimals > 0 && !(col->role == ROLE_COMPUTED && whole) ? col->decimals
+	                                                                     : (whole ? 0 : 2);
 	p->dec = p->dec > 16 ? 16 : p->dec;
 	int w = int_digits(fabs(lo) > hi ? lo : hi) + (lo < 0) + (p->dec ? p->dec + 1 : 0);
 	p->fmtw = w < 8 ? 8 : w > 40 ? 40 : w;
 	if (col->type == COL_DATE)
 		p->fmtw = 11; /* DD-MMM-YYYY */
+	p->show = show_width(col, (size_t)p->fmtw);
 }
 
 /* Width of a string column; -1 if a text is too long for SPSS. */
@@ -170,10 +194,11 @@ static int plan_string(struct job *j, int c)
 {
 	const struct column *col = &j->d->t.cols[c];
 	struct plan *p = &j->p[c];
-	size_t w = 1;
+	size_t w = 1, wide = 0;
 	for (int r = 0; r < j->d->nrows; r++) {
 		const char *s = dataset_str(j->d, r, c);
-		size_t n = s ? strlen(s) : 0;
+		size_t n = s ? strlen(s) : 0, k = utf8_count(s ? s : "", n);
+		wide = k > wide ? k : wide;
 		if (j->k == STATFILE_SAV && n > SAV_MAX_STRING) {
 			snprintf(j->err, j->errlen,
 			         _("Der Text in „%s“, Zeile %d, ist %zu Bytes lang; SPSS erlaubt "
@@ -193,7 +218,23 @@ static int plan_string(struct job *j, int c)
 	if (j->k == STATFILE_DTA && w > DTA_MAX_STR)
 		p->type = READSTAT_TYPE_STRING_REF;
 	p->width = w;
+	p->show = show_width(col, wide);
+	p->fmtw = wide < DTA_SHOW_MIN ? DTA_SHOW_MIN : wide > SHOW_MAX ? SHOW_MAX : (int)wide;
 	return 0;
+}
+
+/* A time stamp column whose every cell is empty or a time stamp. */
+static bool plan_stamp(struct job *j, int c)
+{
+	if (!statname_is_timestamp(&j->d->t.cols[c]))
+		return false;
+	for (int r = 0; r < j->d->nrows; r++) {
+		const char *s = dataset_str(j->d, r, c);
+		if (s && *s && isnan(statname_spss_datetime(s)))
+			return false;
+	}
+	j->p[c] = (struct plan){.type = READSTAT_TYPE_DOUBLE, .fmtw = 20, .show = 20, .stamp = true};
+	return true;
 }
 
 /* Whether a non-missing value of column c lies in [lo, hi]. */
@@ -311,34 +352,46 @@ static readstat_label_set_t *label_set(struct job *j, int c)
 
 /* ---- variables -------------------------------------------------------- */
 
-/* SPSS's level of measurement for a column. */
-static readstat_measure_t measure_of(const struct column *c)
+enum statfile_measure statfile_measure(const struct column *c)
 {
-	if (c->type == COL_STRING)
-		return READSTAT_MEASURE_NOMINAL;
+	if (c->type == COL_STRING && !statname_is_timestamp(c))
+		return STATFILE_NOMINAL;
 	switch (c->role) {
 	case ROLE_SINGLE:
 	case ROLE_OPTION:
-	case ROLE_TEXT: return READSTAT_MEASURE_NOMINAL;
+	case ROLE_TEXT: return STATFILE_NOMINAL;
 	case ROLE_SCALE:
-	case ROLE_ITEM: return READSTAT_MEASURE_ORDINAL;
+	case ROLE_ITEM: return STATFILE_ORDINAL;
 	case ROLE_NUMBER:
-	case ROLE_DATE:
-	case ROLE_COMPUTED: return READSTAT_MEASURE_SCALE;
+	case ROLE_DATE: return STATFILE_SCALE;
+	case ROLE_COMPUTED: return c->nvalues ? STATFILE_ORDINAL : STATFILE_SCALE;
 	case ROLE_META: break;
 	}
-	return c->nvalues ? READSTAT_MEASURE_NOMINAL : READSTAT_MEASURE_SCALE;
+	return c->nvalues ? STATFILE_NOMINAL : STATFILE_SCALE;
 }
 
-/* Display format of a column. */
+/* ReadStat's level of measurement for a column as planned (same numbers). */
+_Static_assert(STATFILE_SCALE == (int)READSTAT_MEASURE_SCALE, "measures as ReadStat's");
+static readstat_measure_t measure_of(const struct plan *p, const struct column *c)
+{
+	return is_text(p) ? READSTAT_MEASURE_NOMINAL : (readstat_measure_t)statfile_measure(c);
+}
+
+/* Display format of a column (SPSS strings too, or ReadStat takes the column width). */
 static void set_format(struct job *j, int c)
 {
 	const struct column *col = &j->d->t.cols[c];
 	const struct plan *p = &j->p[c];
 	char fmt[32];
-	if (col->type == COL_STRING)
+	if (p->type == READSTAT_TYPE_STRING && j->k == STATFILE_SAV)
+		snprintf(fmt, sizeof fmt, "A%zu", p->width);
+	else if (p->type == READSTAT_TYPE_STRING)
+		snprintf(fmt, sizeof fmt, "%%-%ds", p->fmtw);
+	else if (is_text(p))
 		return;
-	if (col->type == COL_DATE)
+	else if (p->stamp)
+		snprintf(fmt, sizeof fmt, "%s", j->k == STATFILE_SAV ? "DATETIME20" : "%tc");
+	else if (col->type == COL_DATE)
 		snprintf(fmt, sizeof fmt, "%s", j->k == STATFILE_SAV ? "DATE11" : "%td");
 	else if (j->k == STATFILE_SAV)
 		snprintf(fmt, sizeof fmt, "F%d.%d", p->fmtw, p->dec);
@@ -356,7 +409,8 @@ static int add_variables(struct job *j)
 	for (int c = 0; c < t->ncols; c++) {
 		const struct column *col = &t->cols[c];
 		struct plan *p = &j->p[c];
-		if (col->type == COL_STRING ? plan_string(j, c) < 0 : (plan_number(j, c), 0))
+		if (!plan_stamp(j, c) &&
+		    (col->type == COL_STRING ? plan_string(j, c) < 0 : (plan_number(j, c), 0)))
 			return -1;
 		p->var = readstat_add_variable(j->w, col->name, p->type, p->width);
 		char *lab = j->k == STATFILE_SAV ? clip(col->label, 256, SIZE_MAX)
@@ -364,13 +418,13 @@ static int add_variables(struct job *j)
 		readstat_variable_set_label(p->var, lab);
 		free(lab);
 		set_format(j, c);
-		readstat_variable_set_measure(p->var, measure_of(col));
-		if (j->k == STATFILE_SAV && col->type != COL_STRING)
-			readstat_variable_set_display_width(p->var, p->fmtw);
-		p->set = label_set(j, c);
+		readstat_variable_set_measure(p->var, measure_of(p, col));
+		if (j->k == STATFILE_SAV)
+			readstat_variable_set_display_width(p->var, p->show);
+		p->set = p->stamp ? NULL : label_set(j, c);
 		if (p->set)
 			readstat_variable_set_label_set(p->var, p->set);
-		if (j->k == STATFILE_SAV && col->type != COL_STRING && sav_missing(j, c) < 0)
+		if (j->k == STATFILE_SAV && !is_text(p) && !p->stamp && sav_missing(j, c) < 0)
 			return -1;
 	}
 	return 0;
@@ -426,10 +480,15 @@ static readstat_error_t put_number(struct job *j, int r, int c)
 	return readstat_insert_double_value(j->w, var, v);
 }
 
-/* One string cell. */
+/* One cell of a string column; a time stamp as a datetime (empty: missing). */
 static readstat_error_t put_string(struct job *j, int r, int c)
 {
 	const char *s = dataset_str(j->d, r, c);
+	if (j->p[c].stamp) {
+		double v = j->k == STATFILE_SAV ? statname_spss_datetime(s) : statname_stata_datetime(s);
+		return isnan(v) ? readstat_insert_missing_value(j->w, j->p[c].var)
+		                : readstat_insert_double_value(j->w, j->p[c].var, v);
+	}
 	if (j->p[c].refs)
 		return readstat_insert_string_ref(j->w, j->p[c].var, j->p[c].refs[r]);
 	return s ? readstat_insert_string_value(j->w, j->p[c].var, s)

@@ -30,6 +30,31 @@
  *   the smallest storage type (byte, int, long, double) that holds their
  *   values exactly; texts over 2045 bytes become strL.
  *
+ * Time stamps: the meta columns created, modified and completed (ISO 8601
+ *   UTC texts in the data set; statname.h counts them) become datetimes — SPSS:
+ *   seconds since 14.10.1582 00:00 in format DATETIME20; Stata: milliseconds
+ *   since 01.01.1960 00:00 (%tc, a double). An empty cell is system-missing.
+ *   Should a cell hold anything but a time stamp as the program writes it
+ *   (a hand-edited bundle), the column stays text, so nothing is lost.
+ *
+ * Levels of measurement (SPSS; Stata has none), from the form:
+ *   nominal   single choices, the 0/1 columns of a multiple choice, texts
+ *             and every string column;
+ *   ordinal   rating scales and the rows of an item battery, and computed
+ *             values with value labels — a computed value is labelled only
+ *             when it is a classification such as the size class GKL, whose
+ *             codes the form orders (1 Großstadt … 4 Gemeinde);
+ *   scale     numbers, dates, time stamps, computed values without labels;
+ *   meta      numeric meta columns with labels (status, simulated) nominal,
+ *             the others (revision) scale.
+ *
+ * Display: numbers show the column's decimals; a computed number whose
+ *   values are all whole (a rounded value such as FLQ = round(…)) shows
+ *   none. SPSS column widths fit the longest value or value label in
+ *   characters (at least 8, at most 40; dates 11, time stamps 20); Stata
+ *   string formats are left-aligned %-Ns with N the longest value in
+ *   characters (at least 9, at most 40).
+ *
  * A date column may hold a missing code instead of a date: it is written
  * as that code (SPSS: the plain number, declared missing; Stata: its
  * extended missing value), never as a date. String columns keep a missing
@@ -58,6 +83,12 @@
 #include "export/dataset.h"
 
 enum statfile_kind { STATFILE_SAV, STATFILE_DTA };
+
+/* Levels of measurement, as ReadStat numbers them. */
+enum statfile_measure { STATFILE_NOMINAL = 1, STATFILE_ORDINAL, STATFILE_SCALE };
+
+/* The level of measurement of a column, by the rule above. */
+enum statfile_measure statfile_measure(const struct column *c);
 
 /* Write all rows of d to 'path' in the given format. */
 __attribute__((warn_unused_result))

@@ -1,15 +1,19 @@
 /*
  * statname: the naming rules of SPSS and Stata, checked before a file is
- * written so that the message can name the variable. Pure string checks;
- * no I/O.
+ * written so that the message can name the variable; and the time stamp
+ * columns with their conversion to SPSS and Stata datetimes. Pure string
+ * checks and arithmetic; no I/O.
  */
 #include "export/statname.h"
 
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "form/response.h"
 #include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -175,4 +179,35 @@ int statname_check(const struct table *t, bool sav, char *err, size_t errlen)
 		}
 	}
 	return check_unique(t, sav, err, errlen);
+}
+
+bool statname_is_timestamp(const struct column *c)
+{
+	static const char *const names[] = {"created", "modified", "completed"};
+	if (c->role != ROLE_META || c->type != COL_STRING || !c->name)
+		return false;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(c->name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Days from 14.10.1582 (SPSS) and from 01.01.1960 (Stata) to 01.01.1970. */
+#define SAV_EPOCH_SECS (141428.0 * 86400)
+#define DTA_EPOCH_SECS (3653.0 * 86400)
+
+double statname_spss_datetime(const char *iso)
+{
+	int64_t t;
+	if (!iso || response_parse_time(iso, &t) < 0)
+		return NAN;
+	return (double)t + SAV_EPOCH_SECS;
+}
+
+double statname_stata_datetime(const char *iso)
+{
+	int64_t t;
+	if (!iso || response_parse_time(iso, &t) < 0)
+		return NAN;
+	return ((double)t + DTA_EPOCH_SECS) * 1000;
 }

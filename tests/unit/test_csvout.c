@@ -244,3 +244,41 @@ Test(csvout, same_output_under_german_locale)
 	free(in_de);
 	dataset_free(&d);
 }
+
+/*
+ * The time stamps created, modified and completed: Excel's profile gives
+ * German date and time (UTC, without seconds), RFC 4180 keeps ISO 8601;
+ * an empty one stays empty, and other texts (received, a hand-edited
+ * value) stay as they are.
+ */
+Test(csvout, time_stamps)
+{
+	struct table t = {0};
+	add_col(&t, "created", COL_STRING, ROLE_META);
+	add_col(&t, "completed", COL_STRING, ROLE_META);
+	add_col(&t, "received", COL_STRING, ROLE_META);
+	struct dataset d;
+	dataset_init(&d, &t);
+	table_free(&t);
+	const char *cells[2][3] = {
+		{"2016-11-24T10:00:59Z", "2017-01-05T07:08:00Z", "2016-11-24T10:00:00Z"},
+		{"-1", "", "gestern"}};
+	for (int r = 0; r < 2; r++) {
+		cr_assert_eq(dataset_add_row(&d), r);
+		for (int c = 0; c < 3; c++)
+			dataset_set_str(&d, r, c, cells[r][c]);
+	}
+	size_t len;
+	char *out = write_str(&d, CSVOUT_EXCEL_DE, &len);
+	cr_expect_str_eq(out, "\xEF\xBB\xBF"
+	                      "created;completed;received\r\n"
+	                      "24.11.2016 10:00;05.01.2017 07:08;2016-11-24T10:00:00Z\r\n"
+	                      "-1;;gestern\r\n");
+	free(out);
+	out = write_str(&d, CSVOUT_RFC4180, &len);
+	cr_expect_str_eq(out, "created,completed,received\r\n"
+	                      "2016-11-24T10:00:59Z,2017-01-05T07:08:00Z,2016-11-24T10:00:00Z\r\n"
+	                      "-1,,gestern\r\n");
+	free(out);
+	dataset_free(&d);
+}

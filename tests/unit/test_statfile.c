@@ -17,6 +17,7 @@
 
 #include "export/dataset.h"
 #include "export/statfile.h"
+#include "export/statname.h"
 #include "util/fio.h"
 #include "util/date.h"
 #include "util/sbuf.h"
@@ -223,11 +224,11 @@ Test(statfile, sav_read_back_by_pspp)
 	                      "LIST.\n");
 	cr_expect(!strstr(out, "warning") && !strstr(out, "error"), "PSPP complains:\n%s", out);
 	/* Dictionary: labels, formats, user-missing values. */
-	expect_line(out, "art,1,Art der Gebietskörperschaft,Nominal,Input,8,Right,F8.0,F8.0,-2; -1");
-	expect_line(out, "hilfe_1,2,Hilfen: Sprachkurse,Nominal,Input,8,Right,F8.0,F8.0,-2; -1");
+	expect_line(out, "art,1,Art der Gebietskörperschaft,Nominal,Input,17,Right,F8.0,F8.0,-2; -1");
+	expect_line(out, "hilfe_1,2,Hilfen: Sprachkurse,Nominal,Input,13,Right,F8.0,F8.0,-2; -1");
 	expect_line(out, "anteil,3,Anteil in %,Scale,Input,8,Right,F8.2,F8.2,");
 	expect_line(out, "datum,4,Stichtag,Scale,Input,11,Right,DATE11,DATE11,-1");
-	expect_line(out, "name,5,Name der Kommune,Nominal,Input,8,Left,A16,A16,");
+	expect_line(out, "name,5,Name der Kommune,Nominal,Input,12,Left,A16,A16,");
 	expect_line(out, "Art der Gebietskörperschaft,-2[a],keine Angabe");
 	expect_line(out, ",4,Sonstige – Übrige");
 	expect_line(out, "Name der Kommune,-1,weiß nicht");
@@ -272,7 +273,7 @@ Test(statfile, sav_many_missing_codes)
 	if (have_pspp()) {
 		char *out = pspp(sav, "DISPLAY DICTIONARY.\nFREQUENCIES VARIABLES=q.\n");
 		/* -5 is a valid value, so the range stops at -3 and -9 stands alone. */
-		expect_line(out, "q,1,Frage,Nominal,Input,8,Right,F8.0,F8.0,-3 THRU -1; -9");
+		expect_line(out, "q,1,Frage,Nominal,Input,12,Right,F8.0,F8.0,-3 THRU -1; -9");
 		expect_line(out, "Valid,-5,1,25.0%,50.0%,50.0%");
 		expect_line(out, "Missing,Filter,1,25.0%,,");
 		free(out);
@@ -353,7 +354,7 @@ Test(statfile, dta_read_back_by_pandas)
 		"datum: 2016-11-24 | 2016-01-01 | .a | . | 1960-01-01 | 1970-01-01 | 2000-02-29\n"
 		"name: 'Münster' | 'Köln; \"Süd\"' | '' | '-1' | 'Straße\\nzwei' | 'Ärger' | ''\n"
 		"file: Befragung der Kommunen – Geflüchtete\n"
-		"formats: %8.0g %8.0g %9.2f %td %-9s\n"
+		"formats: %8.0g %8.0g %9.2f %td %-11s\n"
 		"types: b b d h 13\n"
 		"label art: Art der Gebietskörperschaft\n"
 		"label hilfe_1: Hilfen: Sprachkurse\n"
@@ -451,8 +452,8 @@ Test(statfile, empty_dataset)
 	if (have_pspp()) {
 		char *out = pspp(sav, "DISPLAY DICTIONARY.\n");
 		cr_expect(!strstr(out, "warning") && !strstr(out, "error"), "%s", out);
-		expect_line(out, "art,1,Art der Gebietskörperschaft,Nominal,Input,8,Right,F8.0,F8.0,-2; -1");
-		expect_line(out, "name,5,Name der Kommune,Nominal,Input,8,Left,A8,A8,");
+		expect_line(out, "art,1,Art der Gebietskörperschaft,Nominal,Input,17,Right,F8.0,F8.0,-2; -1");
+		expect_line(out, "name,5,Name der Kommune,Nominal,Input,12,Left,A8,A8,");
 		free(out);
 	}
 	if (have_pandas()) {
@@ -589,5 +590,148 @@ Test(statfile, failure_at_every_step_keeps_old_file)
 		}
 	}
 	free(p);
+	dataset_free(&d);
+}
+
+/* ---- levels of measurement and time stamps ---- */
+
+/*
+ * 2016-11-24T10:00:00Z: 1970 to 2015 are 46 years with 11 leap days, so
+ * 2016-01-01 is day 46 * 365 + 11 = 16801; 24 November is 328 days later,
+ * day 17129; Unix time 17129 * 86400 + 10 * 3600 = 1479981600 s.
+ * SPSS counts from 14.10.1582, 141428 days = 12219379200 s before 1970:
+ * 13699360800. Stata %tc counts milliseconds from 01.01.1960, 3653 days =
+ * 315619200 s before 1970: 1795600800000.
+ */
+Test(statfile, datetime_values)
+{
+	cr_expect_eq(statname_spss_datetime("2016-11-24T10:00:00Z"), 13699360800.0);
+	cr_expect_eq(statname_stata_datetime("2016-11-24T10:00:00Z"), 1795600800000.0);
+	cr_expect_eq(statname_spss_datetime("1970-01-01T00:00:00Z"), 12219379200.0);
+	cr_expect_eq(statname_stata_datetime("1970-01-01T00:00:01Z"), 315619201000.0);
+	const char *bad[] = {NULL, "", "2016-11-24", "2016-11-24T10:00:00+01:00", "gestern"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		cr_expect(isnan(statname_spss_datetime(bad[i])), "%s", bad[i] ? bad[i] : "NULL");
+		cr_expect(isnan(statname_stata_datetime(bad[i])), "%s", bad[i] ? bad[i] : "NULL");
+	}
+}
+
+Test(statfile, measure_follows_the_form)
+{
+	static const double gc[] = {1, 2};
+	static const char *const gl[] = {"Großstadt", "Mittelstadt"};
+	struct table t = {0};
+	add_col(&t, "id", "ID", COL_STRING, ROLE_META);
+	struct column *c = add_col(&t, "status", "S", COL_NUMERIC, ROLE_META);
+	set_labels(&c->values, &c->nvalues, 2, gc, gl);
+	add_col(&t, "revision", "R", COL_NUMERIC, ROLE_META);
+	add_col(&t, "created", "C", COL_STRING, ROLE_META);
+	add_col(&t, "A2", "A2", COL_NUMERIC, ROLE_SINGLE);
+	add_col(&t, "D1_1", "D1", COL_NUMERIC, ROLE_OPTION);
+	add_col(&t, "B1", "B1", COL_NUMERIC, ROLE_SCALE);
+	add_col(&t, "C1_1", "C1", COL_NUMERIC, ROLE_ITEM);
+	add_col(&t, "A4", "A4", COL_NUMERIC, ROLE_NUMBER);
+	add_col(&t, "A1", "A1", COL_STRING, ROLE_TEXT);
+	add_col(&t, "T", "T", COL_DATE, ROLE_DATE);
+	c = add_col(&t, "GKL", "G", COL_NUMERIC, ROLE_COMPUTED);
+	set_labels(&c->values, &c->nvalues, 2, gc, gl);
+	add_col(&t, "FLQ", "F", COL_NUMERIC, ROLE_COMPUTED);
+	add_col(&t, "TXT", "X", COL_STRING, ROLE_COMPUTED);
+	const enum statfile_measure want[] = {
+		STATFILE_NOMINAL, STATFILE_NOMINAL, STATFILE_SCALE,   STATFILE_SCALE, STATFILE_NOMINAL,
+		STATFILE_NOMINAL, STATFILE_ORDINAL, STATFILE_ORDINAL, STATFILE_SCALE, STATFILE_NOMINAL,
+		STATFILE_SCALE,   STATFILE_ORDINAL, STATFILE_SCALE,   STATFILE_NOMINAL};
+	cr_assert_eq(t.ncols, 14);
+	for (int i = 0; i < t.ncols; i++)
+		cr_expect_eq(statfile_measure(&t.cols[i]), want[i], "%s", t.cols[i].name);
+	table_free(&t);
+}
+
+/* created/modified as datetimes, a class ordinal, a rounded value bare. */
+static void make_meta(struct dataset *d)
+{
+	static const double gc[] = {1, 2};
+	static const char *const gl[] = {"Großstadt (100 000 und mehr)", "Mittelstadt"};
+	struct table t = {0};
+	add_col(&t, "created", "Angelegt (UTC)", COL_STRING, ROLE_META);
+	add_col(&t, "modified", "Zuletzt geändert (UTC)", COL_STRING, ROLE_META);
+	add_col(&t, "received", "Datei erstellt am (UTC)", COL_STRING, ROLE_META);
+	struct column *c = add_col(&t, "GKL", "Größenklasse", COL_NUMERIC, ROLE_COMPUTED);
+	set_labels(&c->values, &c->nvalues, 2, gc, gl);
+	add_col(&t, "FLQ", "Quote", COL_NUMERIC, ROLE_COMPUTED)->decimals = 2;
+	dataset_init(d, &t);
+	table_free(&t);
+	const char *cr[] = {"2016-11-24T10:00:00Z", "1970-01-01T00:00:00Z", ""};
+	const char *mo[] = {"2016-11-24T10:00:59Z", NULL, "2017-03-01T23:59:59Z"};
+	double gkl[] = {1, 2, NAN}, flq[] = {12, 7, NAN};
+	for (int r = 0; r < 3; r++) {
+		cr_assert_eq(dataset_add_row(d), r);
+		dataset_set_str(d, r, 0, cr[r]);
+		dataset_set_str(d, r, 1, mo[r]);
+		dataset_set_str(d, r, 2, cr[r]);
+		dataset_set_num(d, r, 3, gkl[r]);
+		dataset_set_num(d, r, 4, flq[r]);
+	}
+}
+
+Test(statfile, sav_timestamps_and_levels)
+{
+	struct dataset d;
+	make_meta(&d);
+	char *sav = path_of("meta.sav"), err[300] = "";
+	cr_assert_eq(statfile_write(&d, sav, STATFILE_SAV, err, sizeof err), 0, "%s", err);
+	if (have_pspp()) {
+		char *out = pspp(sav, "DISPLAY DICTIONARY.\nLIST.\n");
+		cr_expect(!strstr(out, "warning") && !strstr(out, "error"), "PSPP complains:\n%s", out);
+		expect_line(out, "created,1,Angelegt (UTC),Scale,Input,20,Right,DATETIME20.0,"
+		                 "DATETIME20.0");
+		expect_line(out, "received,3,Datei erstellt am (UTC),Nominal,Input,20,Left,A20,A20");
+		expect_line(out, "GKL,4,Größenklasse,Ordinal,Input,28,Right,F8.0,F8.0");
+		expect_line(out, "FLQ,5,Quote,Scale,Input,8,Right,F8.0,F8.0");
+		expect_line(out, "24-NOV-2016 10:00:00,24-NOV-2016 10:00:59,2016-11-24T10:00:00Z,1,12");
+		expect_line(out, "01-JAN-1970 00:00:00,.,1970-01-01T00:00:00Z,2,7");
+		expect_line(out, ".,01-MAR-2017 23:59:59,,.,.");
+		free(out);
+	}
+	/* A cell that is not a time stamp keeps the column a text. */
+	dataset_set_str(&d, 2, 1, "gestern");
+	cr_assert_eq(statfile_write(&d, sav, STATFILE_SAV, err, sizeof err), 0, "%s", err);
+	if (have_pspp()) {
+		char *out = pspp(sav, "DISPLAY DICTIONARY.\n");
+		expect_line(out, "modified,2,Zuletzt geändert (UTC),Nominal,Input,20,Left,A20,A20");
+		free(out);
+	}
+	free(sav);
+	dataset_free(&d);
+}
+
+Test(statfile, dta_timestamps)
+{
+	struct dataset d;
+	make_meta(&d);
+	char *dta = path_of("meta.dta"), err[300] = "";
+	cr_assert_eq(statfile_write(&d, dta, STATFILE_DTA, err, sizeof err), 0, "%s", err);
+	if (!have_pandas()) {
+		dataset_free(&d);
+		free(dta);
+		cr_skip_test("/usr/bin/python3 mit pandas fehlt: die Stata-Datei wird nicht gegengelesen");
+	}
+	char *cmd = xasprintf("/usr/bin/python3 -c \"import pandas as pd\n"
+	                      "d = pd.read_stata('%s')\n"
+	                      "r = pd.io.stata.StataReader('%s')\n"
+	                      "r.read()\n"
+	                      "print(' '.join(r.fmtlist))\n"
+	                      "print(d.dtypes['created'], d.dtypes['modified'])\n"
+	                      "print(*d['created'], sep=' | ')\n"
+	                      "print(*d['modified'], sep=' | ')\" 2>&1",
+	                      dta, dta);
+	char *out = run(cmd);
+	cr_expect_str_eq(out, "%tc %tc %-20s %8.0g %8.0g\n"
+	                      "datetime64[ns] datetime64[ns]\n"
+	                      "2016-11-24 10:00:00 | 1970-01-01 00:00:00 | NaT\n"
+	                      "2016-11-24 10:00:59 | NaT | 2017-03-01 23:59:59\n");
+	free(out);
+	free(cmd);
+	free(dta);
 	dataset_free(&d);
 }
