@@ -19,14 +19,19 @@ const char *htmlcss_report(void)
 		"tr.sum td{border-top:1px solid #555;font-weight:600}\n"
 		"tr.top td{border-top:1px dashed #555;font-weight:600}\n"
 		"svg.chart{display:block;max-width:100%;height:auto;margin:.4rem 0 1rem}\n"
-		"svg text{font-size:11px;fill:#1a1a1a}\n"
+		/* texts with their own fill (labels on dark segments) keep it */
+		"svg text{font-size:11px}svg text:not([fill]){fill:#1a1a1a}\n"
 		"svg rect.bar{fill:#2f5f8f}\n"
 		".note,.meta{font-size:.9rem;color:#444}\n"
 		"ul.problems li{color:#1a1a1a}\n"
 		"table.receipt td{font-size:.85rem}tr.skip td{color:#8a1c1c}\n"
 		".sim{background:#fde7e7;color:#8a1c1c;font-weight:700;padding:.3rem .5rem}\n"
 		"p.simfoot{display:none}\n"
-		"nav ol{columns:2;font-size:.9rem}\n"
+		/* two columns where there is room; every entry whole in one column,
+		 * its number in its own margin, long words broken */
+		"nav ol{columns:2 22rem;column-gap:2rem;font-size:.9rem;padding-left:0}\n"
+		"nav li{margin-left:2.6em;break-inside:avoid;page-break-inside:avoid;"
+		"overflow-wrap:anywhere}\n"
 		"@media print{body{max-width:none;margin:0;font-size:10pt}nav{display:none}"
 		"h2{break-after:avoid;page-break-after:avoid}"
 		"table,svg.chart,section.q{break-inside:avoid;page-break-inside:avoid}"

@@ -6,9 +6,11 @@
  */
 #include "export/htmlrep.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "export/htmlcell.h"
 #include "export/htmlcss.h"
 #include "export/opentext.h"
 #include "export/repfmt.h"
@@ -21,70 +23,11 @@
 
 /* ------------------------------------------------------------ cells */
 
-static void esc(FILE *out, const char *s)
-{
-	repfmt_html(out, s ? s : "");
-}
-
-/* A cell: th or td, class "n" for numbers. */
-static void cell(FILE *out, const char *tag, const char *s, bool num)
-{
-	fprintf(out, "<%s%s>", tag, num ? " class=\"n\"" : "");
-	esc(out, s);
-	fprintf(out, "</%s>", tag);
-}
-
-static void td_int(FILE *out, long n)
-{
-	char buf[REPFMT_LEN];
-	cell(out, "td", repfmt_int(buf, n), true);
-}
-
-static void td_pct(FILE *out, long count, long base)
-{
-	char buf[REPFMT_LEN];
-	cell(out, "td", repfmt_pct(buf, count, base), true);
-}
-
-static void td_empty(FILE *out)
-{
-	fputs("<td></td>", out);
-}
-
 /* A row head: the label of a code (or the code itself). */
 static void th_cat(FILE *out, const struct report_cat *c, bool num)
 {
 	char buf[REPFMT_LEN];
-	cell(out, "th", report_cat_label(c, buf), num);
-}
-
-static void tr(FILE *out, const char *cls)
-{
-	if (cls)
-		fprintf(out, "<tr class=\"%s\">", cls);
-	else
-		fputs("<tr>", out);
-}
-
-/* Open a table with a caption and the head row: an empty corner, then
- * 'n' headings (numbers). */
-static void table_open(FILE *out, const char *caption, const char *const *heads, int n)
-{
-	fputs("<table>", out);
-	if (caption) {
-		fputs("<caption>", out);
-		esc(out, caption);
-		fputs("</caption>", out);
-	}
-	fputs("<thead><tr><th></th>", out);
-	for (int i = 0; i < n; i++)
-		cell(out, "th", heads[i], true);
-	fputs("</tr></thead>\n<tbody>\n", out);
-}
-
-static void table_close(FILE *out)
-{
-	fputs("</tbody></table>\n", out);
+	htmlcell_cell(out, "th", report_cat_label(c, buf), num);
 }
 
 /* The head row of a cross table: the groups and "Gesamt". */
@@ -98,7 +41,7 @@ static void cross_open(FILE *out, const struct report *r, const char *what)
 	for (int i = 0; i < r->ngroups; i++)
 		heads[i] = report_cat_label(&r->groups[i], bufs[i]);
 	heads[r->ngroups] = report_total();
-	table_open(out, cap, heads, r->ngroups + 1);
+	htmlcell_table_open(out, cap, heads, r->ngroups + 1);
 	free(bufs);
 	free(heads);
 	free(cap);
@@ -112,32 +55,32 @@ static void freq_cross(FILE *out, const struct report *r, const struct report_fr
 	char *top = report_top_label(f);
 	cross_open(out, r, _("Prozent der gültigen Antworten"));
 	for (int k = 0; k < f->ncats; k++) {
-		tr(out, NULL);
+		htmlcell_tr(out, NULL);
 		th_cat(out, &f->cats[k], false);
 		for (int g = 0; g < r->ngroups; g++)
-			td_pct(out, f->cross[g * f->ncats + k], f->cross_n[g]);
-		td_pct(out, f->cats[k].count, f->n);
+			htmlcell_td_pct(out, f->cross[g * f->ncats + k], f->cross_n[g]);
+		htmlcell_td_pct(out, f->cats[k].count, f->n);
 		fputs("</tr>\n", out);
 	}
 	if (top) {
-		tr(out, "top");
+		htmlcell_tr(out, "top");
 		/* TRANSLATORS: the first codes of a scale taken together, e.g.
 		 * "Top-2: sehr gut + gut". */
 		char *lab = xasprintf(_("Top-%d: %s"), f->top, top);
-		cell(out, "th", lab, false);
+		htmlcell_cell(out, "th", lab, false);
 		free(lab);
 		for (int g = 0; g < r->ngroups; g++)
-			td_pct(out, report_top_cross(f, g), f->cross_n[g]);
-		td_pct(out, report_top_count(f), f->n);
+			htmlcell_td_pct(out, report_top_cross(f, g), f->cross_n[g]);
+		htmlcell_td_pct(out, report_top_count(f), f->n);
 		fputs("</tr>\n", out);
 	}
-	tr(out, "sum");
+	htmlcell_tr(out, "sum");
 	fputs("<th>n</th>", out);
 	for (int g = 0; g < r->ngroups; g++)
-		td_int(out, f->cross_n[g]);
-	td_int(out, f->n);
+		htmlcell_td_int(out, f->cross_n[g]);
+	htmlcell_td_int(out, f->n);
 	fputs("</tr>\n", out);
-	table_close(out);
+	htmlcell_table_close(out);
 	free(top);
 }
 
@@ -145,14 +88,14 @@ static void freq_cross(FILE *out, const struct report *r, const struct report_fr
 static void freq_row(FILE *out, const char *cls, const char *label, int count,
                      const struct report_freq *f, bool valid)
 {
-	tr(out, cls);
-	cell(out, "th", label, false);
-	td_int(out, count);
-	td_pct(out, count, f->total);
+	htmlcell_tr(out, cls);
+	htmlcell_cell(out, "th", label, false);
+	htmlcell_td_int(out, count);
+	htmlcell_td_pct(out, count, f->total);
 	if (valid)
-		td_pct(out, count, f->n);
+		htmlcell_td_pct(out, count, f->n);
 	else
-		td_empty(out);
+		htmlcell_td_empty(out);
 	fputs("</tr>\n", out);
 }
 
@@ -183,7 +126,7 @@ static void html_freq(FILE *out, const struct report *r, const struct report_sec
 	const struct report_freq *f = &s->u.freq;
 	char buf[REPFMT_LEN];
 	char *top = report_top_label(f);
-	table_open(out, NULL, heads, 3);
+	htmlcell_table_open(out, NULL, heads, 3);
 	for (int k = 0; k < f->ncats; k++)
 		freq_row(out, NULL, report_cat_label(&f->cats[k], buf), f->cats[k].count, f, true);
 	if (top) {
@@ -196,8 +139,15 @@ static void html_freq(FILE *out, const struct report *r, const struct report_sec
 		freq_row(out, "miss", report_cat_label(&f->miss[k], buf), f->miss[k].count, f, false);
 	freq_row(out, "miss", report_sysmis(), f->sysmis, f, false);
 	freq_row(out, "sum", report_total(), f->total, f, false);
-	table_close(out);
+	htmlcell_table_close(out);
 	free(top);
+	char *line = report_scale_line(f);
+	if (line) {
+		fputs("<p class=\"note\">", out);
+		htmlcell_esc(out, line);
+		fputs("</p>\n", out);
+	}
+	free(line);
 	if (f->ncats > 0)
 		freq_chart(out, s, f);
 	if (f->cross)
@@ -208,32 +158,32 @@ static void multi_cross(FILE *out, const struct report *r, const struct report_m
 {
 	cross_open(out, r, _("Prozent der Kommunen mit Antwort"));
 	for (int k = 0; k < m->nopts; k++) {
-		tr(out, NULL);
-		cell(out, "th", m->opts[k].label, false);
+		htmlcell_tr(out, NULL);
+		htmlcell_cell(out, "th", m->opts[k].label, false);
 		for (int g = 0; g < r->ngroups; g++)
-			td_pct(out, m->cross[g * m->nopts + k], m->cross_n[g]);
-		td_pct(out, m->opts[k].count, m->answered);
+			htmlcell_td_pct(out, m->cross[g * m->nopts + k], m->cross_n[g]);
+		htmlcell_td_pct(out, m->opts[k].count, m->answered);
 		fputs("</tr>\n", out);
 	}
-	tr(out, "sum");
+	htmlcell_tr(out, "sum");
 	fputs("<th>n</th>", out);
 	for (int g = 0; g < r->ngroups; g++)
-		td_int(out, m->cross_n[g]);
-	td_int(out, m->answered);
+		htmlcell_td_int(out, m->cross_n[g]);
+	htmlcell_td_int(out, m->answered);
 	fputs("</tr>\n", out);
-	table_close(out);
+	htmlcell_table_close(out);
 }
 
 /* A row of the multiple-choice table; base 0 leaves the percent empty. */
 static void multi_row(FILE *out, const char *cls, const char *label, int count, int base)
 {
-	tr(out, cls);
-	cell(out, "th", label, false);
-	td_int(out, count);
+	htmlcell_tr(out, cls);
+	htmlcell_cell(out, "th", label, false);
+	htmlcell_td_int(out, count);
 	if (base > 0)
-		td_pct(out, count, base);
+		htmlcell_td_pct(out, count, base);
 	else
-		td_empty(out);
+		htmlcell_td_empty(out);
 	fputs("</tr>\n", out);
 }
 
@@ -245,9 +195,9 @@ static void html_multi(FILE *out, const struct report *r, const struct report_se
 	const struct report_multi *m = &s->u.multi;
 	char buf[REPFMT_LEN];
 	fputs("<p class=\"note\">", out);
-	esc(out, _("Mehrfachauswahl: Prozent der Kommunen, die die Frage beantwortet haben."));
+	htmlcell_esc(out, _("Mehrfachauswahl: Prozent der Kommunen, die die Frage beantwortet haben."));
 	fputs("</p>\n", out);
-	table_open(out, NULL, heads, 2);
+	htmlcell_table_open(out, NULL, heads, 2);
 	for (int k = 0; k < m->nopts; k++)
 		multi_row(out, NULL, m->opts[k].label, m->opts[k].count, m->answered);
 	multi_row(out, "sum", _("Kommunen mit Antwort (n)"), m->answered, 0);
@@ -255,7 +205,7 @@ static void html_multi(FILE *out, const struct report *r, const struct report_se
 		multi_row(out, "miss", report_cat_label(&m->miss[k], buf), m->miss[k].count, 0);
 	multi_row(out, "miss", report_sysmis(), m->sysmis, 0);
 	multi_row(out, "sum", report_total(), m->total, 0);
-	table_close(out);
+	htmlcell_table_close(out);
 	struct svgbar_bar *bars = xcalloc((size_t)m->nopts + 1, sizeof *bars);
 	for (int k = 0; k < m->nopts; k++)
 		bars[k] = (struct svgbar_bar){ m->opts[k].label, m->opts[k].count, m->answered };
@@ -290,23 +240,23 @@ static void battery_pct(FILE *out, const struct report *r, const struct report_b
 	char *toph = top ? xasprintf(_("Top-%d"), f0->top) : NULL;
 	heads[f0->ncats] = "n";
 	heads[f0->ncats + 1] = toph;
-	table_open(out, _("Prozent der gültigen Antworten"), heads, f0->ncats + (top ? 2 : 1));
+	htmlcell_table_open(out, _("Prozent der gültigen Antworten"), heads, f0->ncats + (top ? 2 : 1));
 	for (int i = 0; i < b->nitems; i++) {
 		const struct report_freq *f = &b->items[i];
-		tr(out, NULL);
-		cell(out, "th", report_item_label(r, f), false);
+		htmlcell_tr(out, NULL);
+		htmlcell_cell(out, "th", report_item_label(r, f), false);
 		for (int k = 0; k < f->ncats; k++)
-			td_pct(out, f->cats[k].count, f->n);
-		td_int(out, f->n);
+			htmlcell_td_pct(out, f->cats[k].count, f->n);
+		htmlcell_td_int(out, f->n);
 		if (top)
-			td_pct(out, report_top_count(f), f->n);
+			htmlcell_td_pct(out, report_top_count(f), f->n);
 		fputs("</tr>\n", out);
 	}
-	table_close(out);
+	htmlcell_table_close(out);
 	if (top) {
 		char *note = xasprintf(_("Top-%d: %s"), f0->top, top);
 		fputs("<p class=\"note\">", out);
-		esc(out, note);
+		htmlcell_esc(out, note);
 		fputs("</p>\n", out);
 		free(note);
 	}
@@ -325,19 +275,19 @@ static void battery_counts(FILE *out, const struct report *r, const struct repor
 	for (int k = 0; k < f0->nmiss; k++)
 		heads[f0->ncats + k] = report_cat_label(&f0->miss[k], bufs[f0->ncats + k]);
 	heads[f0->ncats + f0->nmiss] = report_sysmis();
-	table_open(out, _("Anzahl"), heads, f0->ncats + f0->nmiss + 1);
+	htmlcell_table_open(out, _("Anzahl"), heads, f0->ncats + f0->nmiss + 1);
 	for (int i = 0; i < b->nitems; i++) {
 		const struct report_freq *f = &b->items[i];
-		tr(out, NULL);
-		cell(out, "th", report_item_label(r, f), false);
+		htmlcell_tr(out, NULL);
+		htmlcell_cell(out, "th", report_item_label(r, f), false);
 		for (int k = 0; k < f->ncats; k++)
-			td_int(out, f->cats[k].count);
+			htmlcell_td_int(out, f->cats[k].count);
 		for (int k = 0; k < f0->nmiss; k++)
-			td_int(out, report_miss_count(f, f0->miss[k].code));
-		td_int(out, f->sysmis);
+			htmlcell_td_int(out, report_miss_count(f, f0->miss[k].code));
+		htmlcell_td_int(out, f->sysmis);
 		fputs("</tr>\n", out);
 	}
-	table_close(out);
+	htmlcell_table_close(out);
 	free(heads);
 	free(bufs);
 }
@@ -359,8 +309,8 @@ static void battery_cross(FILE *out, const struct report *r, const struct report
 	cross_open(out, r, what);
 	for (int i = 0; i < b->nitems; i++) {
 		const struct report_freq *f = &b->items[i];
-		tr(out, NULL);
-		cell(out, "th", report_item_label(r, f), false);
+		htmlcell_tr(out, NULL);
+		htmlcell_cell(out, "th", report_item_label(r, f), false);
 		for (int g = 0; g <= r->ngroups; g++) {
 			int cnt = 0, n = g < r->ngroups ? f->cross_n[g] : f->n;
 			for (int k = 0; k < lead && k < f->ncats; k++)
@@ -370,7 +320,7 @@ static void battery_cross(FILE *out, const struct report *r, const struct report
 		}
 		fputs("</tr>\n", out);
 	}
-	table_close(out);
+	htmlcell_table_close(out);
 	free(what);
 	free(top);
 }
@@ -407,46 +357,62 @@ static void html_battery(FILE *out, const struct report *r, const struct report_
 		battery_cross(out, r, b);
 }
 
+/* A number cell made of a new string, which it frees. */
+static void esc_free_cell(FILE *out, char *s)
+{
+	htmlcell_cell(out, "td", s, true);
+	free(s);
+}
+
 /* A row of number statistics. */
 static void stat_row(FILE *out, const char *label, const struct report_stat *st, int dec)
 {
 	char buf[REPFMT_LEN];
-	tr(out, NULL);
-	cell(out, "th", label, false);
-	td_int(out, st->n);
+	htmlcell_tr(out, NULL);
+	htmlcell_cell(out, "th", label, false);
+	htmlcell_td_int(out, st->n);
 	/* one number of decimals in the whole table: those of the mean */
-	cell(out, "td", repfmt_num(buf, st->min, dec + 1), true);
-	cell(out, "td", repfmt_num(buf, st->median, dec + 1), true);
-	cell(out, "td", repfmt_num(buf, st->mean, dec + 1), true);
-	cell(out, "td", repfmt_num(buf, st->max, dec + 1), true);
+	htmlcell_cell(out, "td", repfmt_num(buf, st->min, dec + 1), true);
+	htmlcell_cell(out, "td", repfmt_num(buf, st->median, dec + 1), true);
+	htmlcell_cell(out, "td", repfmt_num(buf, st->mean, dec + 1), true);
+	htmlcell_cell(out, "td", repfmt_num(buf, st->max, dec + 1), true);
+	char lo[REPFMT_LEN], hi[REPFMT_LEN];
+	if (isnan(st->lo))
+		htmlcell_cell(out, "td", "–", true);
+	else
+		esc_free_cell(out, xasprintf("%s–%s", repfmt_num(lo, st->lo, dec + 1),
+		                             repfmt_num(hi, st->hi, dec + 1)));
 	fputs("</tr>\n", out);
 }
 
 static void html_number(FILE *out, const struct report *r, const struct report_section *s)
 {
-	/* TRANSLATORS: column headings of the statistics of a number. */
-	const char *const heads[] = { "n", _("Minimum"), _("Median"), _("Mittelwert"),
-		                      _("Maximum") };
+	/* TRANSLATORS: column headings of the statistics of a number; the last
+	 * is the 95 % confidence interval of the mean. */
+	const char *const heads[] = { "n",           _("Minimum"), _("Median"), _("Mittelwert"),
+		                      _("Maximum"),
+		                      /* xgettext:no-c-format */
+		                      _("95-%-KI") };
 	const struct report_number *nu = &s->u.number;
 	int dec = r->d->t.cols[nu->col].decimals;
 	char buf[REPFMT_LEN];
-	table_open(out, NULL, heads, 5);
+	htmlcell_table_open(out, NULL, heads, 6);
 	/* TRANSLATORS: row of number statistics over all responses (the other
 	 * rows are the breakdown groups). */
 	stat_row(out, _("alle"), &nu->all, dec);
 	for (int g = 0; nu->cross && g < r->ngroups; g++)
 		stat_row(out, report_cat_label(&r->groups[g], buf), &nu->cross[g], dec);
-	table_close(out);
+	htmlcell_table_close(out);
 	fputs("<p class=\"note\">", out);
 	/* TRANSLATORS: before the list of missing codes and their counts under
 	 * the statistics of a number. */
-	esc(out, _("Fehlend:"));
+	htmlcell_esc(out, _("Fehlend:"));
 	fputc(' ', out);
 	for (int k = 0; k < nu->nmiss; k++) {
-		esc(out, report_cat_label(&nu->miss[k], buf));
+		htmlcell_esc(out, report_cat_label(&nu->miss[k], buf));
 		fprintf(out, " %d, ", nu->miss[k].count);
 	}
-	esc(out, report_sysmis());
+	htmlcell_esc(out, report_sysmis());
 	fprintf(out, " %d</p>\n", nu->sysmis);
 }
 
@@ -455,7 +421,7 @@ static void html_number(FILE *out, const struct report *r, const struct report_s
 /* Write s escaped, and free it. */
 static void esc_free(FILE *out, char *s)
 {
-	esc(out, s);
+	htmlcell_esc(out, s);
 	free(s);
 }
 
@@ -464,7 +430,7 @@ static void intro(FILE *out, const struct report *r, const struct htmlrep_meta *
 {
 	char buf[REPFMT_LEN];
 	fputs("<header><h1>", out);
-	esc(out, title);
+	htmlcell_esc(out, title);
 	fputs("</h1>\n<p class=\"meta\">", out);
 	struct tm tm;
 	if (m->generated != 0 && localtime_r(&m->generated, &tm)) {
@@ -473,7 +439,7 @@ static void intro(FILE *out, const struct report *r, const struct htmlrep_meta *
 		strftime(when, sizeof when, _("%d.%m.%Y um %H:%M Uhr"), &tm);
 		esc_free(out, xasprintf(_("Häufigkeitsbericht, erstellt am %s"), when));
 	} else {
-		esc(out, _("Häufigkeitsbericht"));
+		htmlcell_esc(out, _("Häufigkeitsbericht"));
 	}
 	fputs(" · ", out);
 	esc_free(out, xasprintf(P_("%s Antwort", "%s Antworten", (unsigned long)r->nrows),
@@ -484,7 +450,7 @@ static void intro(FILE *out, const struct report *r, const struct htmlrep_meta *
 		esc_free(out, xasprintf(_("aufgeschlüsselt nach %s"), r->btitle));
 	}
 	fputs("</p>\n<p class=\"note\">", out);
-	esc(out, _("Prozent: Anteil an allen Antworten. Gültige %: Anteil an den Antworten ohne "
+	htmlcell_esc(out, _("Prozent: Anteil an allen Antworten. Gültige %: Anteil an den Antworten ohne "
 	           "fehlende Angaben (wie „weiß nicht“ oder „keine Angabe“) und ohne Kommunen, "
 	           "denen die Frage nicht gestellt wurde."));
 	fputs("</p></header>\n", out);
@@ -501,18 +467,18 @@ static void intake_files(FILE *out, const struct htmlrep_meta *m)
 	const char *h[] = {_("Datei"), _("Absender"), _("Fingerabdruck"), _("Schlüssel"),
 	                   _("Antworten"), _("übernommen"), _("Hinweise")};
 	for (int i = 0; i < 7; i++)
-		cell(out, "th", h[i], i == 4 || i == 5);
+		htmlcell_cell(out, "th", h[i], i == 4 || i == 5);
 	fputs("</tr></thead>\n<tbody>\n", out);
 	for (int i = 0; i < m->nrows; i++) {
 		const struct htmlrep_file *f = &m->files[i];
 		fputs(f->skipped ? "<tr class=\"skip\">" : "<tr>", out);
-		cell(out, "td", f->file, false);
-		cell(out, "td", f->sender ? f->sender : "–", false);
-		cell(out, "td", f->fingerprint ? f->fingerprint : "–", false);
-		cell(out, "td", f->key, false);
-		td_int(out, f->responses);
-		td_int(out, f->taken);
-		cell(out, "td", f->notes, false);
+		htmlcell_cell(out, "td", f->file, false);
+		htmlcell_cell(out, "td", f->sender ? f->sender : "–", false);
+		htmlcell_cell(out, "td", f->fingerprint ? f->fingerprint : "–", false);
+		htmlcell_cell(out, "td", f->key, false);
+		htmlcell_td_int(out, f->responses);
+		htmlcell_td_int(out, f->taken);
+		htmlcell_cell(out, "td", f->notes, false);
 		fputs("</tr>\n", out);
 	}
 	fputs("</tbody></table>\n", out);
@@ -524,7 +490,7 @@ static void intake(FILE *out, const struct htmlrep_meta *m)
 	fputs("<section id=\"eingang\"><h2>", out);
 	/* TRANSLATORS: heading of the report's section on the files that came
 	 * in and what was taken from them. */
-	esc(out, _("Eingang"));
+	htmlcell_esc(out, _("Eingang"));
 	fputs("</h2>\n<p>", out);
 	char a[REPFMT_LEN], b[REPFMT_LEN];
 	esc_free(out, xasprintf(P_("%s Datei gelesen", "%s Dateien gelesen",
@@ -538,13 +504,13 @@ static void intake(FILE *out, const struct htmlrep_meta *m)
 	intake_files(out, m);
 	if (m->nproblems <= 0 && m->nrows <= 0) {
 		fputs("<p>", out);
-		esc(out, _("Keine Auffälligkeiten."));
+		htmlcell_esc(out, _("Keine Auffälligkeiten."));
 		fputs("</p>\n", out);
 	} else {
 		fputs("<ul class=\"problems\">\n", out);
 		for (int i = 0; i < m->nproblems; i++) {
 			fputs("<li>", out);
-			esc(out, m->problems[i]);
+			htmlcell_esc(out, m->problems[i]);
 			fputs("</li>\n", out);
 		}
 		fputs("</ul>\n", out);
@@ -556,13 +522,24 @@ static void contents(FILE *out, const struct report *r)
 {
 	fputs("<nav><h2>", out);
 	/* TRANSLATORS: heading of the table of contents. */
-	esc(out, _("Inhalt"));
+	htmlcell_esc(out, _("Inhalt"));
 	fputs("</h2><ol>\n", out);
 	for (int i = 0; i < r->nsecs; i++) {
+		const struct report_section *s = &r->secs[i];
+		const struct report_battery *b = &s->u.battery;
+		/* a matrix's scales (batteries of one question): the part of "Zeile – Teil" */
+		bool twin = (i > 0 && strcmp(r->secs[i - 1].question, s->question) == 0) ||
+		            (i + 1 < r->nsecs && strcmp(r->secs[i + 1].question, s->question) == 0);
+		const char *it = twin && s->kind == REPORT_BATTERY && b->nitems > 0
+		                         ? report_item_label(r, &b->items[0]) : NULL;
+		const char *z = it ? report_item_label(r, &b->items[b->nitems - 1]) : "";
+		const char *part = it ? strstr(it, " – ") : NULL, *e = part ? strstr(z, part) : NULL;
+		part = e && strcmp(e, part) == 0 ? part + strlen(" – ") : NULL;
 		fprintf(out, "<li><a href=\"#s%d\">", i + 1);
-		esc(out, r->secs[i].question);
+		htmlcell_esc(out, s->question);
 		fputs("</a> ", out);
-		esc(out, r->secs[i].title);
+		htmlcell_esc(out, s->title);
+		esc_free(out, it ? xasprintf(" – %s", part ? part : it) : NULL);
 		fputs("</li>\n", out);
 	}
 	fputs("</ol></nav>\n", out);
@@ -572,10 +549,10 @@ static void section(FILE *out, const struct report *r, int i)
 {
 	const struct report_section *s = &r->secs[i];
 	fprintf(out, "<section class=\"q\" id=\"s%d\"><h2><span class=\"qid\">", i + 1);
-	esc(out, s->question);
+	htmlcell_esc(out, s->question);
 	fputs("</span>", out);
 	if (strcmp(s->question, s->title) != 0)
-		esc(out, s->title);
+		htmlcell_esc(out, s->title);
 	fputs("</h2>\n", out);
 	switch (s->kind) {
 	case REPORT_FREQ:
@@ -606,9 +583,9 @@ static void simulated_notice(FILE *out, const struct htmlrep_meta *m)
 	                       (unsigned long)m->nsimulated),
 	                    m->nsimulated);
 	fputs("<p class=\"sim\">", out);
-	esc(out, t);
+	htmlcell_esc(out, t);
 	fputs("</p>\n<p class=\"sim simfoot\">", out);
-	esc(out, t);
+	htmlcell_esc(out, t);
 	fputs("</p>\n", out);
 	free(t);
 }
@@ -624,7 +601,7 @@ int htmlrep_write(const struct dataset *d, const struct htmlrep_meta *meta, FILE
 	             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	             "<title>",
 	        i18n_lang());
-	esc(out, title);
+	htmlcell_esc(out, title);
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", htmlcss_report());
 	simulated_notice(out, meta);
 	intro(out, &r, meta, title);

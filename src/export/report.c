@@ -105,6 +105,8 @@ static struct report_section *new_section(struct report *r, enum report_kind kin
 	return s;
 }
 
+static void stat_of(double *v, int n, struct report_stat *s);
+
 /* Count column 'col' over the valid codes codes[0, ncodes). */
 static void freq_count(struct build *b, struct report_freq *f, int col,
                        const struct report_cat *codes, int ncodes, int top)
@@ -123,6 +125,7 @@ static void freq_count(struct build *b, struct report_freq *f, int col,
 		f->cross = xcalloc((size_t)ng * (size_t)ncodes + 1, sizeof *f->cross);
 		f->cross_n = xcalloc((size_t)ng, sizeof *f->cross_n);
 	}
+	double *vals = top ? xcalloc((size_t)d->nrows + 1, sizeof *vals) : NULL;
 	for (int row = 0; row < d->nrows; row++) {
 		double x = d->num[col][row];
 		int k;
@@ -132,6 +135,8 @@ static void freq_count(struct build *b, struct report_freq *f, int col,
 			f->miss[k].count++;
 			f->nmissing++;
 		} else if ((k = cats_find(f->cats, f->ncats, x)) >= 0) {
+			if (vals)
+				vals[f->n] = x;
 			f->cats[k].count++;
 			f->n++;
 			int g = b->group[row];
@@ -141,6 +146,9 @@ static void freq_count(struct build *b, struct report_freq *f, int col,
 			}
 		}
 	}
+	if (vals)
+		stat_of(vals, f->n, &f->stat);
+	free(vals);
 }
 
 /* A section for one single choice, scale or labelled computed column. */
@@ -258,12 +266,42 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The 0.975 quantile of Student's t with df degrees of freedom: a table
+ * to 30, then the Cornish-Fisher expansion around the normal's 1.95996
+ * (off by less than 0.001 from df 30 on). */
+static double t975(int df)
+{
+	static const double t[] = {0,     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365,
+	                           2.306, 2.262,  2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+	                           2.120, 2.110,  2.101, 2.093, 2.086, 2.080, 2.074, 2.069,
+	                           2.064, 2.060,  2.056, 2.052, 2.048, 2.045, 2.042};
+	if (df <= 30)
+		return t[df];
+	double z = 1.959964, n = df;
+	return z + (z * z * z + z) / (4 * n) +
+	       (5 * pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * n * n);
+}
+
+/* The 95 % confidence interval of the mean of v[0, n) into s. */
+static void interval_of(const double *v, int n, struct report_stat *s)
+{
+	s->lo = s->hi = NAN;
+	if (n < 2)
+		return;
+	double ss = 0;
+	for (int i = 0; i < n; i++)
+		ss += (v[i] - s->mean) * (v[i] - s->mean);
+	double half = t975(n - 1) * sqrt(ss / (n - 1) / n);
+	s->lo = s->mean - half;
+	s->hi = s->mean + half;
+}
+
 /* Summarise v[0, n) (sorted in place). */
 static void stat_of(double *v, int n, struct report_stat *s)
 {
 	s->n = n;
 	if (n == 0) {
-		s->min = s->median = s->mean = s->max = NAN;
+		s->min = s->median = s->mean = s->max = s->lo = s->hi = NAN;
 		return;
 	}
 	qsort(v, (size_t)n, sizeof *v, cmp_double);
@@ -274,6 +312,7 @@ static void stat_of(double *v, int n, struct report_stat *s)
 	s->max = v[n - 1];
 	s->mean = sum / n;
 	s->median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+	interval_of(v, n, s);
 }
 
 /* The valid values of column 'col' in group g (any group when g < 0). */
@@ -451,6 +490,23 @@ const char *report_cat_label(const struct report_cat *c, char *buf)
 	if (c->label)
 		return c->label;
 	return repfmt_num(buf, c->code, c->code == floor(c->code) ? 0 : 2);
+}
+
+char *report_scale_line(const struct report_freq *f)
+{
+	if (f->stat.n == 0)
+		return NULL;
+	char m[REPFMT_LEN], md[REPFMT_LEN], lo[REPFMT_LEN], hi[REPFMT_LEN];
+	repfmt_num(m, f->stat.mean, 1);
+	repfmt_num(md, f->stat.median, 1);
+	if (isnan(f->stat.lo))
+		/* TRANSLATORS: under a scale: the mean and median of its codes. */
+		return xasprintf(_("Mittelwert %s, Median %s (n = %d)"), m, md, f->stat.n);
+	/* TRANSLATORS: under a scale: the mean with its 95 % confidence
+	 * interval, and the median of its codes. */
+	return xasprintf(_("Mittelwert %s (95-%%-KI %s–%s), Median %s (n = %d)"), m,
+	                 repfmt_num(lo, f->stat.lo, 1), repfmt_num(hi, f->stat.hi, 1), md,
+	                 f->stat.n);
 }
 
 char *report_top_label(const struct report_freq *f)

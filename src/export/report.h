@@ -49,6 +49,16 @@ struct report_cat {
 	int count;
 };
 
+/* Summary of the valid values of a number column (NaN when n == 0); lo
+ * and hi bound the 95 % confidence interval of the mean (Student's t with
+ * n - 1 degrees of freedom, as for a simple random sample; no finite
+ * population correction), NaN when n < 2. */
+struct report_stat {
+	int n;
+	double min, median, mean, max;
+	double lo, hi;
+};
+
 /* The distribution of one closed column. */
 struct report_freq {
 	int col;
@@ -61,6 +71,8 @@ struct report_freq {
 	int sysmis;               /* rows that are system-missing */
 	int total;                /* all rows */
 	int top;                  /* leading codes summed as "top", or 0 */
+	struct report_stat stat;  /* of the valid codes where there is a top
+	                             (scales, battery items); n 0 otherwise */
 	int *cross;               /* [group * ncats + cat] valid counts */
 	int *cross_n;             /* [group] valid answers in the group */
 };
@@ -88,11 +100,6 @@ struct report_battery {
 	int nitems;
 };
 
-/* Summary of the valid values of a number column (NaN when n == 0). */
-struct report_stat {
-	int n;
-	double min, median, mean, max;
-};
 
 struct report_number {
 	int col;
@@ -134,6 +141,9 @@ void report_free(struct report *r);
 
 /* The label of a code, or the code as a number in buf (REPFMT_LEN bytes). */
 const char *report_cat_label(const struct report_cat *c, char *buf);
+/* "Mittelwert 2,1 (95-%-KI 1,8–2,4), Median 2,0 (n = 6)": the statistics
+ * of a scale's codes as a new string (free()), or NULL where it has none. */
+char *report_scale_line(const struct report_freq *f);
 /* "sehr gut + gut": the labels of the top codes joined with " + " into a
  * new string the caller frees; NULL when the distribution has no top. */
 char *report_top_label(const struct report_freq *f);

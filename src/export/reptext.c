@@ -298,6 +298,10 @@ static void text_freq(const struct report *r, const struct report_freq *f, FILE 
 	grid_put(&g, "");
 	grid_print(&g, out);
 	grid_free(&g);
+	char *line = report_scale_line(f);
+	if (line)
+		fprintf(out, "%s%s\n", INDENT, line);
+	free(line);
 	free(top);
 	if (f->cross)
 		freq_cross(r, f, out);
@@ -479,6 +483,18 @@ static void text_battery(const struct report *r, const struct report_battery *ba
 		battery_cross(r, bat, out);
 }
 
+/* "12,3–45,6", the 95 % confidence interval of the mean, or "–". */
+static const char *interval(char *buf, const struct report_stat *s, int dec)
+{
+	char lo[REPFMT_LEN], hi[REPFMT_LEN];
+	if (isnan(s->lo)) {
+		snprintf(buf, REPFMT_LEN, "–");
+		return buf;
+	}
+	snprintf(buf, REPFMT_LEN, "%s–%s", repfmt_num(lo, s->lo, dec), repfmt_num(hi, s->hi, dec));
+	return buf;
+}
+
 /* One row of number statistics. */
 static void put_stat(struct grid *g, const char *label, const struct report_stat *s, int dec)
 {
@@ -490,6 +506,7 @@ static void put_stat(struct grid *g, const char *label, const struct report_stat
 	grid_put(g, repfmt_num(buf, s->median, dec + 1));
 	grid_put(g, repfmt_num(buf, s->mean, dec + 1));
 	grid_put(g, repfmt_num(buf, s->max, dec + 1));
+	grid_put(g, interval(buf, s, dec + 1));
 }
 
 /* An open number: n, minimum, median, mean, maximum; per group too. */
@@ -498,14 +515,17 @@ static void text_number(const struct report *r, const struct report_number *nu, 
 	int dec = r->d->t.cols[nu->col].decimals;
 	char buf[REPFMT_LEN];
 	struct grid g;
-	grid_init(&g, 6);
+	grid_init(&g, 7);
 	grid_put(&g, "");
 	grid_put(&g, "n");
-	/* TRANSLATORS: column headings of the statistics of a number. */
+	/* TRANSLATORS: column headings of the statistics of a number; the last
+	 * is the 95 % confidence interval of the mean. */
 	grid_put(&g, _("Minimum"));
 	grid_put(&g, _("Median"));
 	grid_put(&g, _("Mittelwert"));
 	grid_put(&g, _("Maximum"));
+	/* xgettext:no-c-format */
+	grid_put(&g, _("95-%-KI"));
 	/* TRANSLATORS: row of number statistics over all responses (the other
 	 * rows are the breakdown groups). */
 	put_stat(&g, _("alle"), &nu->all, dec);

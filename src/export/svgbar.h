@@ -9,6 +9,14 @@
  * readers and mouse-over show the exact numbers. Segment colours run from
  * dark to light, so they stay apart in grey print. Coordinates are written
  * from integers: the user's LC_NUMERIC cannot turn a point into a comma.
+ *
+ * Row labels stay inside the chart: wrapped onto up to three lines (the row
+ * grows), and when even that is too short, cut in the middle so that the
+ * end, which often tells neighbours apart, stays visible. A percentage on a
+ * segment is white or near-black, whichever contrasts more with the
+ * segment (WCAG luminance), and says so in its fill attribute: a style
+ * sheet must not set the fill of every text (htmlcss sets it only for
+ * texts without one). Plain bars have their value right of the bar.
  */
 #ifndef FB_SVGBAR_H
 #define FB_SVGBAR_H

@@ -297,6 +297,11 @@ Test(report, numbers_summary)
 	cr_assert_float_eq(nu->all.median, 25, 1e-9);
 	cr_assert_float_eq(nu->all.mean, 205.0 / 6, 1e-9);
 	cr_assert_str_eq(repfmt_num(buf, nu->all.mean, 1), "34,2");
+	/* 10 20 30 40 5 100: squares about the mean 6020,83; standard error
+	 * sqrt(6020,83 / 5 / 6) = 14,1667; t(0,975; 5) = 2,571: 34,17 ± 36,42 */
+	cr_assert_float_eq(nu->all.lo, -2.2558, 1e-3);
+	cr_assert_float_eq(nu->all.hi, 70.5892, 1e-3);
+	cr_assert(isnan(nu->cross[1].lo), "one value: no interval");
 	cr_assert_eq(nu->miss[0].count, 1);
 	cr_assert_eq(nu->sysmis, 1);
 	cr_assert_eq(nu->cross[0].n, 3);
@@ -470,6 +475,11 @@ Test(report, text_breakdown_and_numbers)
 	cr_assert_not_null(strstr(e, "34,2"));
 	/* one number of decimals in the table: minimum and maximum as the mean */
 	cr_assert_not_null(strstr(e, "100,0"), "%.80s", e);
+	cr_assert_not_null(strstr(e, "-2,3–70,6"), "the 95 %% interval: %.100s", e);
+	/* B1 codes 1 2 2 3 1: mean 1,8, squares 2,8, se sqrt(2,8 / 4 / 5) = 0,374,
+	 * t(0,975; 4) = 2,776: 0,76 to 2,84 */
+	cr_assert_not_null(strstr(t, "  Mittelwert 1,8 (95-%-KI 0,8–2,8), Median 2,0 (n = 5)\n"),
+	                   "%s", t);
 	cr_assert_not_null(strstr(t, "fehlend – weiß nicht: 1, nicht gefragt / leer: 1"));
 	free(t);
 	dataset_free(&d);
@@ -650,6 +660,8 @@ Test(htmlrep, self_contained_escaped_with_numbers)
 	cr_assert_not_null(strstr(h, "<td class=\"n\">83,3 %</td>"));
 	cr_assert_not_null(strstr(h, "<td class=\"n\">34,2</td>"));
 	cr_assert_not_null(strstr(h, "<th>weiß nicht</th><td class=\"n\">1</td>"));
+	cr_assert_not_null(strstr(h, "<td class=\"n\">-2,3–70,6</td>"), "the mean's interval");
+	cr_assert_not_null(strstr(h, "Mittelwert 1,8 (95-%-KI 0,8–2,8), Median 2,0 (n = 5)</p>"));
 	cr_assert_not_null(strstr(h, "nach Art der Kommune"));
 	/* a chart per closed question, none for the number */
 	cr_assert_eq(occurrences(h, "<svg"), 4);
@@ -726,6 +738,92 @@ Test(htmlrep, the_whole_receipt_in_eingang)
 	cr_assert_not_null(strstr(h, "<tr class=\"skip\"><td>b.age</td><td>–</td><td>–</td>"));
 	cr_assert_not_null(strstr(h, "nicht lesen &lt;x&gt;"));
 	cr_assert_not_null(strstr(h, "<li>2 Dateien, 1 übersprungen, 5 Antworten im Datensatz.</li>"));
+	free(h);
+	dataset_free(&d);
+}
+
+/* The rule of the style sheet for 'selector' (up to its "}"), or NULL. */
+static char *css_rule(const char *html, const char *selector)
+{
+	const char *p = strstr(html, selector);
+	if (!p)
+		return NULL;
+	const char *end = strchr(p, '}');
+	cr_assert_not_null(end);
+	return xstrndup(p, (size_t)(end - p + 1));
+}
+
+Test(htmlrep, style_sheet_keeps_the_fill_of_segment_labels)
+{
+	struct dataset d;
+	make_data(&d);
+	struct htmlrep_meta m = { .nfiles = 1, .nresponses = 8 };
+	char *h = capture_html(&d, &m);
+	/* a style rule beats a fill attribute: one for every svg text would turn
+	 * the white labels on dark segments dark */
+	char *all = css_rule(h, "svg text{");
+	cr_assert_not_null(all);
+	cr_assert_null(strstr(all, "fill"), "%s", all);
+	cr_assert_not_null(strstr(h, "svg text:not([fill]){fill:#1a1a1a}"));
+	free(all);
+	free(h);
+	dataset_free(&d);
+}
+
+Test(htmlrep, contents_in_columns_without_overlap)
+{
+	struct dataset d;
+	make_data(&d);
+	struct htmlrep_meta m = { .nfiles = 1, .nresponses = 8 };
+	char *h = capture_html(&d, &m);
+	char *li = css_rule(h, "nav li{");
+	cr_assert_not_null(li, "no rule for the entries of the contents");
+	cr_assert_not_null(strstr(li, "break-inside:avoid"), "%s", li);
+	cr_assert_not_null(strstr(li, "overflow-wrap:anywhere"), "%s", li);
+	cr_assert_not_null(strstr(li, "margin-left:"), "%s", li);
+	char *ol = css_rule(h, "nav ol{");
+	cr_assert_not_null(ol);
+	cr_assert_not_null(strstr(ol, "columns:2 "), "one column where two do not fit: %s", ol);
+	cr_assert_not_null(strstr(ol, "column-gap:"), "%s", ol);
+	free(ol);
+	free(li);
+	free(h);
+	dataset_free(&d);
+}
+
+Test(htmlrep, contents_names_the_scales_of_a_matrix)
+{
+	static const char *const done3[] = { "1=umgesetzt", "2=geplant", "3=nicht vorgesehen" };
+	struct table tb = { 0 };
+	const char *names[] = { "F1_1b", "F1_1u", "F1_2b", "F1_2u" };
+	const char *items[] = { "Sprachkurse – Bedeutung", "Sprachkurse – umgesetzt?",
+		                "Beratung – Bedeutung", "Beratung – umgesetzt?" };
+	for (int i = 0; i < 4; i++) {
+		struct column *c = col(&tb, names[i], COL_NUMERIC, ROLE_ITEM, "F1",
+		                       "Wie wichtig sind die Maßnahmen?", items[i]);
+		if (i % 2 == 0)
+			labels(&c->values, &c->nvalues, scale4, 4);
+		else
+			labels(&c->values, &c->nvalues, done3, 3);
+	}
+	struct column *c = col(&tb, "G1", COL_NUMERIC, ROLE_SCALE, "G1", "Wie gut?", NULL);
+	labels(&c->values, &c->nvalues, scale4, 4);
+	struct dataset d;
+	dataset_init(&d, &tb);
+	table_free(&tb);
+	for (int r = 0; r < 3; r++) {
+		int row = dataset_add_row(&d);
+		for (int k = 0; k < 5; k++)
+			dataset_set_num(&d, row, k, 1 + (r + k) % 3);
+	}
+	struct htmlrep_meta m = { .nfiles = 1, .nresponses = 3 };
+	char *h = capture_html(&d, &m);
+	cr_assert_not_null(strstr(h, "<li><a href=\"#s1\">F1</a> Wie wichtig sind die Maßnahmen? – "
+	                             "Bedeutung</li>"), "%s", strstr(h, "<nav>"));
+	cr_assert_not_null(strstr(h, "<li><a href=\"#s2\">F1</a> Wie wichtig sind die Maßnahmen? – "
+	                             "umgesetzt?</li>"));
+	/* a question with one section keeps its entry as it was */
+	cr_assert_not_null(strstr(h, "<li><a href=\"#s3\">G1</a> Wie gut?</li>"));
 	free(h);
 	dataset_free(&d);
 }
