@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/aggframe.h"
 #include "cli/argx.h"
 #include "cli/cli.h"
 #include "crypto/age.h"
@@ -39,6 +40,8 @@ static const char *const usage =
 	   "                             [--report BERICHT.html|.txt]… [--senders DATEI]\n"
 	   "                             [--accept-key NAME] [--form FORMULAR] [--force]\n"
 	   "                             [--include-simulated] [--no-open-text]\n"
+	   "                             [--frame STICHPROBE.csv [--reminders DATEI.csv]\n"
+	   "                             [--rates DATEI.csv]]\n"
 	   "                             [--csv-profile excel-de|rfc4180] DATEI…\n"
 	   "Entschlüsselt und prüft die Exportdateien der Kommunen (.age) und führt sie\n"
 	   "zu einem Datensatz zusammen; --report schreibt den Häufigkeitsbericht als\n"
@@ -46,10 +49,14 @@ static const char *const usage =
 	   "Vorhandene Dateien bleiben, außer mit --force. Die Absenderschlüssel merkt\n"
 	   "sich die Datei SCHLÜSSEL.senders; ein geänderter Schlüssel wird gemeldet und\n"
 	   "die Datei erst mit --accept-key NAME übernommen.\n"
-	   "Simulierte Testantworten bleiben draußen, außer mit --include-simulated.\n");
+	   "Simulierte Testantworten bleiben draußen, außer mit --include-simulated.\n"
+	   "--frame vergleicht mit der Stichprobe: Rücklaufquoten, auffällige Antworten,\n"
+	   "die Liste für Erinnerungen (--reminders) und die Quoten nach Land und\n"
+	   "Gemeindegrößenklasse (--rates).\n");
 
 struct aargs {
 	const char *identity, *out, *senders, *form, *profile;
+	const char *frame, *reminders, *rates;
 	char **accept, **reports;
 	int naccept, nreports;
 	bool force, simulated, no_open_text;
@@ -99,6 +106,9 @@ static int take_args(int *argc, char **argv, struct aargs *a)
 	a->senders = argx_take(argc, argv, "--senders", NULL, true, &bad);
 	a->form = argx_take(argc, argv, "--form", NULL, true, &bad);
 	a->profile = argx_take(argc, argv, "--csv-profile", NULL, true, &bad);
+	a->frame = argx_take(argc, argv, "--frame", NULL, true, &bad);
+	a->reminders = argx_take(argc, argv, "--reminders", NULL, true, &bad);
+	a->rates = argx_take(argc, argv, "--rates", NULL, true, &bad);
 	a->force = argx_take(argc, argv, "--force", NULL, false, &bad) != NULL;
 	a->simulated = argx_take(argc, argv, "--include-simulated", NULL, false, &bad) != NULL;
 	a->no_open_text = argx_take(argc, argv, "--no-open-text", NULL, false, &bad) != NULL;
@@ -285,8 +295,11 @@ static int write_report(const struct aargs *a, const char *path, const struct ag
 static int refuse_existing(const struct aargs *a)
 {
 	int rc = 0;
-	for (int i = -1; !a->force && i < a->nreports; i++) {
-		const char *path = i < 0 ? a->out : a->reports[i];
+	const char *more[] = {a->out, a->reminders, a->rates};
+	for (int i = -3; !a->force && i < a->nreports; i++) {
+		const char *path = i < 0 ? more[i + 3] : a->reports[i];
+		if (!path)
+			continue;
 		struct stat st;
 		int e;
 		if (fio_stat(path, &st, &e) == 0) {
@@ -358,7 +371,13 @@ static int run(const struct aargs *a, char *identity, char **files, int nfiles)
 		fprintf(stderr, _("fragebogen: Absenderliste: %s\n"), err);
 		rc = 1;
 	}
+	struct aggframe fr = {0};
+	if (a->frame && aggframe_run(&fr, a->frame, &g.d, a->reminders, a->rates) < 0)
+		rc = 1;
 	receipt_print(&g, stdout);
+	aggframe_print(&fr, &g.d, stdout);
+	if (a->frame)
+		aggframe_free(&fr);
 	if (!have) {
 		fprintf(stderr, _("fragebogen: Keine Antworten übernommen; es wurde nichts geschrieben.\n"));
 		rc = 1;
@@ -385,6 +404,10 @@ int aggregate_main(int argc, char **argv)
 	}
 	if (!format_of(a.out)) {
 		fprintf(stderr, _("fragebogen: -o braucht die Endung .sav, .dta, .csv oder .json\n"));
+		rc = 2;
+	}
+	if (!rc && (a.reminders || a.rates) && !a.frame) {
+		fprintf(stderr, _("fragebogen: --reminders und --rates brauchen --frame\n"));
 		rc = 2;
 	}
 	for (int i = 0; i < a.nreports && !rc; i++)

@@ -182,4 +182,22 @@ grep -q '<li><b>Lesestadt:</b> 09162000' open.html && bad "AGS als offene Antwor
 expect 0 "$bin" aggregate -i team.key --senders s11 -o closed.csv --no-open-text --report closed.txt \
 	--report closed.html o.age
 grep -q "Offene Antworten" closed.txt closed.html && bad "--no-open-text: offene Antworten da" || ok
+# Against the sample frame (a made-up one): the response rates, the rows to
+# look at, the Kommunen to remind, the rates by Land and size class.
+printf 'A1;A2;A3;A4;A5;status\nMusterstadt;1;1;89500;01091000;complete\nTestheim an der Isar;1;9;145000;09991000;complete\nKöln;1;5;1080000;05315000;complete\n' >frame-in.csv
+"$bin" init --store f --passphrase-file pw --kdf-cost test >/dev/null 2>&1 || bad "init f"
+expect 0 "$bin" import $(opt f) frame-in.csv
+seal f "Stadt Musterstadt" f.age
+expect 0 "$bin" aggregate -i team.key --senders s12 -o frame.csv --frame "$src/tests/data/frame-fiktiv.csv" \
+	--reminders erinnern.csv --rates quoten.csv f.age
+has "10 Kommunen, 2 vollständig, 0 teilweise – RR1 20,0 %, RR2 20,0 %"
+has "HINWEIS: „Köln“"
+has "nicht in der Stichprobe"
+has "HINWEIS: „Musterstadt“"
+[ "$(grep -c . erinnern.csv)" -eq 9 ] && ok || { bad "erinnern.csv: $(grep -c . erinnern.csv) Zeilen statt 9"; cat erinnern.csv; }
+grep -q "Musterstadt" erinnern.csv && bad "erinnern.csv nennt Musterstadt" || ok
+grep -q "^01092011;Neudorf am See;" erinnern.csv && ok || bad "erinnern.csv ohne Neudorf am See"
+grep -q "RR1" quoten.csv && grep -q "Bayern" quoten.csv && ok || { bad "quoten.csv"; cat quoten.csv; }
+expect 2 "$bin" aggregate -i team.key -o x.csv --reminders r.csv f.age
+has "--reminders und --rates brauchen --frame"
 finish
