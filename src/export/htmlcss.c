@@ -24,6 +24,7 @@ const char *htmlcss_report(void)
 		"svg rect.bar{fill:#2f5f8f}\n"
 		".note,.meta{font-size:.9rem;color:#444}\n"
 		"ul.problems li{color:#1a1a1a}\n"
+		"ul.open li{white-space:pre-line}\n"
 		"table.receipt td{font-size:.85rem}tr.skip td{color:#8a1c1c}\n"
 		".sim{background:#fde7e7;color:#8a1c1c;font-weight:700;padding:.3rem .5rem}\n"
 		"p.simfoot{display:none}\n"

@@ -104,3 +104,26 @@ to_review() {
 	done
 	ok
 }
+
+# basics_to_a6: on the passphrase screen of a store without responses, unlock,
+# start a new response and answer A1 to A5 of the DESI form as a kreisfreie
+# Stadt „Musterstadt“ in Bayern, until A6 shows
+basics_to_a6() {
+	wait_for "Passwort:"
+	type "$pw"; keys Enter
+	wait_for "Noch keine Antworten"
+	keys n
+	wait_for "N_EINL"
+	step Enter
+	wait_for " A1 "
+	type "Musterstadt"; step Enter
+	wait_for " A2 "
+	step 1 Enter                  # kreisfreie Stadt
+	wait_for " A3 "
+	step 9 Enter                  # Bayern
+	wait_for " A4 "
+	type "118.914"; step Enter
+	wait_for " A5 "
+	type "09162000"; step Enter
+	wait_for " A6 "
+}

@@ -15,23 +15,7 @@ export LANG=C.UTF-8
 use_store "$tmp/speicher" init
 
 start 100 30 "$run"
-wait_for "Passwort:"
-type "$pw"; keys Enter
-wait_for "Noch keine Antworten"
-keys n
-wait_for "N_EINL"
-step Enter
-wait_for " A1 "
-type "Musterstadt"; step Enter
-wait_for " A2 "
-step 1 Enter
-wait_for " A3 "
-step 9 Enter
-wait_for " A4 "
-type "118.914"; step Enter
-wait_for " A5 "
-type "09162000"; step Enter
-wait_for " A6 "
+basics_to_a6
 step Enter                       # soft-required and blank
 wait_for "Trotzdem weiter? (j/n)"
 step n

@@ -37,23 +37,7 @@ click() {
 }
 
 start 100 30 "$run"
-wait_for "Passwort:"
-type "$pw"; keys Enter
-wait_for "Noch keine Antworten"
-keys n
-wait_for "N_EINL"
-step Enter
-wait_for " A1 "
-type "Musterstadt"; step Enter
-wait_for " A2 "
-step 1 Enter
-wait_for " A3 "
-step 9 Enter
-wait_for " A4 "
-type "118.914"; step Enter
-wait_for " A5 "
-type "09162000"; step Enter
-to A6
+basics_to_a6
 shows "Koordinierungsstelle für Flüchtlings- oder"
 shows "Integrationsfragen"           # the rest, on the option's next line
 shows "7 ( ) Sonstiges, und zwar"   # the option under it still shows

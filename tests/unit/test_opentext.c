@@ -11,6 +11,7 @@
 
 #include <criterion/criterion.h>
 
+#include "export/htmlcss.h"
 #include "export/opentext.h"
 #include "export/tabjson.h"
 #include "form/loader.h"
@@ -76,6 +77,8 @@ Test(opentext, html_escapes_the_answers)
 	cr_assert_not_null(strstr(h, "<li><b>Aachen:</b> Lotsen &lt;b&gt;&amp;\nKurse</li>"), "%s", h);
 	cr_assert_null(strstr(h, "x.example"));
 	cr_assert_null(strchr(h, '\033'));
+	cr_assert_not_null(strstr(htmlcss_report(), "ul.open li{white-space:pre-line}"),
+	                   "an answer's own line breaks stay in the report");
 	free(h);
 	dataset_free(&d);
 }
