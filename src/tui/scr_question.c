@@ -152,10 +152,8 @@ static void go_prev(struct app *a)
 
 /* "Frage 12 von 58 · 34 %": the number and total both count what routing
  * has not yet decided away, so neither jumps as answers are given. */
-static void progress_text(struct app *a, char *buf, size_t n)
+static void progress_text(struct app *a, int answered, int total, char *buf, size_t n)
 {
-	int answered, total;
-	progress_done(eng(a), &answered, &total);
 	int k = progress_number(eng(a), a->qs.q);
 	/* TRANSLATORS: at the right of the title bar: the question's number, how many
 	   there are, and the share answered. */
@@ -163,15 +161,13 @@ static void progress_text(struct app *a, char *buf, size_t n)
 	         total ? 100 * answered / total : 0);
 }
 
-/* A progress bar at the right of the section line: answered of visible. */
-static void draw_bar(struct app *a)
+/* A progress bar at the right of the section line: answered of total. */
+static void draw_bar(struct app *a, int answered, int total)
 {
 	enum { w = 20 };
-	int answered, visible;
 	if (a->cols < 70)
 		return;
-	progress_done(eng(a), &answered, &visible);
-	int fill = visible ? w * answered / visible : 0;
+	int fill = total ? w * answered / total : 0;
 	char bar[w * 3 + 3];
 	size_t o = 0;
 	bar[o++] = '[';
@@ -233,14 +229,16 @@ static int draw_aside(struct app *a, int y, int x, const char *text, int room, b
 static void question_draw(struct app *a)
 {
 	char right[80];
-	progress_text(a, right, sizeof right);
+	int answered, total; /* once per draw: it checks every answer */
+	progress_done(eng(a), &answered, &total);
+	progress_text(a, answered, total, right, sizeof right);
 	app_draw_title(a, right);
 	const struct question *q = cur(a);
 	const struct section *s = &a->f->sections[q->section];
 	char *title = pipe_render(eng(a), s->title);
 	draw_line(1, 0, title, a->cols, ST_HEADING);
 	free(title);
-	draw_bar(a);
+	draw_bar(a, answered, total);
 	int y = 2, w = a->cols - 2, bottom = a->rows - 3;
 	if (a->qs.msg[0])
 		bottom -= draw_wrap(0, 0, a->qs.msg, w, 0, a->qs.msg_style);
