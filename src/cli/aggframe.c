@@ -23,8 +23,7 @@ static int write_csv(const char *path, const struct sbuf *b)
 	return rc;
 }
 
-int aggframe_run(struct aggframe *a, const char *frame, const struct dataset *d,
-                 const char *reminders, const char *rates)
+int aggframe_load(struct aggframe *a, const char *frame)
 {
 	char err[512];
 	memset(a, 0, sizeof *a);
@@ -32,6 +31,13 @@ int aggframe_run(struct aggframe *a, const char *frame, const struct dataset *d,
 		fprintf(stderr, "fragebogen: %s\n", err);
 		return -1;
 	}
+	return 0;
+}
+
+int aggframe_run(struct aggframe *a, const struct dataset *d, const char *reminders,
+                 const char *rates)
+{
+	char err[512];
 	static const struct rates_cols desi = {"A5", "A3", "A2", "sender_key"};
 	if (rates_compute(&a->r, d, &a->f, &desi, err, sizeof err) < 0) {
 		fprintf(stderr, "fragebogen: %s\n", err);

@@ -9,9 +9,10 @@
  * that aggregate adds (export/rates.h says what each check means).
  *
  * Ownership: aggframe_run() fills a struct freed with aggframe_free().
- * Errors: -1 after a German message on stderr (the frame cannot be read, a
- * column is missing, a file cannot be written); the data set is written
- * anyway, the caller's exit status says 1.
+ * Errors: -1 after a German message on stderr. A frame that cannot be read
+ * stops aggregate before anything is done; a missing column or a file that
+ * cannot be written is reported after the data set is written, and the
+ * exit status says 1.
  */
 #ifndef FB_AGGFRAME_H
 #define FB_AGGFRAME_H
@@ -29,10 +30,13 @@ struct aggframe {
 	bool ok;
 };
 
-/* Read the frame and match the data set to it; write the reminders and
- * the rates table where paths are given (NULL: none). */
-int aggframe_run(struct aggframe *a, const char *frame, const struct dataset *d,
-                 const char *reminders, const char *rates);
+/* Read the frame, before the files are aggregated: a broken frame stops
+ * the run before its long part. aggframe_free() also after -1. */
+int aggframe_load(struct aggframe *a, const char *frame);
+/* Match the data set to the frame; write the reminders and the rates
+ * table where paths are given (NULL: none). */
+int aggframe_run(struct aggframe *a, const struct dataset *d, const char *reminders,
+                 const char *rates);
 /* The rates and the flagged rows, after the receipt. */
 void aggframe_print(const struct aggframe *a, const struct dataset *d, FILE *out);
 void aggframe_free(struct aggframe *a);

@@ -333,52 +333,86 @@ static void print_written(const struct aargs *a, const struct dataset *d)
 		printf(_("Bericht: %s\n"), a->reports[i]);
 }
 
+/* What a run reads before the files: the senders record, the form's
+ * column order, the sample frame. */
+struct inputs {
+	struct senders snd;
+	struct table base;
+	struct aggframe fr;
+	char *spath;
+};
+
+static void inputs_free(const struct aargs *a, struct inputs *in)
+{
+	if (a->frame)
+		aggframe_free(&in->fr);
+	senders_free(&in->snd);
+	table_free(&in->base);
+	free(in->spath);
+}
+
+/* Read them all, or say why not (-1, nothing kept): before the long part. */
+static int inputs_read(const struct aargs *a, struct inputs *in)
+{
+	char err[300];
+	memset(in, 0, sizeof *in);
+	in->spath = a->senders ? xstrdup(a->senders) : xasprintf("%s.senders", a->identity);
+	int rc = 0;
+	if (senders_load(&in->snd, in->spath, err, sizeof err) < 0) {
+		fprintf(stderr, "fragebogen: %s\n", err);
+		rc = -1;
+	} else if (a->form && base_table(a->form, &in->base) < 0) { /* the loader said why */
+		rc = -1;
+	} else if (a->frame && aggframe_load(&in->fr, a->frame) < 0) {
+		rc = -1;
+	}
+	if (rc < 0)
+		inputs_free(a, in);
+	return rc;
+}
+
+/* Every file of the run: data set, reports, senders record, the frame's
+ * lists; whether the data set and reports were written. *rc gets 1 where
+ * the rest failed. */
+static bool write_outputs(const struct aargs *a, struct agg *g, struct inputs *in, int *rc)
+{
+	char err[300];
+	bool wrote = false;
+	if (g->have_data && g->d.nrows > 0) {
+		wrote = write_data(a, &g->d) == 0;
+		for (int i = 0; wrote && i < a->nreports; i++)
+			wrote = write_report(a, a->reports[i], g) == 0;
+	}
+	if (senders_save(&in->snd, err, sizeof err) < 0) {
+		fprintf(stderr, _("fragebogen: Absenderliste: %s\n"), err);
+		*rc = 1;
+	}
+	if (a->frame && aggframe_run(&in->fr, &g->d, a->reminders, a->rates) < 0)
+		*rc = 1;
+	return wrote;
+}
+
 /* Merge, write and report; the exit status. */
 static int run(const struct aargs *a, char *identity, char **files, int nfiles)
 {
-	struct senders snd;
-	char err[300], today[16];
-	char *spath = a->senders ? xstrdup(a->senders) : xasprintf("%s.senders", a->identity);
+	char today[16];
 	time_t now = time(NULL);
 	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
-	struct table base = {0};
-	if (senders_load(&snd, spath, err, sizeof err) < 0) {
-		fprintf(stderr, "fragebogen: %s\n", err);
-		senders_free(&snd);
-		free(spath);
+	struct inputs in;
+	if (inputs_read(a, &in) < 0)
 		return 1;
-	}
-	if (a->form && base_table(a->form, &base) < 0) { /* the loader has said why */
-		senders_free(&snd);
-		free(spath);
-		return 1;
-	}
-	struct agg_opts o = {.identity = identity, .senders = &snd, .accept = a->accept,
-	                     .naccept = a->naccept, .base = a->form ? &base : NULL,
+	struct agg_opts o = {.identity = identity, .senders = &in.snd, .accept = a->accept,
+	                     .naccept = a->naccept, .base = a->form ? &in.base : NULL,
 	                     .today = today, .include_simulated = a->simulated};
 	struct agg g;
 	agg_run(&g, &o, files, nfiles);
 	/* the files first: what goes to standard output afterwards may meet a
 	   closed pipe, and nothing written may depend on it */
 	int rc = g.skipped || g.nconflicts ? 1 : 0;
-	bool have = g.have_data && g.d.nrows > 0, wrote = false;
-	if (have) {
-		wrote = write_data(a, &g.d) == 0;
-		for (int i = 0; wrote && i < a->nreports; i++)
-			wrote = write_report(a, a->reports[i], &g) == 0;
-	}
-	if (senders_save(&snd, err, sizeof err) < 0) {
-		fprintf(stderr, _("fragebogen: Absenderliste: %s\n"), err);
-		rc = 1;
-	}
-	struct aggframe fr = {0};
-	if (a->frame && aggframe_run(&fr, a->frame, &g.d, a->reminders, a->rates) < 0)
-		rc = 1;
+	bool wrote = write_outputs(a, &g, &in, &rc);
 	receipt_print(&g, stdout);
-	aggframe_print(&fr, &g.d, stdout);
-	if (a->frame)
-		aggframe_free(&fr);
-	if (!have) {
+	aggframe_print(&in.fr, &g.d, stdout);
+	if (!g.have_data || g.d.nrows == 0) {
 		fprintf(stderr, _("fragebogen: Keine Antworten übernommen; es wurde nichts geschrieben.\n"));
 		rc = 1;
 	} else if (!wrote) {
@@ -387,9 +421,7 @@ static int run(const struct aargs *a, char *identity, char **files, int nfiles)
 		print_written(a, &g.d);
 	}
 	agg_free(&g);
-	senders_free(&snd);
-	table_free(&base);
-	free(spath);
+	inputs_free(a, &in);
 	return rc;
 }
 

@@ -200,4 +200,9 @@ grep -q "^01092011;Neudorf am See;" erinnern.csv && ok || bad "erinnern.csv ohne
 grep -q "RR1" quoten.csv && grep -q "Bayern" quoten.csv && ok || { bad "quoten.csv"; cat quoten.csv; }
 expect 2 "$bin" aggregate -i team.key -o x.csv --reminders r.csv f.age
 has "--reminders und --rates brauchen --frame"
+# A broken frame stops the run before the files are read: nothing written.
+printf 'AGS;Name;Land;Kreis;Typ;Einwohner\n0109100;Musterstadt;1;;kreisfreie Stadt;89500\n' >kaputt.csv
+expect 1 "$bin" aggregate -i team.key --senders s13 -o kaputt-out.csv --frame kaputt.csv f.age
+has "kaputt.csv:2: AGS „0109100“ hat nicht acht Ziffern"
+[ -e kaputt-out.csv ] || [ -e s13 ] && bad "trotz kaputter Stichprobe geschrieben" || ok
 finish
